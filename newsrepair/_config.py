@@ -1,0 +1,54 @@
+"""The one configuration object: which passes run and the thresholds they use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+DEFAULT_PASSES = (
+    "normalise",
+    "segment",
+    "classify",
+    "pullquotes",
+    "reflow",
+    "interview",
+    "hyphens",
+    "wordfix",
+)
+
+
+def _passes(value: Any) -> tuple[str, ...]:
+    names = tuple(value)
+    unknown = [n for n in names if n not in DEFAULT_PASSES]
+    if unknown:
+        raise ValueError(f"unknown pass name(s) {unknown}; known passes are {DEFAULT_PASSES}")
+    return names
+
+
+@attrs.frozen(kw_only=True)
+class Config:
+    """Settings for :func:`newsrepair.repair`; evolve it with keyword overrides.
+
+    ``min_confidence`` is the bar an edit must clear: below it a
+    :class:`~newsrepair.Finding` is reported instead of an edit.
+    """
+
+    passes: tuple[str, ...] = attrs.field(default=DEFAULT_PASSES, converter=_passes)
+    language: str = "en"
+    min_confidence: float = 0.8
+    use_lexicon: bool = True
+    pull_quote_similarity: float = 88.0
+    pull_quote_max_words: int = 12
+    join_lexicon_margin: float = 1.0
+    split_min_zipf: float = 3.0
+    keep_prefixes: tuple[str, ...] = (
+        "anti", "co", "cross", "ex", "half", "multi", "non", "post", "pre", "pro",
+        "quasi", "self", "semi", "so", "well", "all", "vice", "mid", "inter", "counter",
+        "over", "under", "long", "short", "high", "low", "full", "part", "first",
+        "second", "third", "one", "two", "three", "four", "five", "ten",
+    )
+
+    def evolve(self, **overrides: Any) -> Config:
+        """Return a copy with ``overrides`` applied (unknown names raise TypeError)."""
+        return attrs.evolve(self, **overrides)

@@ -1,0 +1,142 @@
+"""The working state that flows through the passes.
+
+Every pass is ``run(draft: Draft, config: Config) -> Draft``: it reads the
+draft, never mutates it, and returns an evolved copy. Offsets inside the draft
+are into ``Draft.source`` (the normalised text); :class:`OffsetMap` turns them
+back into offsets of the caller's input.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from ._lexicon import Lexicon
+from ._model import Finding, Repair, Span
+
+# Line and block roles. Body-flow roles come first.
+BODY = "body"
+SUBHEAD = "subhead"
+QUESTION = "question"
+ANSWER = "answer"
+KICKER = "kicker"
+HEADLINE = "headline"
+DECK = "deck"
+BYLINE = "byline"
+DATELINE = "dateline"
+CAPTION = "caption"
+CREDIT = "credit"
+PULL_QUOTE = "pull_quote"
+ATTRIBUTION = "attribution"
+FURNITURE = "furniture"
+NOTE = "note"
+UNKNOWN = "unknown"
+
+FLOW_ROLES = frozenset({BODY, SUBHEAD, QUESTION, ANSWER, UNKNOWN})
+
+
+@attrs.frozen
+class OffsetMap:
+    """Sparse map from normalised offsets back to input offsets.
+
+    Normalisation changes length only at a few places (CRLF, ligatures, soft
+    hyphens), so we store an anchor at each change instead of a per-character
+    table: memory stays proportional to the number of edits.
+    """
+
+    norm: tuple[int, ...] = ()
+    orig: tuple[int, ...] = ()
+    input_length: int = 0
+
+    def to_input(self, pos: int) -> int:
+        """Return the input offset of normalised offset ``pos``."""
+        i = bisect.bisect_right(self.norm, pos) - 1
+        if i < 0:
+            return min(pos, self.input_length)
+        nxt = self.orig[i + 1] if i + 1 < len(self.orig) else self.input_length
+        return min(self.orig[i] + (pos - self.norm[i]), max(nxt, self.orig[i]), self.input_length)
+
+    def span(self, start: int, end: int) -> Span:
+        """Map a normalised ``(start, end)`` range to input offsets."""
+        a = self.to_input(start)
+        b = self.to_input(end) if end > start else a
+        return (a, max(a, b))
+
+
+@attrs.frozen
+class Line:
+    """A non-empty physical line: its text, where it stands, and layout hints.
+
+    ``text`` may differ from ``source[start:end]`` once a pass has edited it;
+    the edit is then recorded as a repair.
+    """
+
+    text: str
+    start: int
+    end: int
+    index: int
+    indent: int = 0
+    blank_before: int = 0
+    page: int = 0
+    role: str = UNKNOWN
+    speaker: str | None = None
+    soft_hyphen_end: bool = False
+    hard_hyphen_end: bool = False
+
+
+@attrs.frozen
+class Block:
+    """A unit of output: a paragraph, caption, pull quote or structure field.
+
+    ``joints[i]`` is what goes between ``lines[i]`` and ``lines[i + 1]``:
+    ``" "`` for an ordinary wrap, ``""`` where a hyphenated word was resolved.
+    """
+
+    role: str
+    lines: tuple[Line, ...]
+    joints: tuple[str, ...] = ()
+    speaker: str | None = None
+    credit: str | None = None
+    attribution: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The block's text with its joints applied."""
+        parts: list[str] = []
+        for i, line in enumerate(self.lines):
+            if i:
+                parts.append(self.joints[i - 1] if i - 1 < len(self.joints) else " ")
+            parts.append(line.text)
+        return "".join(parts)
+
+
+@attrs.frozen
+class Draft:
+    """Everything the passes know so far about one input text."""
+
+    original: str
+    source: str
+    offsets: OffsetMap
+    lines: tuple[Line, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    paragraph_lines: bool = False
+    column_width: float = 0.0
+    lexicon: Lexicon | None = None
+
+    def input_span(self, start: int, end: int) -> Span:
+        """Map a normalised range to an input span."""
+        return self.offsets.span(start, end)
+
+    def repair(
+        self, kind: str, start: int, end: int, after: str, confidence: float, note: str = ""
+    ) -> Repair:
+        """Make a repair replacing ``source[start:end]`` by ``after``."""
+        span = self.input_span(start, end)
+        return Repair(kind, span, self.original[span[0] : span[1]], after, confidence, note)
+
+    def finding(self, kind: str, start: int, end: int, message: str) -> Finding:
+        """Make a finding about ``source[start:end]``."""
+        return Finding(kind, self.input_span(start, end), message)

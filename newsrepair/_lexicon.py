@@ -1,0 +1,138 @@
+"""Word evidence: the document's own vocabulary first, a real lexicon second.
+
+The lexicon is wordfreq's Zipf frequency (0 for unknown words, about 7 for
+"the"). wordfreq splits a hyphenated form into its tokens, so its figure for
+"some-times" is not the frequency of a compound; we therefore only ask it about
+single words and judge compounds by their parts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+import attrs
+import regex
+
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
+
+# Tiny closed classes used as syntactic evidence; they are grammar, not vocabulary.
+FUNCTION_WORDS = frozenset(
+    """a an the of to in on at by for with from into onto upon about as and or but nor
+    that which who whom whose than then if so yet while because although though whether
+    his her its their our your my this these those such its is are was were be been being
+    has have had do does did will would can could should may might must not no very more
+    most less least both either neither each every some any all many much few several
+    between among over under after before during without within against toward towards
+    through across behind beyond since until unless also only even just""".split()
+)
+DETERMINERS = frozenset("a an the this that these those his her its their our your my".split())
+MODALS_AND_AUX = frozenset("can could should would will may might must shall is are was were".split())
+
+
+def _zipf_function(language: str) -> Callable[[str], float]:
+    # Imported lazily so that `import newsrepair` stays fast; wordfreq loads its
+    # word list on first use, from the installed package (no network).
+    from wordfreq import zipf_frequency
+
+    def zipf(word: str) -> float:
+        return float(zipf_frequency(word, language))
+
+    return zipf
+
+
+@attrs.define
+class Lexicon:
+    """Per-document word evidence with a private cache (one per repair call)."""
+
+    vocab: Counter[str]
+    language: str = "en"
+    use_lexicon: bool = True
+    _cache: dict[str, float] = attrs.field(factory=dict)
+    _zipf: Callable[[str], float] | None = None
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], language: str, use_lexicon: bool) -> Lexicon:
+        """Count the words (hyphenated forms as one word) of ``texts``."""
+        vocab: Counter[str] = Counter()
+        for text in texts:
+            vocab.update(w.lower() for w in WORD.findall(text))
+        return cls(vocab=vocab, language=language, use_lexicon=use_lexicon)
+
+    def zipf(self, word: str) -> float:
+        """Lexicon frequency of a single word (0.0 when unknown or lexicon off)."""
+        if not self.use_lexicon or not word:
+            return 0.0
+        key = word.lower()
+        got = self._cache.get(key)
+        if got is None:
+            if self._zipf is None:
+                self._zipf = _zipf_function(self.language)
+            got = self._zipf(key)
+            self._cache[key] = got
+        return got
+
+    def count(self, word: str) -> int:
+        """How often ``word`` (case-folded) occurs in the document."""
+        return self.vocab.get(word.lower(), 0)
+
+    def is_word(self, word: str, threshold: float = 3.0) -> bool:
+        """Whether ``word`` is attested: in the document twice or common in the lexicon."""
+        return self.count(word) >= 2 or self.zipf(word) >= threshold
+
+
+@attrs.frozen
+class HyphenVerdict:
+    """What to do with a hyphen between ``left`` and ``right``: join, keep or unsure."""
+
+    action: str
+    confidence: float
+    reason: str
+
+
+def judge_hyphen(left: str, right: str, lexicon: Lexicon, prefixes: frozenset[str]) -> HyphenVerdict:
+    """Decide a line-end hyphen between word pieces ``left`` and ``right``.
+
+    Evidence in order of strength: the document itself (the joined or the
+    hyphenated form written elsewhere), then rules (capital or digit after the
+    hyphen, a known prefix), then the lexicon (is the joined form a word, and
+    are the two pieces words on their own).
+    """
+    if not left or not right:
+        return HyphenVerdict("unsure", 0.0, "no word on one side")
+    if right[0].isdigit() or left[-1].isdigit():
+        return HyphenVerdict("keep", 0.95, "digit next to the hyphen")
+    if right[0].isupper():
+        if left.isupper() and right.isupper() and len(left) > 1 and len(right) > 1:
+            return HyphenVerdict("keep", 0.9, "capitals on both sides")
+        if right[1:].islower() or len(right) == 1:
+            return HyphenVerdict("keep", 0.9, "capital after the hyphen")
+        return HyphenVerdict("keep", 0.85, "capital after the hyphen")
+    joined = left + right
+    hyphenated = f"{left}-{right}"
+    doc_joined = lexicon.count(joined)
+    doc_hyph = lexicon.count(hyphenated)
+    if doc_joined and not doc_hyph:
+        return HyphenVerdict("join", 0.97, f"'{joined}' occurs in the document")
+    if doc_hyph and not doc_joined:
+        return HyphenVerdict("keep", 0.97, f"'{hyphenated}' occurs in the document")
+    if doc_hyph and doc_joined:
+        action = "join" if doc_joined > doc_hyph else "keep"
+        return HyphenVerdict(action, 0.8, "both forms occur in the document")
+    z_joined = lexicon.zipf(joined)
+    z_left = lexicon.zipf(left)
+    z_right = lexicon.zipf(right)
+    prefix = left.lower() in prefixes
+    if prefix and z_right >= 3.0 and z_joined < 3.0:
+        return HyphenVerdict("keep", 0.9, f"known prefix '{left}-' before a word")
+    if z_joined >= 3.0:
+        return HyphenVerdict("join", 0.95, f"'{joined}' is a common word")
+    if z_joined >= 2.0 and not (z_left >= 3.5 and z_right >= 3.5):
+        return HyphenVerdict("join", 0.85, f"'{joined}' is a word")
+    if z_left >= 3.5 and z_right >= 3.0 and len(left) > 2 and len(right) > 2:
+        return HyphenVerdict("keep", 0.85, "both pieces are words and the joined form is not")
+    if z_joined < 1.0 and (z_left < 2.0 or z_right < 2.0) and left[0].isupper():
+        return HyphenVerdict("join", 0.85, "a name broken at the line end")
+    if z_left < 2.0 and z_right < 2.5:
+        return HyphenVerdict("join", 0.8, "neither piece is a word on its own")
+    return HyphenVerdict("unsure", 0.5, "no evidence either way")

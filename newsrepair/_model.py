@@ -1,0 +1,173 @@
+"""The public data model: the immutable :class:`Article` and the records it holds.
+
+Every record that comes from the input carries ``span`` or ``spans``: half-open
+``(start, end)`` offsets into the string given to :func:`newsrepair.repair`, so
+any output can be traced back to the characters it was made from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+Span = tuple[int, int]
+"""A half-open ``(start, end)`` range of offsets into the input string."""
+
+PARAGRAPH_ROLES = ("body", "subhead", "question", "answer")
+
+
+def _spans(value: Any) -> tuple[Span, ...]:
+    return tuple((int(a), int(b)) for a, b in value)
+
+
+def _span(value: Any) -> Span:
+    a, b = value
+    return (int(a), int(b))
+
+
+@attrs.frozen
+class Repair:
+    """One edit made to the input, with where it was made and how sure we were.
+
+    ``before`` is the exact input text at ``span`` (or, for a ``move``, the text
+    that was moved) and ``after`` is what stands for it in the output. Replaying
+    every repair on the input reproduces the output's wording.
+    """
+
+    kind: str
+    span: Span = attrs.field(converter=_span)
+    before: str
+    after: str
+    confidence: float
+    note: str = ""
+
+
+@attrs.frozen
+class Finding:
+    """Damage that was seen but not repaired because the evidence was too weak."""
+
+    kind: str
+    span: Span = attrs.field(converter=_span)
+    message: str
+
+
+@attrs.frozen
+class Paragraph:
+    """A body paragraph in reading order.
+
+    ``role`` is ``"body"``, ``"subhead"``, ``"question"`` or ``"answer"``;
+    ``speaker`` names who speaks an interview turn (propagated to unlabelled
+    turns), and ``spans`` lists the input ranges the paragraph was built from.
+    """
+
+    text: str
+    role: str = "body"
+    speaker: str | None = None
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+
+@attrs.frozen
+class PullQuote:
+    """A body sentence repeated in large type, taken out of the flow."""
+
+    text: str
+    attribution: str | None = None
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+
+@attrs.frozen
+class Caption:
+    """A figure caption and the photo credit printed with it."""
+
+    text: str
+    credit: str | None = None
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+@attrs.frozen
+class Article:
+    """A repaired news article: structure fields, body, set-aside material and a log.
+
+    ``text`` is the clean body (paragraph texts joined by blank lines).
+    ``repairs`` lists every edit with its input span; ``findings`` lists damage
+    left alone because no repair was confident enough.
+    """
+
+    kicker: str | None = None
+    headline: str | None = None
+    deck: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    pull_quotes: tuple[PullQuote, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    notes: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The clean body: paragraph texts joined by ``"\\n\\n"``."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return plain JSON-ready data; :meth:`from_dict` reverses it."""
+        data: dict[str, Any] = attrs.asdict(self, retain_collection_types=False)
+        data["text"] = self.text
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an :class:`Article` from :meth:`to_dict` output."""
+        return cls(
+            kicker=_opt(data.get("kicker")),
+            headline=_opt(data.get("headline")),
+            deck=_opt(data.get("deck")),
+            byline=_opt(data.get("byline")),
+            dateline=_opt(data.get("dateline")),
+            paragraphs=tuple(Paragraph(**p) for p in data.get("paragraphs", ())),
+            pull_quotes=tuple(PullQuote(**q) for q in data.get("pull_quotes", ())),
+            captions=tuple(Caption(**c) for c in data.get("captions", ())),
+            notes=tuple(data.get("notes", ())),
+            furniture=tuple(data.get("furniture", ())),
+            repairs=tuple(Repair(**r) for r in data.get("repairs", ())),
+            findings=tuple(Finding(**f) for f in data.get("findings", ())),
+        )
+
+    def to_markdown(self) -> str:
+        """Render the article as Markdown: headings, body turns, quotes and captions."""
+        out: list[str] = []
+        if self.kicker:
+            out.append(f"*{self.kicker}*")
+        if self.headline:
+            out.append(f"# {self.headline}")
+        if self.deck:
+            out.append(f"## {self.deck}")
+        meta = " · ".join(x for x in (self.byline, self.dateline) if x)
+        if meta:
+            out.append(f"_{meta}_")
+        for p in self.paragraphs:
+            if p.role == "subhead":
+                out.append(f"### {p.text}")
+            elif p.role == "question":
+                label = f"{p.speaker}: " if p.speaker else ""
+                out.append(f"**{label}{p.text}**")
+            elif p.role == "answer" and p.speaker:
+                out.append(f"{p.speaker}: {p.text}")
+            else:
+                out.append(p.text)
+        for q in self.pull_quotes:
+            tail = f"\n>\n> — {q.attribution}" if q.attribution else ""
+            out.append(f"> {q.text}{tail}")
+        for c in self.captions:
+            credit = f" ({c.credit})" if c.credit else ""
+            out.append(f"*Caption:* {c.text}{credit}")
+        out.extend(f"*Note:* {n}" for n in self.notes)
+        return "\n\n".join(out) + "\n"

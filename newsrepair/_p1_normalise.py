@@ -1,0 +1,100 @@
+"""Pass 1: normalise what extractors emit, keeping a map back to input offsets.
+
+CRLF and lone CR become LF; ligatures are expanded; soft hyphens vanish inside
+a line and become a marked hyphen at a line end (a discretionary break, so the
+word must be joined later); non-breaking hyphens become ``-`` (a real hyphen);
+non-breaking and odd-width spaces become a plain space; zero-width characters
+are dropped. Form feeds stay: they mark page boundaries for the segmenter.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ._config import Config
+from ._draft import Draft, OffsetMap
+from ._model import Repair
+
+SOFT_HYPHEN = "\u00ad"
+# Private-use marker for a line-end soft hyphen; the segmenter turns it into "-"
+# and flags the line, so the decision to join is made with that evidence.
+SOFT_MARK = "\ue000"
+
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_HYPHENS = "\u2010\u2011"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+_SPECIAL = regex.compile(
+    "\r\n?|"
+    + f"{SOFT_HYPHEN}[ \t]*(?=\r|\n|\f|$)|{SOFT_HYPHEN}|{SOFT_MARK}|"
+    + f"[{''.join(_LIGATURES)}{_SPACES}{_HYPHENS}{_ZERO_WIDTH}\t\v]"
+)
+
+
+def _replacement(found: str) -> tuple[str, str]:
+    """Return (replacement, repair kind or "" when the edit is whitespace only)."""
+    first = found[0]
+    if first == "\r":
+        return "\n", ""
+    if first == SOFT_HYPHEN:
+        return "", "soft_hyphen"
+    if first == SOFT_MARK:
+        return "", "private_use"
+    if first in _LIGATURES:
+        return _LIGATURES[first], "ligature"
+    if first in _SPACES or first in "\t\v":
+        return " ", ""
+    if first in _HYPHENS:
+        return "-", "hyphen_char"
+    return "", "zero_width"
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Normalise ``draft.original`` into ``draft.source`` with an offset map."""
+    text = draft.original
+    pieces: list[str] = []
+    norm_anchor: list[int] = [0]
+    orig_anchor: list[int] = [0]
+    repairs: list[Repair] = []
+    last = 0
+    out_len = 0
+    for m in _SPECIAL.finditer(text):
+        found = m.group()
+        if found.startswith(SOFT_HYPHEN) and (m.end() == len(text) or text[m.end()] in "\r\n\f"):
+            after, kind = SOFT_MARK, "soft_hyphen"
+        else:
+            after, kind = _replacement(found)
+        if after == found:
+            continue
+        pieces.append(text[last : m.start()])
+        out_len += m.start() - last
+        pieces.append(after)
+        # A line-end soft hyphen is logged by the hyphen pass, which removes it.
+        if kind and not found.isspace() and after != SOFT_MARK:
+            shown = "-" if after == SOFT_MARK else after
+            repairs.append(Repair(kind, (m.start(), m.end()), found, shown, 1.0))
+        out_len += len(after)
+        norm_anchor.append(out_len)
+        orig_anchor.append(m.end())
+        last = m.end()
+    if not pieces:
+        return draft.__class__(
+            original=text, source=text, offsets=OffsetMap((0,), (0,), len(text))
+        )
+    pieces.append(text[last:])
+    source = "".join(pieces)
+    return draft.__class__(
+        original=text,
+        source=source,
+        offsets=OffsetMap(tuple(norm_anchor), tuple(orig_anchor), len(text)),
+        repairs=tuple(repairs),
+    )

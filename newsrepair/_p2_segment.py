@@ -1,0 +1,102 @@
+"""Pass 2: cut the normalised text into non-empty lines with layout hints.
+
+Each line keeps its offsets, its indent, how many blank lines precede it and
+its page (form feeds count pages). The pass also measures the document's
+geometry: the usual width of a full column line, or whether each physical line
+is a whole paragraph (e-paper copy and some extractors write it that way).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._config import Config
+from ._draft import Draft, Line
+from ._lexicon import Lexicon
+from ._p1_normalise import SOFT_MARK
+
+# A document whose typical line is this long writes one paragraph per line.
+PARAGRAPH_LINE_CHARS = 110
+
+
+def _split_lines(source: str) -> list[Line]:
+    lines: list[Line] = []
+    page = 0
+    blank = 0
+    pos = 0
+    n = len(source)
+    while pos <= n:
+        nl = source.find("\n", pos)
+        if nl < 0:
+            nl = n
+        raw_start = pos
+        raw = source[pos:nl]
+        pos = nl + 1
+        if "\f" in raw:
+            page += raw.count("\f")
+            blank += 1
+            cut = raw.rfind("\f") + 1
+            raw_start += cut
+            raw = raw[cut:]
+        stripped = raw.strip()
+        if not stripped:
+            blank += 1
+            if nl >= n:
+                break
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = raw_start + lead
+        end = start + len(stripped)
+        soft = stripped.endswith(SOFT_MARK)
+        text = stripped[:-1] + "-" if soft else stripped
+        hard = False
+        lines.append(
+            Line(
+                text=text,
+                start=start,
+                end=end,
+                index=len(lines),
+                indent=lead,
+                blank_before=blank,
+                page=page,
+                soft_hyphen_end=soft,
+                hard_hyphen_end=hard,
+            )
+        )
+        blank = 0
+        if nl >= n:
+            break
+    return lines
+
+
+def _column_width(lengths: list[int]) -> float:
+    """Estimate the width of a full line from the longer half of the lines.
+
+    Justified columns make most body lines nearly equal; short lines are
+    paragraph ends, headings and captions, so we look at the upper part of the
+    distribution rather than the mean.
+    """
+    if not lengths:
+        return 0.0
+    ordered = sorted(lengths)
+    return float(ordered[min(len(ordered) - 1, int(len(ordered) * 0.8))])
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Split ``draft.source`` into :class:`Line` records and measure the column."""
+    lines = _split_lines(draft.source)
+    lengths = [len(line.text) for line in lines]
+    ordered = sorted(lengths)
+    median = ordered[len(ordered) // 2] if ordered else 0
+    paragraph_lines = median >= PARAGRAPH_LINE_CHARS or (
+        len(lines) > 0 and sum(1 for x in lengths if x >= PARAGRAPH_LINE_CHARS * 2) >= len(lines) / 4
+    )
+    return attrs.evolve(
+        draft,
+        lines=tuple(lines),
+        paragraph_lines=paragraph_lines,
+        column_width=_column_width(lengths),
+        lexicon=Lexicon.from_texts(
+            (line.text for line in lines), config.language, config.use_lexicon
+        ),
+    )

@@ -1,0 +1,280 @@
+"""Pass 3: tell structure and furniture from the body flow.
+
+Lines are labelled by what they look like and where they stand: page numbers,
+jump lines and repeated running heads are furniture; photo credits and the
+caption printed next to them; end notes; and, at the top, kicker, headline,
+deck, byline and dateline. Everything left is body flow for the later passes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._config import Config
+from ._draft import (
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATELINE,
+    DECK,
+    FURNITURE,
+    HEADLINE,
+    KICKER,
+    NOTE,
+    UNKNOWN,
+    Block,
+    Draft,
+    Line,
+)
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+PAGE_NUMBER = regex.compile(
+    r"(?i)^(?:(?:page|p\.)\s*)?[A-Z]?\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$"
+    r"|^\d{1,4}\s*[|•·]\s*\S.{0,60}$|^\S.{0,60}[|•·]\s*\d{1,4}$"
+)
+JUMP_LINE = regex.compile(
+    r"(?i)^[(\[]?\s*(?:(?:continued|cont(?:'|’)?d\.?|turn(?:s|ed)?\s+to|see|jump(?:s|ed)?)\b"
+    r"[^.!?]{0,60}?\b(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?"
+    r"|(?:continued\s+)?from\s+(?:page|p\.)\s*[A-Z]?\d{1,3}"
+    r"|continued\s+(?:on|from)\s+(?:the\s+)?(?:next|previous|back|front)\s+page)"
+    r"[^.!?]{0,30}[.)\]]*$"
+)
+CREDIT_LINE = regex.compile(
+    r"(?i)^(?:[•·©]\s*\S.*"
+    r"|(?:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*(?:by|:|/)\s*\S.*"
+    r")$"
+    r"|^(?-i:[\p{Lu}][\p{Lu}.'’ -]+/\s*[\p{Lu}][\p{L}.'’ -]*)$"
+    r"|^(?:(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Pool|Bloomberg)(?:\s*(?:/|via)\s*\S.*)?)$"
+)
+END_NOTE = regex.compile(
+    r"(?i)^(?:(?:this|the)\s+(?:article|story|interview|report|piece|column|op-ed)\s+"
+    r"(?:was\s+)?(?:first\s+|originally\s+)?(?:appeared|published|ran|was\s+published)\b"
+    r"|\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+    r"|(?:copyright|©)\s"
+    r"|(?:this|the)\s+(?:article|story)\s+has\s+been\s+(?:updated|corrected)\b)"
+)
+BYLINE_LINE = regex.compile(
+    r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
+    r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
+)
+DATE_LINE = regex.compile(
+    rf"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})(?:[,\s]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*\w{{0,4}})?$"
+)
+# An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
+RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})")
+CAPTION_HINT = regex.compile(
+    r"\((?:L|R|C|left|right|cent(?:er|re)|top|bottom|front|back)(?:\s+to\s+right)?\)|\bpictured\b"
+    r"|\b(?:left|right) to right\b"
+)
+CREDIT_MARKER = regex.compile(r"^[•·▪■]\s*")
+TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
+WORDS = regex.compile(r"\S+")
+DIGITS = regex.compile(r"\d+")
+
+
+def _words(text: str) -> int:
+    return len(WORDS.findall(text))
+
+
+def _blocks(lines: Sequence[Line]) -> list[list[int]]:
+    """Group line indices into blank-line-separated blocks."""
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if not groups or line.blank_before > 0 or line.page != lines[i - 1].page:
+            groups.append([])
+        groups[-1].append(i)
+    return groups
+
+
+def _furniture(lines: Sequence[Line]) -> dict[int, str]:
+    roles: dict[int, str] = {}
+    repeated = Counter(
+        DIGITS.sub("#", line.text) for line in lines if _words(line.text) <= 10
+    )
+    for i, line in enumerate(lines):
+        text = line.text
+        if len(text) <= 90 and (PAGE_NUMBER.match(text) or JUMP_LINE.match(text)):
+            roles[i] = FURNITURE
+        elif not regex.search(r"\p{L}|\d", text):
+            roles[i] = FURNITURE
+        elif (
+            repeated[DIGITS.sub("#", text)] >= 2
+            and _words(text) <= 10
+            and not TERMINAL.search(text)
+            and not text.rstrip().endswith((",", "-"))
+            and (text[0].isupper() or text[0].isdigit())
+        ):
+            roles[i] = FURNITURE
+        elif len(text) <= 160 and END_NOTE.match(text):
+            roles[i] = NOTE
+        elif _words(text) <= 10 and CREDIT_LINE.match(text):
+            roles[i] = CREDIT
+    return roles
+
+
+def _title_like(text: str) -> bool:
+    return (
+        _words(text) <= 14
+        and not text.endswith((".", ",", ";", ":", "-"))
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
+    )
+
+
+def _header(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str],
+            width: float) -> dict[int, str]:
+    """Label kicker, headline, deck, byline and dateline at the top of the page."""
+    header: list[list[int]] = []
+    for group in blocks[:8]:
+        members = [i for i in group if i not in roles]
+        if not members:
+            continue
+        texts = [lines[i].text for i in members]
+        if len(members) <= 3 and sum(_words(t) for t in texts) <= 30 and all(
+            _title_like(t) or BYLINE_LINE.match(t) or DATE_LINE.match(t)
+            or (header and _words(t) <= 30 and t[0].isupper()) for t in texts
+        ) and not (len(members) == 1 and _words(texts[0]) > 14 and TERMINAL.search(texts[0])
+                   and not header):
+            header.append(members)
+            continue
+        # A large first block may still open with title lines when the extractor
+        # wrote no blank line under the headline.
+        lead: list[int] = []
+        for k, i in enumerate(members[:4]):
+            text = lines[i].text
+            nxt = lines[members[k + 1]].text if k + 1 < len(members) else ""
+            full = width and 0.8 * width <= len(text) <= 1.1 * width
+            if (_title_like(text) or BYLINE_LINE.match(text) or DATE_LINE.match(text)) and (
+                not nxt or nxt[0].isupper()
+            ) and not full:
+                lead.append(i)
+            else:
+                break
+        if lead and len(lead) < len(members):
+            header.extend([i] for i in lead)
+        break
+    out: dict[int, str] = {}
+    titles: list[list[int]] = []
+    for members in header:
+        text = " ".join(lines[i].text for i in members)
+        if BYLINE_LINE.match(text):
+            out.update(dict.fromkeys(members, BYLINE))
+        elif DATE_LINE.match(text):
+            out.update(dict.fromkeys(members, DATELINE))
+        else:
+            titles.append(members)
+    if not titles:
+        return out
+    first = " ".join(lines[i].text for i in titles[0])
+    start = 0
+    if len(titles) >= 2 and _words(first) <= 4 and (
+        _words(first) <= 2 or first.isupper() or len(titles) >= 3
+    ):
+        out.update(dict.fromkeys(titles[0], KICKER))
+        start = 1
+    out.update(dict.fromkeys(titles[start], HEADLINE))
+    for members in titles[start + 1 :]:
+        out.update(dict.fromkeys(members, DECK))
+    return out
+
+
+def _captions(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str]) -> None:
+    """Label the caption printed next to each credit, and hinted captions."""
+    block_of = {i: b for b, group in enumerate(blocks) for i in group}
+    for i, role in list(roles.items()):
+        if role != CREDIT:
+            continue
+        b = block_of[i]
+        group = blocks[b]
+        before = [j for j in group if j < i and j not in roles]
+        if not before and b > 0:
+            before = [j for j in blocks[b - 1] if j not in roles]
+        if before and len(before) <= 6 and sum(_words(lines[j].text) for j in before) <= 90:
+            for j in before:
+                roles[j] = CAPTION
+    for group in blocks:
+        members = [i for i in group if i not in roles]
+        if not members or len(members) > 4:
+            continue
+        text = " ".join(lines[i].text for i in members)
+        if CAPTION_HINT.search(text) and _words(text) <= 70 and TERMINAL.search(text):
+            for j in members:
+                roles[j] = CAPTION
+
+
+def _split_run_in_label(line: Line) -> tuple[Line, Line] | None:
+    m = RUN_IN_LABEL.match(line.text)
+    if not m or _words(line.text) < 8:
+        return None
+    cut = m.end()
+    label = attrs.evolve(line, text=m.group(1), end=line.start + len(m.group(1)), role=FURNITURE)
+    rest = attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
+    return label, rest
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Label furniture, notes, credits, captions and the header lines."""
+    lines = draft.lines
+    blocks = _blocks(lines)
+    roles = _furniture(lines)
+    roles.update(_header(lines, blocks, roles, draft.column_width))
+    _captions(lines, blocks, roles)
+    new_lines: list[Line] = []
+    extra: list[Block] = []
+    label_done = False
+    caption_lines: list[Line] = []
+    for i, line in enumerate(lines):
+        role = roles.get(i, UNKNOWN)
+        if role == UNKNOWN and not label_done:
+            label_done = True
+            split = _split_run_in_label(line)
+            if split:
+                extra.append(Block(FURNITURE, (split[0],)))
+                line = split[1]
+        new_lines.append(attrs.evolve(line, role=role))
+    structure: list[Block] = []
+    for role in (KICKER, HEADLINE, DECK, BYLINE, DATELINE):
+        members = tuple(line for line in new_lines if line.role == role)
+        if members:
+            structure.append(Block(role, members, (" ",) * (len(members) - 1)))
+    # Captions: consecutive caption lines form one caption; a credit attaches to
+    # the caption just before it.
+    captions: list[Block] = []
+    repairs = list(draft.repairs)
+    for line in new_lines:
+        if line.role == CAPTION:
+            if caption_lines and line.index != caption_lines[-1].index + 1:
+                captions.append(Block(CAPTION, tuple(caption_lines)))
+                caption_lines = []
+            caption_lines.append(line)
+        elif line.role == CREDIT:
+            if caption_lines:
+                credit = line.text
+                marker = CREDIT_MARKER.match(credit)
+                if marker:
+                    repairs.append(draft.repair("strip_marker", line.start,
+                                                line.start + marker.end(), "", 1.0,
+                                                "bullet before a photo credit"))
+                    credit = credit[marker.end():]
+                captions.append(Block(CAPTION, tuple(caption_lines), credit=credit))
+                caption_lines = []
+            else:
+                extra.append(Block(FURNITURE, (line,)))
+    if caption_lines:
+        captions.append(Block(CAPTION, tuple(caption_lines)))
+    for line in new_lines:
+        if line.role in (FURNITURE, NOTE):
+            extra.append(Block(line.role, (line,)))
+    extra.sort(key=lambda b: b.lines[0].start)
+    captions = [attrs.evolve(c, joints=(" ",) * (len(c.lines) - 1)) for c in captions]
+    return attrs.evolve(
+        draft, lines=tuple(new_lines), blocks=(*structure, *captions, *extra),
+        repairs=tuple(repairs),
+    )

@@ -1,0 +1,199 @@
+"""Pass 4: find pull quotes, the body sentences repeated in large type.
+
+A pull quote is a run of short lines whose text also stands elsewhere in the
+body. We index word bigrams of the candidate lines only, scan the flow once to
+find where else they occur (so matching stays linear in the document), let
+each line vote for the body position it copies, and accept a run when most of
+its lines point at one compact body region. Lines with small differences
+(a lost space, a restored hyphen) are then checked against that region's
+letters alone. The quote's lines are put back in body order, which undoes
+scrambled line order, and a name printed beside the quote becomes its
+attribution.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import attrs
+import regex
+from rapidfuzz import fuzz
+
+from ._config import Config
+from ._draft import ATTRIBUTION, PULL_QUOTE, UNKNOWN, Block, Draft, Line
+
+TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+NAME_LINE = regex.compile(
+    r"^[—–-]?\s*\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di)){1,3}"
+    r"(?:,\s*[\p{L} .'’-]{2,40})?$"
+)
+# Each bigram keeps at most this many positions: very common bigrams carry no
+# evidence and would make the vote quadratic.
+MAX_POSITIONS = 24
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in TOKEN.findall(text)]
+
+
+def _compact(text: str) -> str:
+    return "".join(_tokens(text))
+
+
+@attrs.frozen
+class _Run:
+    members: tuple[int, ...]  # indices into the flow list
+
+
+def _short_runs(lines: tuple[Line, ...], flow: list[int], draft: Draft, config: Config) -> list[_Run]:
+    limit = config.pull_quote_max_words
+    width = draft.column_width
+    runs: list[_Run] = []
+    current: list[int] = []
+    for k, i in enumerate(flow):
+        text = lines[i].text
+        words = len(text.split())
+        short = words <= limit and (draft.paragraph_lines or not width or len(text) <= 0.8 * width)
+        if short:
+            current.append(k)
+        else:
+            if current:
+                runs.append(_Run(tuple(current)))
+            current = []
+    if current:
+        runs.append(_Run(tuple(current)))
+    return [r for r in runs if len(r.members) >= 2]
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Take pull quotes out of the body flow and keep them as blocks."""
+    lines = draft.lines
+    flow = [i for i, line in enumerate(lines) if line.role == UNKNOWN]
+    if len(flow) < 4:
+        return draft
+    runs = _short_runs(lines, flow, draft, config)
+    if not runs:
+        return draft
+    line_tokens = [_tokens(lines[i].text) for i in flow]
+    starts: list[int] = []
+    stream: list[str] = []
+    for toks in line_tokens:
+        starts.append(len(stream))
+        stream.extend(toks)
+    needed: set[tuple[str, str]] = set()
+    for r in runs:
+        for k in r.members:
+            toks = line_tokens[k]
+            needed.update(zip(toks, toks[1:]))
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for p in range(len(stream) - 1):
+        bigram = (stream[p], stream[p + 1])
+        if bigram in needed:
+            got = positions[bigram]
+            if len(got) < MAX_POSITIONS:
+                got.append(p)
+    owner = [0] * len(stream)
+    for k, toks in enumerate(line_tokens):
+        for p in range(starts[k], starts[k] + len(toks)):
+            owner[p] = k
+
+    roles: dict[int, str] = {}
+    blocks: list[Block] = []
+    repairs = list(draft.repairs)
+    for r in runs:
+        lo = starts[r.members[0]]
+        hi = starts[r.members[-1]] + len(line_tokens[r.members[-1]])
+        hits: dict[int, int] = {}
+        for k in r.members:
+            toks = line_tokens[k]
+            votes: Counter[int] = Counter()
+            for off, bigram in enumerate(zip(toks, toks[1:])):
+                for p in positions.get(bigram, ()):
+                    if not lo <= p < hi:
+                        votes[p - off] += 1
+            if votes:
+                best, n = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+                if n >= max(1, (len(toks) - 1 + 1) // 2):
+                    hits[k] = best
+        if len(hits) < 2:
+            continue
+        ordered = sorted(hits.values())
+        centre = ordered[len(ordered) // 2]
+        run_tokens = hi - lo
+        window = 2 * run_tokens + 20
+        hits = {k: p for k, p in hits.items() if abs(p - centre) <= window}
+        multi = [k for k in r.members if len(line_tokens[k]) >= 2]
+        if len(hits) < 2 or len(hits) < 0.5 * len(multi):
+            continue
+        region_lo = max(0, min(hits.values()) - 12)
+        region_hi = min(len(stream), max(hits.values()) + 24)
+        region_lines = {owner[p] for p in range(region_lo, region_hi)} - set(r.members)
+        if not region_lines:
+            continue
+        mean_run = sum(len(lines[flow[k]].text) for k in r.members) / len(r.members)
+        mean_region = sum(len(lines[flow[k]].text) for k in region_lines) / len(region_lines)
+        if mean_region < 1.2 * mean_run:
+            continue
+        # Letters-only view of the body region, with the token index of each letter.
+        letters: list[str] = []
+        letter_token: list[int] = []
+        for p in range(region_lo, region_hi):
+            letters.append(stream[p])
+            letter_token.extend([p] * len(stream[p]))
+        region = "".join(letters)
+        members: dict[int, int] = dict(hits)
+        for k in r.members:
+            if k in members:
+                continue
+            compact = "".join(line_tokens[k])
+            if len(compact) < 3:
+                continue
+            at = region.find(compact)
+            if at >= 0:
+                members[k] = letter_token[at]
+            elif len(compact) >= 8 and fuzz.partial_ratio(compact, region) >= config.pull_quote_similarity:
+                align = fuzz.partial_ratio_alignment(compact, region)
+                if align is not None:
+                    members[k] = letter_token[min(align.dest_start, len(letter_token) - 1)]
+        chosen = sorted(members, key=lambda k: (members[k], k))
+        quote_lines = tuple(lines[flow[k]] for k in chosen)
+        joined = _compact(" ".join(line.text for line in quote_lines))
+        if fuzz.ratio(joined, region) < 40 and fuzz.partial_ratio(joined, region) < config.pull_quote_similarity:
+            continue
+        attribution: Line | None = None
+        in_quote = set(members)
+        first, last = min(r.members[0], *in_quote), max(r.members[-1], *in_quote)
+        for k in (min(in_quote) - 1, max(in_quote) + 1, first, last):
+            if 0 <= k < len(flow) and k not in in_quote and NAME_LINE.match(lines[flow[k]].text):
+                attribution = lines[flow[k]]
+                break
+        for k in in_quote:
+            roles[flow[k]] = PULL_QUOTE
+        if attribution is not None:
+            roles[attribution.index] = ATTRIBUTION
+        blocks.append(
+            Block(
+                PULL_QUOTE,
+                quote_lines,
+                (" ",) * (len(quote_lines) - 1),
+                attribution=attribution.text if attribution else None,
+            )
+        )
+        if list(chosen) != sorted(chosen):
+            span_lo = min(line.start for line in quote_lines)
+            span_hi = max(line.end for line in quote_lines)
+            repairs.append(
+                attrs.evolve(
+                    draft.repair("reorder", span_lo, span_lo, "", 0.9,
+                                 "pull-quote lines put back in the order of the body text"),
+                    span=draft.input_span(span_lo, span_hi),
+                )
+            )
+    if not roles:
+        return draft
+    new_lines = tuple(
+        attrs.evolve(line, role=roles[i]) if i in roles else line for i, line in enumerate(lines)
+    )
+    return attrs.evolve(
+        draft, lines=new_lines, blocks=(*draft.blocks, *blocks), repairs=tuple(repairs)
+    )

@@ -1,0 +1,219 @@
+"""Pass 5: recover reading order and rebuild paragraphs from body lines.
+
+For each pair of consecutive body lines (other material in between is skipped,
+which is how a paragraph is rejoined across a pull quote, a caption or a page
+turn) we decide whether the second continues the first. The evidence is what
+the page geometry left in the text (a line clearly shorter than the column
+after terminal punctuation, an indent, a blank line, a page break) together
+with sentence evidence (a lowercase start, an unfinished clause, a speaker
+label). Blank lines alone never decide. When the evidence for a join is too
+weak, the paragraph is left cut and a finding is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._config import Config
+from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
+from ._lexicon import FUNCTION_WORDS, Lexicon, judge_hyphen
+from ._model import Finding, Repair
+
+TERMINAL = regex.compile(r"(?:[.!?…:]|\.\.\.)[\"'”’)\]]*$")
+HYPHEN_END = regex.compile(r"(\p{L}[\p{L}\p{M}'’]*)-$")
+FIRST_WORD = regex.compile(r"^[\"'“‘(\[]*(\p{L}[\p{L}\p{M}'’]*)")
+LAST_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’]*)[^\p{L}]*$")
+SPEAKER_LABEL = regex.compile(
+    r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
+    r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:\s+\S"
+)
+LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
+ABBREVIATIONS = frozenset("etc approx incl misc vol nos figs resp viz".split())
+DASH_END = regex.compile(r"[—–]$|\s-$")
+
+
+@attrs.frozen
+class Decision:
+    """Whether line ``b`` continues line ``a``, how sure we are, and why."""
+
+    join: bool
+    confidence: float
+    reason: str
+    finding: str = ""
+
+
+def starts_lower(text: str) -> bool:
+    """Whether the first letter of ``text`` (after quotes and brackets) is lowercase."""
+    m = FIRST_WORD.match(text)
+    return bool(m and m.group(1)[0].islower())
+
+
+def ends_terminal(text: str) -> bool:
+    """Whether ``text`` ends a sentence (., !, ?, …, or :, with closing quotes)."""
+    return bool(TERMINAL.search(text))
+
+
+def _last_word(text: str) -> str:
+    m = LAST_WORD.search(text)
+    return m.group(1).lower() if m else ""
+
+
+def is_label_start(text: str) -> bool:
+    """Whether ``text`` opens with a speaker label such as ``MASOUDI:`` or ``Q:``."""
+    m = SPEAKER_LABEL.match(text)
+    if not m:
+        return False
+    label = text[: text.index(":")].strip()
+    return label.isupper() or len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30
+
+
+def _subhead_like(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 10
+        and not ends_terminal(text)
+        and not text.endswith((",", ";", "-"))
+        and text[0].isupper()
+        and _last_word(text) not in FUNCTION_WORDS
+    )
+
+
+def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decision:
+    """Decide whether ``b`` continues ``a`` in the same paragraph."""
+    lexicon = draft.lexicon
+    if is_label_start(b.text):
+        return Decision(False, 0.95, "speaker label")
+    width = draft.column_width
+    column = not draft.paragraph_lines and width > 0
+    full = column and len(a.text) >= 0.85 * width
+    indented = column and b.indent >= 2 and b.indent > a.indent + 1 and not gap
+    m = HYPHEN_END.search(a.text)
+    if m and not a.hard_hyphen_end:
+        first = FIRST_WORD.match(b.text)
+        right = first.group(1) if first else ""
+        if not right:
+            return Decision(False, 0.6, "hyphen without a word after it", "dangling_hyphen")
+        if right[0].isupper() and gap:
+            return Decision(False, 0.7, "hyphen before a capital after a break", "dangling_hyphen")
+        if a.soft_hyphen_end:
+            return Decision(True, 0.99, "soft hyphen")
+        if lexicon is not None:
+            verdict = judge_hyphen(m.group(1), right, lexicon, frozenset(config.keep_prefixes))
+            if verdict.action == "unsure" and gap:
+                return Decision(False, 0.6, "no word across the break", "dangling_hyphen")
+        return Decision(True, 0.9, "hyphenated line end")
+    if ends_terminal(a.text):
+        if starts_lower(b.text) and not gap:
+            return Decision(True, 0.85, "lowercase after a stop inside a block")
+        if starts_lower(b.text):
+            return Decision(True, 0.8, "lowercase start continues across the break")
+        if not column or indented:
+            return Decision(False, 0.9, "sentence end")
+        if full and not gap:
+            return Decision(True, 0.85, "full-width line inside a block")
+        return Decision(False, 0.85, "short line after a sentence end")
+    # The line is unfinished.
+    if a.text.endswith(":"):
+        return Decision(False, 0.7, "colon before a new paragraph")
+    if starts_lower(b.text):
+        return Decision(True, 0.9 if not gap else 0.85, "unfinished line, lowercase start")
+    last = _last_word(a.text)
+    continuing = a.text.endswith((",", ";")) or last in FUNCTION_WORDS or bool(DASH_END.search(a.text))
+    if column and not gap:
+        if full or continuing:
+            return Decision(True, 0.9, "wrapped column line")
+        if _subhead_like(a.text):
+            return Decision(False, 0.8, "heading line")
+        return Decision(True, 0.8, "short unfinished line inside a block")
+    if column and continuing:
+        return Decision(True, 0.85, "unfinished clause across the break")
+    if column and full:
+        return Decision(False, 0.6, "full line cut before a capital", "paragraph_cut")
+    if _subhead_like(a.text) and len(a.text) < 80:
+        return Decision(False, 0.7, "heading line")
+    return Decision(False, 0.6, "unfinished paragraph before a capital", "paragraph_cut")
+
+
+def _lowercase_after_stop(draft: Draft, line: Line) -> list[Finding]:
+    found: list[Finding] = []
+    if line.text != draft.source[line.start : line.end]:
+        return found
+    for m in LOWERCASE_AFTER_STOP.finditer(line.text):
+        if m.group(1) in ABBREVIATIONS:
+            continue
+        start = line.start + m.start()
+        found.append(
+            draft.finding("lowercase_after_stop", start, line.start + m.end(),
+                          f"'{m.group()}' has a sentence stop before a lowercase word")
+        )
+    return found
+
+
+def lines_as_blocks(draft: Draft) -> Draft:
+    """Fallback when reflow is off: every body line is its own paragraph."""
+    blocks = [Block(BODY, (line,)) for line in draft.lines if line.role == UNKNOWN]
+    return attrs.evolve(draft, blocks=(*draft.blocks, *blocks))
+
+
+def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool) -> str:
+    if len(group) == 1 and _subhead_like(group[0].text) and prev_end and next_upper:
+        return SUBHEAD
+    return BODY
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Join body lines into paragraphs in reading order."""
+    if draft.lexicon is None:
+        draft = attrs.evolve(draft, lexicon=Lexicon.from_texts((), config.language, False))
+    lines = draft.lines
+    flow = [line for line in lines if line.role == UNKNOWN]
+    if not flow:
+        return draft
+    groups: list[list[Line]] = [[flow[0]]]
+    repairs: list[Repair] = list(draft.repairs)
+    findings: list[Finding] = list(draft.findings)
+    for a, b in zip(flow, flow[1:]):
+        interrupted = b.index != a.index + 1
+        gap = interrupted or b.blank_before > 0 or b.page != a.page
+        d = decide(a, b, gap, draft, config)
+        if d.join and d.confidence >= config.min_confidence:
+            groups[-1].append(b)
+            if gap:
+                what = "other material" if interrupted else (
+                    "a page break" if b.page != a.page else "a blank line")
+                repairs.append(
+                    attrs.evolve(
+                        draft.repair("join", a.end, a.end, "", d.confidence,
+                                     f"paragraph rejoined across {what}: {d.reason}"),
+                        span=draft.input_span(a.end, b.start),
+                    )
+                )
+        else:
+            if d.finding:
+                findings.append(
+                    draft.finding(d.finding, max(a.start, a.end - 20), a.end,
+                                  f"'{a.text[-30:]}' is not continued: {d.reason}")
+                )
+            groups.append([b])
+    last = flow[-1]
+    if HYPHEN_END.search(last.text) or not ends_terminal(last.text) and len(last.text.split()) > 8:
+        kind = "dangling_hyphen" if HYPHEN_END.search(last.text) else "paragraph_cut"
+        findings.append(draft.finding(kind, max(last.start, last.end - 20), last.end,
+                                      f"'{last.text[-30:]}' ends the text unfinished"))
+    blocks: list[Block] = []
+    for k, group in enumerate(groups):
+        prev_end = k == 0 or ends_terminal(groups[k - 1][-1].text)
+        next_upper = k + 1 >= len(groups) or not starts_lower(groups[k + 1][0].text)
+        role = _paragraph_role(group, prev_end, next_upper)
+        blocks.append(Block(role, tuple(group), (" ",) * (len(group) - 1)))
+        for line in group:
+            findings.extend(_lowercase_after_stop(draft, line))
+    return attrs.evolve(
+        draft,
+        blocks=(*draft.blocks, *blocks),
+        repairs=tuple(repairs),
+        findings=tuple(findings),
+    )

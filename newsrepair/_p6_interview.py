@@ -1,0 +1,118 @@
+"""Pass 6: interview structure: question and answer turns and their speakers.
+
+A turn opening with a label (``IRNA:``, ``MASOUDI:``, ``Q:``) names its
+speaker; the label is taken out of the text (logged as a repair) and kept as
+``speaker``. Labels whose turns are mostly questions belong to the interviewer.
+Unlabelled paragraphs after the first turn inherit a speaker: a question goes
+to the last interviewer, anything else to the last interviewee.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import attrs
+import regex
+
+from ._config import Config
+from ._draft import ANSWER, BODY, QUESTION, Block, Draft
+from ._model import Repair
+from ._p5_reflow import SPEAKER_LABEL, is_label_start
+
+INTERROGATIVE = regex.compile(
+    r"(?i)^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
+    r"could|should|would|will|has|have|had|may|might|must|shall|in\s+your\s+view|to\s+what)\b"
+)
+SENTENCE_START = regex.compile(r"(?<=[.!?][\"'”’)]?\s)(?=[\"'“‘]?\p{Lu})")
+QUESTION_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER", "Q."})
+
+
+def is_question(text: str) -> bool:
+    """Whether a paragraph reads as an interviewer's question."""
+    stripped = text.rstrip("\"'”’) ")
+    if stripped.endswith("?"):
+        return len(text.split()) <= 90
+    if len(text.split()) > 60:
+        return False
+    sentences = SENTENCE_START.split(text)
+    return bool(INTERROGATIVE.match(sentences[-1].lstrip("\"'“‘")))
+
+
+def _label(text: str) -> str | None:
+    if not SPEAKER_LABEL.match(text) or not is_label_start(text):
+        return None
+    return text[: text.index(":")].strip()
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Assign question/answer roles and speakers to body paragraphs."""
+    positions = [k for k, b in enumerate(draft.blocks) if b.role == BODY]
+    labels: dict[int, str] = {}
+    for k in positions:
+        label = _label(draft.blocks[k].lines[0].text)
+        if label is not None:
+            labels[k] = label
+    counts: dict[str, int] = defaultdict(int)
+    for label in labels.values():
+        counts[label] += 1
+    # A label seen once might be a plain "Note: ..." sentence; require a real
+    # exchange: two labelled turns, or a Q/A label.
+    if len(labels) < 2 and not any(lab.upper() in QUESTION_LABELS for lab in labels.values()):
+        return _unlabelled(draft, positions)
+    blocks = list(draft.blocks)
+    repairs: list[Repair] = list(draft.repairs)
+    questions: dict[str, list[bool]] = defaultdict(list)
+    for k, label in labels.items():
+        block = blocks[k]
+        first = block.lines[0]
+        cut = len(label) + 1
+        while cut < len(first.text) and first.text[cut] == " ":
+            cut += 1
+        rest = attrs.evolve(first, text=first.text[cut:], start=first.start + cut)
+        repairs.append(
+            draft.repair("speaker_label", first.start, first.start + len(label) + 1, "", 0.95,
+                         f"speaker label '{label}' kept as the turn's speaker")
+        )
+        block = attrs.evolve(block, lines=(rest, *block.lines[1:]), speaker=label)
+        blocks[k] = block
+        questions[label].append(is_question(block.text))
+    interviewers = {
+        lab for lab, qs in questions.items()
+        if lab.upper() in QUESTION_LABELS or sum(qs) * 2 > len(qs)
+    }
+    first_turn = min(labels)
+    asker: str | None = None
+    answerer: str | None = None
+    for k in positions:
+        if k < first_turn:
+            continue
+        block = blocks[k]
+        if k in labels:
+            label = labels[k]
+            if label in interviewers:
+                asker = label
+                blocks[k] = attrs.evolve(block, role=QUESTION)
+            else:
+                answerer = label
+                blocks[k] = attrs.evolve(block, role=ANSWER)
+        elif is_question(block.text):
+            blocks[k] = attrs.evolve(block, role=QUESTION, speaker=asker)
+        else:
+            blocks[k] = attrs.evolve(block, role=ANSWER, speaker=answerer)
+    return attrs.evolve(draft, blocks=tuple(blocks), repairs=tuple(repairs))
+
+
+def _unlabelled(draft: Draft, positions: list[int]) -> Draft:
+    """An interview without labels: short questions each followed by an answer."""
+    asks = [k for k in positions if is_question(draft.blocks[k].text)
+            and draft.blocks[k].text.rstrip("\"'”’) ").endswith("?")]
+    followed = [k for k in asks if k + 1 in positions and k + 1 not in asks]
+    if len(followed) < 3:
+        return draft
+    blocks = list(draft.blocks)
+    for k in positions:
+        if k < followed[0]:
+            continue
+        role = QUESTION if k in asks else ANSWER
+        blocks[k] = attrs.evolve(blocks[k], role=role)
+    return attrs.evolve(draft, blocks=tuple(blocks))

@@ -1,0 +1,63 @@
+"""Pass 7: resolve hyphens at line and block ends.
+
+Each line-end hyphen inside a block is joined ("chang-" + "es" → "changes"),
+kept ("US-" + "Iran" → "US-Iran") or, below the confidence bar, left as a
+hyphen with a finding. The evidence and its order are in
+:func:`newsrepair._lexicon.judge_hyphen`.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ._config import Config
+from ._draft import Block, Draft
+from ._lexicon import HyphenVerdict, Lexicon, judge_hyphen
+from ._model import Finding, Repair
+from ._p5_reflow import FIRST_WORD, HYPHEN_END
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Decide every hyphen that ends a line inside a block."""
+    lexicon = draft.lexicon or Lexicon.from_texts((), config.language, False)
+    prefixes = frozenset(config.keep_prefixes)
+    repairs: list[Repair] = list(draft.repairs)
+    findings: list[Finding] = list(draft.findings)
+    blocks: list[Block] = []
+    for block in draft.blocks:
+        lines = list(block.lines)
+        joints = list(block.joints) + [" "] * (len(lines) - 1 - len(block.joints))
+        changed = False
+        for i in range(len(lines) - 1):
+            a, b = lines[i], lines[i + 1]
+            m = HYPHEN_END.search(a.text)
+            first = FIRST_WORD.match(b.text)
+            if not m or not first or a.hard_hyphen_end:
+                continue
+            left, right = m.group(1), first.group(1)
+            if first.start(1) != 0:
+                continue
+            verdict = (
+                HyphenVerdict("join", 0.99, "soft hyphen")
+                if a.soft_hyphen_end
+                else judge_hyphen(left, right, lexicon, prefixes)
+            )
+            hyphen = a.end - 1
+            note = f"{left}-|{right}: {verdict.reason}"
+            changed = True
+            joints[i] = ""
+            if verdict.action == "join" and verdict.confidence >= config.min_confidence:
+                lines[i] = attrs.evolve(a, text=a.text[:-1])
+                repairs.append(draft.repair("dehyphenate", hyphen, a.end, "", verdict.confidence,
+                                            f"{note} → {left}{right}"))
+            elif verdict.action == "keep" and verdict.confidence >= config.min_confidence:
+                repairs.append(draft.repair("keep_hyphen", hyphen, a.end, "-", verdict.confidence,
+                                            f"{note} → {left}-{right}"))
+            else:
+                findings.append(draft.finding("uncertain_hyphen", hyphen, a.end,
+                                              f"{note}; left as '{left}-{right}'"))
+        if changed:
+            block = attrs.evolve(block, lines=tuple(lines), joints=tuple(joints))
+        blocks.append(block)
+    return attrs.evolve(draft, blocks=tuple(blocks), repairs=tuple(repairs),
+                        findings=tuple(findings))

@@ -1,0 +1,155 @@
+"""Pass 8: word-level fixes: restore lost compound hyphens, split run-together words.
+
+"socalled" becomes "so-called" when the document writes "so-called" elsewhere
+(strong evidence) or, for a lowercase word the lexicon does not know, when it
+is a known prefix before a common word. "Whetherthis" becomes "Whether this"
+only when the document itself has the two words side by side, or both are
+very common words and the run-together form is unknown. Everything weaker is
+reported as a finding.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import attrs
+import regex
+
+from ._config import Config
+from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
+from ._lexicon import WORD, Lexicon
+from ._model import Finding, Repair
+
+PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
+_SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
+_MIN_SPLIT_PART = 2
+
+
+@attrs.frozen
+class _Edit:
+    start: int
+    end: int
+    after: str
+    kind: str
+    confidence: float
+    note: str
+
+
+def _match_case(word: str, fixed: str) -> str:
+    return fixed[0].upper() + fixed[1:] if word[0].isupper() else fixed
+
+
+def _compound_forms(lexicon: Lexicon) -> dict[str, str]:
+    """Map each hyphenated word of the document, written without hyphens, to its form."""
+    return {w.replace("-", ""): w for w in lexicon.vocab if "-" in w}
+
+
+def _restore_hyphen(word: str, forms: dict[str, str], lexicon: Lexicon,
+                    config: Config) -> _Edit | None:
+    low = word.lower()
+    if low in forms and lexicon.zipf(low) < 3.0:
+        return _Edit(0, len(word), _match_case(word, forms[low]), "restore_hyphen", 0.95,
+                     f"'{forms[low]}' occurs in the document")
+    if not word.islower() or len(word) < 6 or lexicon.count(low) > 1:
+        return None
+    for prefix in config.keep_prefixes:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            rest = low[len(prefix) :]
+            if lexicon.zipf(rest) >= 3.5 and lexicon.zipf(low) < 2.0:
+                return _Edit(0, len(word), f"{prefix}-{rest}", "restore_hyphen", 0.85,
+                             f"prefix '{prefix}-' before the word '{rest}'; '{low}' is unknown")
+    return None
+
+
+def _split_candidates(word: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    if len(word) < 6 or not (word.islower() or word[0].isupper() and word[1:].islower()):
+        return []
+    if lexicon.count(word) > 1 or lexicon.zipf(word) > 0.0:
+        return []
+    out = []
+    for cut in range(_MIN_SPLIT_PART, len(word) - _MIN_SPLIT_PART + 1):
+        left, right = word[:cut], word[cut:]
+        if lexicon.zipf(left) >= 2.0 and lexicon.zipf(right) >= 2.0:
+            out.append((left, right))
+    return out
+
+
+def run(draft: Draft, config: Config) -> Draft:
+    """Restore lost compound hyphens and split run-together words in body text."""
+    lexicon = draft.lexicon
+    if lexicon is None or not config.use_lexicon:
+        return draft
+    forms = _compound_forms(lexicon)
+    # First gather candidate splits, then scan the document once for the word
+    # pairs they need, so evidence costs one pass, not one pass per word.
+    plans: dict[tuple[int, int], list[tuple[int, regex.Match[str], list[tuple[str, str]]]]] = (
+        defaultdict(list)
+    )
+    needed: set[tuple[str, str]] = set()
+    edits: dict[tuple[int, int], list[_Edit]] = defaultdict(list)
+    for b, block in enumerate(draft.blocks):
+        if block.role in _SKIP_ROLES:
+            continue
+        for n, line in enumerate(block.lines):
+            if line.text[: len(line.text)] != draft.source[line.start : line.start + len(line.text)]:
+                continue
+            for m in PLAIN_WORD.finditer(line.text):
+                word = m.group()
+                if len(word) < 5 or lexicon.count(word) > 1 and word.lower() not in forms:
+                    continue
+                fix = _restore_hyphen(word, forms, lexicon, config)
+                if fix is not None:
+                    edits[(b, n)].append(attrs.evolve(fix, start=m.start(), end=m.end()))
+                    continue
+                splits = _split_candidates(word, lexicon)
+                if splits:
+                    plans[(b, n)].append((m.start(), m, splits))
+                    needed.update((left.lower(), right.lower()) for left, right in splits)
+    if needed:
+        seen: set[tuple[str, str]] = set()
+        for block in draft.blocks:
+            words = [w.lower() for w in WORD.findall(block.text)]
+            seen.update(pair for pair in zip(words, words[1:]) if pair in needed)
+        for key, items in plans.items():
+            for _, m, splits in items:
+                word = m.group()
+                supported = [s for s in splits if (s[0].lower(), s[1].lower()) in seen]
+                if len(supported) == 1:
+                    left, right = supported[0]
+                    edits[key].append(_Edit(m.start(), m.end(), f"{left} {right}", "split_words",
+                                            0.95, f"'{left} {right}' occurs in the document"))
+                    continue
+                common = [s for s in splits if min(lexicon.zipf(s[0]), lexicon.zipf(s[1])) >= 4.5
+                          and min(len(s[0]), len(s[1])) >= 3]
+                if len(common) == 1:
+                    left, right = common[0]
+                    edits[key].append(_Edit(m.start(), m.end(), f"{left} {right}", "split_words",
+                                            0.75, f"'{word}' is unknown; '{left}' and '{right}' "
+                                            "are common words"))
+    if not edits:
+        return draft
+    repairs: list[Repair] = list(draft.repairs)
+    findings: list[Finding] = list(draft.findings)
+    blocks: list[Block] = list(draft.blocks)
+    by_block: dict[int, dict[int, list[_Edit]]] = defaultdict(dict)
+    for (b, n), items in edits.items():
+        by_block[b][n] = items
+    for b, per_line in by_block.items():
+        block = blocks[b]
+        lines = list(block.lines)
+        for n, items in per_line.items():
+            line = lines[n]
+            text = line.text
+            for edit in sorted(items, key=lambda e: e.start, reverse=True):
+                start, end = line.start + edit.start, line.start + edit.end
+                if edit.confidence >= config.min_confidence:
+                    text = text[: edit.start] + edit.after + text[edit.end :]
+                    repairs.append(draft.repair(edit.kind, start, end, edit.after,
+                                                edit.confidence, edit.note))
+                else:
+                    findings.append(draft.finding(f"possible_{edit.kind}", start, end,
+                                                  f"{edit.note}; not changed"))
+            lines[n] = attrs.evolve(line, text=text)
+        blocks[b] = attrs.evolve(block, lines=tuple(lines))
+    return attrs.evolve(draft, blocks=tuple(blocks), repairs=tuple(repairs),
+                        findings=tuple(findings))

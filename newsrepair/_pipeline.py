@@ -1,0 +1,78 @@
+"""The pipeline: the passes in order, and :func:`repair` that runs them.
+
+text → normalise → segment → classify → pullquotes → reflow → interview →
+hyphens → wordfix → assemble. Each pass is ``run(draft, config) -> draft``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import (
+    _p1_normalise,
+    _p2_segment,
+    _p3_classify,
+    _p4_pullquotes,
+    _p5_reflow,
+    _p6_interview,
+    _p7_hyphens,
+    _p8_wordfix,
+)
+from ._config import Config
+from ._draft import Draft, OffsetMap
+from ._model import Article
+from ._p9_assemble import assemble
+
+Pass = Callable[[Draft, Config], Draft]
+
+PASSES: dict[str, Pass] = {
+    "normalise": _p1_normalise.run,
+    "segment": _p2_segment.run,
+    "classify": _p3_classify.run,
+    "pullquotes": _p4_pullquotes.run,
+    "reflow": _p5_reflow.run,
+    "interview": _p6_interview.run,
+    "hyphens": _p7_hyphens.run,
+    "wordfix": _p8_wordfix.run,
+}
+"""Every pass by name, in pipeline order."""
+
+# Without lines and blocks there is nothing for later passes to work on, so
+# these always run; the others can be switched off in Config.passes.
+_REQUIRED = ("segment",)
+_DEFAULT_CONFIG = Config()
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    kind = type(text).__name__
+    hint = " Decode it first, e.g. data.decode('utf-8')." if isinstance(text, (bytes, bytearray)) else ""
+    raise TypeError(f"repair() needs the article as a str, not {kind}.{hint}")
+
+
+def run_passes(text: str, config: Config) -> Draft:
+    """Run the configured passes on ``text`` and return the final draft."""
+    draft = Draft(original=text, source=text, offsets=OffsetMap((0,), (0,), len(text)))
+    for name, step in PASSES.items():
+        if name in config.passes or name in _REQUIRED:
+            draft = step(draft, config)
+    if not draft.blocks:
+        draft = _p5_reflow.lines_as_blocks(draft)
+    return draft
+
+
+def repair(text: str, config: Config | None = None, **overrides: Any) -> Article:
+    """Repair layout-damaged news ``text`` and return an :class:`Article`.
+
+    ``config`` defaults to :class:`Config`'s defaults; keyword ``overrides``
+    evolve it (``repair(text, min_confidence=0.9)``). Deterministic and pure:
+    the same text and config always give the same article.
+    """
+    checked = _check_text(text)
+    base = _DEFAULT_CONFIG if config is None else config
+    if not isinstance(base, Config):
+        raise TypeError(f"config must be a newsrepair.Config, not {type(base).__name__}")
+    cfg = base.evolve(**overrides) if overrides else base
+    return assemble(run_passes(checked, cfg))
