@@ -1,0 +1,212 @@
+"""Hand-made cases for the scorer's metrics (run: ``python -m pytest benchmarks/tests``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.metrics import (
+    Captioned,
+    Gold,
+    SystemOutput,
+    add_counts,
+    caption_counts,
+    derive,
+    field_counts,
+    hyphen_counts,
+    hyphen_sites,
+    order_counts,
+    paragraph_counts,
+    pull_quote_counts,
+    score_document,
+    split_paragraphs,
+    split_sentences,
+    wer,
+)
+
+P1 = "The council met on Tuesday. It voted to repair the harbour wall."
+P2 = "Engineers had warned of storms. The mayor called the vote well-timed."
+P3 = "Work starts in March. It should take two years."
+GOLD = Gold(id="t", paragraphs=(P1, P2, P3))
+
+
+def test_wer_identical_is_zero() -> None:
+    assert wer(GOLD.body, GOLD.body) == 0.0
+
+
+def test_wer_ignores_whitespace_and_line_breaks() -> None:
+    assert wer(GOLD.body.replace(" ", "\n"), GOLD.body) == 0.0
+
+
+def test_wer_counts_substitutions_and_normalises_by_gold_length() -> None:
+    ref = "one two three four"
+    assert wer("one two tree four", ref) == pytest.approx(0.25)
+    assert wer("one two three four five six", ref) == pytest.approx(0.5)
+    assert wer("", ref) == 1.0
+
+
+def test_paragraphs_perfect() -> None:
+    c = paragraph_counts(GOLD.paragraphs, [P1, P2, P3])
+    m = derive(c)
+    assert m["para_f1"] == 1.0
+    assert m["para_whole"] == 1.0
+
+
+def test_paragraphs_merged_loses_recall_not_precision() -> None:
+    c = paragraph_counts(GOLD.paragraphs, [P1 + " " + P2, P3])
+    assert c["para_tp"] == 1 and c["para_pred"] == 1 and c["para_gold"] == 2
+    assert c["para_whole"] == 1  # only P3 survives whole
+
+
+def test_paragraphs_spurious_break_loses_precision() -> None:
+    first, second = P1.split(". ", 1)
+    c = paragraph_counts(GOLD.paragraphs, [first + ".", second, P2, P3])
+    assert c["para_tp"] == 2 and c["para_pred"] == 3
+
+
+def test_paragraph_break_tolerates_a_lost_edge_word() -> None:
+    # The output lost the first word of P2; its break still sits in the right gap.
+    c = paragraph_counts(GOLD.paragraphs, [P1, P2.split(" ", 1)[1], P3])
+    assert c["para_tp"] == 2
+
+
+def test_paragraph_break_after_inserted_caption_counts_once() -> None:
+    caption = "Waves break over the wall."
+    c = paragraph_counts(GOLD.paragraphs, [P1, caption, P2, P3])
+    assert c["para_tp"] == 2 and c["para_pred"] == 3
+
+
+def test_order_perfect_and_swapped_paragraph() -> None:
+    assert derive(order_counts(GOLD.body, GOLD.body))["order"] == 1.0
+    swapped = "\n\n".join([P1, P3, P2])
+    m = derive(order_counts(GOLD.body, swapped))
+    # Pairs: P1a-P1b ok, P1b-P2a broken, P2a-P2b ok, P2b-P3a broken, P3a-P3b ok.
+    assert m["order"] == pytest.approx(3 / 5)
+
+
+def test_order_survives_reflow_and_small_typos() -> None:
+    noisy = GOLD.body.replace("harbour", "harb our").replace("\n\n", " ")
+    assert derive(order_counts(GOLD.body, noisy))["order"] == 1.0
+
+
+def test_sentence_split_keeps_closing_quotes() -> None:
+    assert split_sentences('He said "Go." Then he left.') == ['He said "Go."', "Then he left."]
+
+
+def test_split_paragraphs_on_blank_lines() -> None:
+    assert split_paragraphs("a\nb\n\n  \nc ") == ["a b", "c"]
+
+
+RAW = (
+    "The council voted to re-\npair the wall. The mayor called it well-\n"
+    "timed, and the crews agreed.\n"
+)
+GOLD_BODY = "The council voted to repair the wall. The mayor called it well-timed, and so on."
+
+
+def test_hyphen_sites_found() -> None:
+    assert hyphen_sites(RAW) == [("re", "pair"), ("well", "timed")]
+    assert hyphen_sites("a dash --\nnext") == []
+
+
+def test_hyphen_sites_skip_blank_lines() -> None:
+    assert hyphen_sites("foot-\n\n   ball") == [("foot", "ball")]
+
+
+def test_hyphen_all_right() -> None:
+    c = hyphen_counts(RAW, GOLD_BODY, GOLD_BODY)
+    assert (c["hyph_ok"], c["hyph_n"], c["hyph_keep_ok"], c["hyph_keep_n"]) == (2, 2, 1, 1)
+
+
+def test_hyphen_blind_join_breaks_compounds() -> None:
+    out = "The council voted to repair the wall. The mayor called it welltimed."
+    c = hyphen_counts(RAW, GOLD_BODY, out)
+    assert (c["hyph_ok"], c["hyph_n"], c["hyph_keep_ok"], c["hyph_keep_n"]) == (1, 2, 0, 1)
+
+
+def test_hyphen_untouched_raw_is_wrong_everywhere() -> None:
+    c = hyphen_counts(RAW, GOLD_BODY, RAW)
+    assert c["hyph_ok"] == 0 and c["hyph_n"] == 2
+
+
+def test_hyphen_site_not_in_gold_is_not_scored() -> None:
+    c = hyphen_counts("some odd-\nthing\n", "nothing like it", "whatever")
+    assert c["hyph_n"] == 0
+
+
+def test_hyphen_counts_by_occurrence() -> None:
+    raw = "re-\npair\nand re-\npair\n"
+    gold = "repair and repair"
+    assert hyphen_counts(raw, gold, "repair and re- pair")["hyph_ok"] == 1
+
+
+PQ = "Engineers had warned of storms."
+PQ_GOLD = Gold(id="pq", paragraphs=(P1, P2, P3), pull_quotes=(Captioned(PQ, "Mayor"),))
+
+
+def test_pull_quote_left_in_body_is_not_removed() -> None:
+    body = "\n\n".join([P1, PQ, P2, P3])
+    c = pull_quote_counts(PQ_GOLD, SystemOutput(body=body))
+    m = derive(c)
+    assert m["pq_removal_recall"] == 0.0
+    assert m["pq_removal_f1"] == 0.0
+    assert m["pq_removal_precision"] is None
+
+
+def test_pull_quote_removed_and_identified() -> None:
+    out = SystemOutput(body=PQ_GOLD.body, pull_quotes=(Captioned(PQ, "Mayor"),))
+    m = derive(pull_quote_counts(PQ_GOLD, out))
+    assert m["pq_removal_f1"] == 1.0
+    assert m["pq_id_f1"] == 1.0
+    assert m["pq_attribution_acc"] == 1.0
+
+
+def test_pull_quote_removing_the_body_copy_is_not_a_correct_removal() -> None:
+    body = PQ_GOLD.body.replace(PQ, "")
+    out = SystemOutput(body=body, pull_quotes=(Captioned(PQ),))
+    c = pull_quote_counts(PQ_GOLD, out)
+    assert c["pq_removal_tp"] == 0 and c["pq_removed"] == 1
+
+
+def test_captions_and_credits() -> None:
+    gold = Gold(
+        id="c",
+        paragraphs=(P1,),
+        captions=(Captioned("Waves over the wall.", "Photo: A. Roth"), Captioned("The mayor.")),
+    )
+    out = SystemOutput(
+        body=P1, captions=(Captioned("Waves over the wall", "Photo: B. Roth"), Captioned("Junk"))
+    )
+    m = derive(caption_counts(gold, out))
+    assert m["caption_precision"] == 0.5 and m["caption_recall"] == 0.5
+    assert m["credit_acc"] == 0.0
+
+
+def test_fields_exact_near_and_spurious() -> None:
+    gold = Gold(id="f", paragraphs=(P1,), headline="Council backs harbour repairs", byline=None)
+    out = SystemOutput(body=P1, headline="Council backs harbour repair", byline="By Someone")
+    c = field_counts(gold, out)
+    assert c["headline_exact"] == 0 and c["headline_near"] == 1
+    assert c["byline_spurious"] == 1 and c["byline_n"] == 0
+
+
+def test_score_document_perfect_output() -> None:
+    gold = Gold(id="p", paragraphs=(P1, P2), headline="Head")
+    m = derive(score_document(gold, GOLD.body, SystemOutput(body=gold.body, headline="Head")))
+    assert m["body_wer"] == 0.0 and m["para_f1"] == 1.0 and m["order"] == 1.0
+    assert m["headline_exact"] == 1.0
+
+
+def test_aggregation_is_micro_average() -> None:
+    a = {"wer_edits": 1, "wer_ref": 10}
+    b = {"wer_edits": 9, "wer_ref": 90}
+    assert derive(add_counts([a, b]))["body_wer"] == pytest.approx(0.1)
+
+
+def test_gold_from_fixture_json() -> None:
+    path = Path(__file__).resolve().parents[1] / "fixtures/mini/harbour-vote/gold.json"
+    gold = Gold.from_json(json.loads(path.read_text(encoding="utf-8")))
+    assert gold.headline and len(gold.paragraphs) == 3
+    assert gold.captions[0].credit == "Photo: Ines Roth"
