@@ -137,9 +137,10 @@ def _header(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str
         if not members:
             continue
         texts = [lines[i].text for i in members]
-        if len(members) <= 3 and sum(_words(t) for t in texts) <= 30 and all(
-            _title_like(t) or BYLINE_LINE.match(t) or DATE_LINE.match(t)
-            or (header and _words(t) <= 30 and t[0].isupper()) for t in texts
+        opener = texts[0]
+        if len(members) <= 3 and sum(_words(t) for t in texts) <= 30 and (
+            _title_like(opener) or BYLINE_LINE.match(opener) or DATE_LINE.match(opener)
+            or (header and _words(opener) <= 30 and opener[0].isupper())
         ) and not (len(members) == 1 and _words(texts[0]) > 14 and TERMINAL.search(texts[0])
                    and not header):
             header.append(members)
