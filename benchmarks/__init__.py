@@ -1,0 +1,1 @@
+"""Benchmarks for newsrepair (not part of the installed library)."""

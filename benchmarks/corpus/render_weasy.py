@@ -1,0 +1,252 @@
+"""Render an :class:`ArticlePlan` with WeasyPrint (HTML + CSS multi-column).
+
+WeasyPrint does the real work: CSS columns, justification and ``hyphens:
+auto`` (Pyphen dictionaries), page margin boxes for running heads and page
+numbers. Pull quotes and figures are placed *in the flow* (floats, boxes
+between paragraphs, or ``column-span: all`` boxes that break the columns), so
+the damage comes from the layout itself.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from .pages import MARGIN, PAGE_SIZES, column_width
+from .plan import ArticlePlan, Block, Figure, PullQuote, clear_jump, set_jump
+
+FONTS = {"serif": "'Liberation Serif', 'DejaVu Serif', serif",
+         "sans": "'DejaVu Sans', 'Liberation Sans', sans-serif"}
+
+
+def _css_string(text: str) -> str:
+    """Quote *text* for a CSS ``content:`` value."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _stylesheet(plan: ArticlePlan) -> str:
+    lay = plan.layout
+    w, h = PAGE_SIZES[lay.page_size]
+    margin_boxes = []
+    if len(plan.running_head) >= 1:
+        margin_boxes.append(f"@top-left {{ content: {_css_string(plan.running_head[0])}; }}")
+    if len(plan.running_head) >= 2:
+        margin_boxes.append(f"@top-right {{ content: {_css_string(plan.running_head[1])}; }}")
+    first_label = cont_label = ""
+    if lay.page_number:
+        # counter-reset on the first page makes the printed number start at
+        # first_page; later overflow pages count on from there.
+        prefix, _, suffix = lay.page_label.partition("{}")
+        first_label = (f"@bottom-center {{ content: {_css_string(prefix)} counter(page) "
+                       f"{_css_string(suffix)}; }}")
+        if lay.jump_page is not None:
+            cont_label = (f"@bottom-center {{ content: "
+                          f"{_css_string(lay.page_label.format(lay.jump_page))}; }}")
+    font = FONTS[lay.font]
+    fs = lay.font_size
+    para_css = (
+        "p.t { margin: 0; text-indent: 1.2em; } p.t.first { text-indent: 0; }"
+        if lay.paragraph_style == "indent"
+        else f"p.t {{ margin: 0 0 {fs * 0.7:.1f}pt 0; text-indent: 0; }}"
+    )
+    hyph = "\\2010" if lay.hyphen_char == "\u2010" else "-"
+    return f"""
+@page {{ size: {w}pt {h}pt; margin: {MARGIN + 8}pt {MARGIN}pt {MARGIN + 6}pt {MARGIN}pt;
+  font: 7.5pt {font}; {" ".join(margin_boxes)} {first_label} }}
+@page :first {{ counter-reset: page {lay.first_page}; }}
+@page cont {{ {cont_label} }}
+html {{ font-family: {font}; font-size: {fs}pt; line-height: {lay.leading}; }}
+body {{ margin: 0; }}
+.kicker {{ font: bold 9pt {FONTS["sans"]}; text-transform: uppercase; letter-spacing: 1pt;
+  border-bottom: 1pt solid #000; margin-bottom: 4pt; }}
+h1 {{ font-size: {fs * 2.6:.1f}pt; line-height: 1.05; margin: 0 0 6pt 0; }}
+.deck {{ font-size: {fs * 1.45:.1f}pt; font-style: italic; margin: 0 0 6pt 0; }}
+.byline, .dateline {{ font: 8pt {FONTS["sans"]}; margin: 0 0 2pt 0; }}
+.head {{ margin-bottom: 10pt; }}
+.cols {{ columns: {lay.columns}; column-gap: {lay.gutter_pt}pt; text-align: justify;
+  hyphens: auto; hyphenate-character: "{hyph}"; }}
+{para_css}
+h3.t {{ font-size: {fs * 1.15:.1f}pt; margin: 6pt 0 3pt 0; break-after: avoid; }}
+p.question {{ font-weight: bold; }}
+p.quote {{ margin-left: 1.2em; margin-right: 0.6em; font-style: italic; }}
+.label {{ font-weight: bold; }}
+.pq {{ font-size: {fs * 1.7:.1f}pt; line-height: 1.15; font-weight: bold; text-align: left;
+  hyphens: manual; border-top: 2pt solid #000; border-bottom: 1pt solid #000;
+  padding: 4pt 0; margin: 8pt 0; text-indent: 0; display: block; }}
+.pq.float {{ float: left; width: 100%; }}
+.pq.span {{ column-span: all; text-align: center; font-size: {fs * 2.1:.1f}pt;
+  margin: 10pt 10%; }}
+.pq .attr {{ display: block; font-size: {fs:.1f}pt; font-weight: normal; margin-top: 3pt; }}
+.fig {{ margin: 6pt 0 8pt 0; break-inside: avoid; text-align: left; hyphens: manual; }}
+.fig.span {{ column-span: all; }}
+.fig .img {{ background: #b8b8b8; }}
+.fig .cap {{ font: {fs * 0.85:.1f}pt/1.2 {FONTS["sans"]}; margin-top: 3pt; }}
+.fig .credit {{ display: block; font-size: {fs * 0.7:.1f}pt; text-align: right;
+  text-transform: uppercase; }}
+.jumpline {{ font: italic 8pt {FONTS["sans"]}; text-align: right; margin-top: 6pt; }}
+.cont {{ page: cont; break-before: page; }}
+.jumphead {{ font-size: {fs * 2:.1f}pt; font-weight: bold; margin: 0 0 2pt 0; }}
+.jumpfrom {{ font: italic 8pt {FONTS["sans"]}; margin: 0 0 8pt 0; }}
+"""
+
+
+def _pull_quote_html(pq: PullQuote, css: str) -> str:
+    body = "<br>".join(html.escape(line) for line in pq.lines)
+    attr = ""
+    if pq.attribution:
+        attr = f'<span class="attr">\u2014 {html.escape(pq.attribution)}</span>'
+    return f'<span class="pq {css}">{body}{attr}</span>'
+
+
+def _figure_html(fig: Figure, plan: ArticlePlan, span: bool) -> str:
+    lay = plan.layout
+    width = column_width(lay.page_size, lay.columns, lay.gutter_pt)
+    if span:
+        width = width * min(lay.columns, 2)
+    # Cap the box so a wide figure never eats most of the page.
+    height = min(width * fig.height_frac, 170.0)
+    credit = ""
+    if fig.credit_text:
+        credit = f'<span class="credit">{html.escape(fig.credit_text)}</span>'
+    cls = "fig span" if span else "fig"
+    return (f'<div class="{cls}"><div class="img" style="height:{height:.0f}pt"></div>'
+            f'<div class="cap">{credit}{html.escape(fig.caption.text)}</div></div>')
+
+
+def _block_html(b: Block, first: bool, inline_pq: str | None) -> str:
+    text = b.text
+    if inline_pq is not None:
+        # Float the pull quote from the middle of the paragraph: the text
+        # flows around it, so the paragraph is visibly cut in two.
+        mid = text.find(" ", len(text) // 2)
+        body = (html.escape(text[:mid]) + inline_pq + html.escape(text[mid:])
+                if mid > 0 else html.escape(text) + inline_pq)
+    else:
+        body = html.escape(text)
+    if b.role == "subhead":
+        return f'<h3 class="t">{body}</h3>'
+    classes = ["t"]
+    role = b.role.removeprefix("cont-")
+    if role == "question":
+        classes.append("question")
+    if b.block == "quote":
+        classes.append("quote")
+    if first or b.role.startswith("cont-"):
+        classes.append("first")
+    label = f'<span class="label">{html.escape(b.label)}</span>' if b.label else ""
+    return f'<p class="{" ".join(classes)}">{label}{body}</p>'
+
+
+def _flow_html(plan: ArticlePlan, blocks: list[Block], last_of: dict[int, int]) -> str:
+    """Body blocks with pull quotes and column figures inserted at their anchors.
+
+    *last_of* maps a block index to the position in *blocks* of its last
+    piece: an item anchored to a split paragraph goes after the piece that
+    ends it, on whichever page that is.
+    """
+    lay = plan.layout
+    out: list[str] = []
+    for pos, b in enumerate(blocks):
+        here = last_of.get(b.para) == pos
+        pqs = [pq for pq in plan.pull_quotes if here and pq.anchor == b.para]
+        inline = None
+        if pqs and lay.pull_quote_placement == "inline" and b.role != "subhead":
+            inline = _pull_quote_html(pqs[0], "float")
+            pqs = pqs[1:]
+        out.append(_block_html(b, pos == 0, inline))
+        for pq in pqs:
+            css = "span" if lay.pull_quote_placement == "span" else ""
+            out.append(_pull_quote_html(pq, css))
+        if lay.figure_placement in ("column", "span"):
+            for fig in plan.figures:
+                if here and fig.anchor == b.para:
+                    out.append(_figure_html(fig, plan, lay.figure_placement == "span"))
+    return "\n".join(out)
+
+
+def _last_positions(blocks: list[Block]) -> dict[int, int]:
+    return {b.para: pos for pos, b in enumerate(blocks)}
+
+
+def build_html(plan: ArticlePlan) -> str:
+    """The whole document as HTML (one article, one or two pages of text)."""
+    lay = plan.layout
+    head: list[str] = ['<div class="head">']
+    if plan.kicker:
+        head.append(f'<div class="kicker">{html.escape(plan.kicker)}</div>')
+    head.append(f"<h1>{html.escape(plan.headline)}</h1>")
+    if plan.deck:
+        head.append(f'<div class="deck">{html.escape(plan.deck)}</div>')
+    if plan.byline:
+        head.append(f'<div class="byline">{html.escape(plan.byline)}</div>')
+    if plan.dateline:
+        head.append(f'<div class="dateline">{html.escape(plan.dateline)}</div>')
+    head.append("</div>")
+    if lay.figure_placement == "top":
+        head.extend(_figure_html(fig, plan, True) for fig in plan.figures)
+
+    part1 = plan.first_part()
+    part2 = plan.second_part()
+    # Pieces of a split paragraph share the para index; anchors attach to
+    # whichever piece comes last over both pages.
+    last1 = _last_positions(part1)
+    last2 = _last_positions(part2)
+    for para in last2:
+        last1.pop(para, None)
+    body = [f'<div class="cols">{_flow_html(plan, part1, last1)}</div>']
+    if plan.jump_block is not None:
+        body.append(f'<p class="jumpline">{html.escape(plan.continued_on or "")}</p>')
+        cont = ['<div class="cont">']
+        if plan.jump_head_text:
+            cont.append(f'<div class="jumphead">{html.escape(plan.jump_head_text)}</div>')
+        cont.append(f'<p class="jumpfrom">{html.escape(plan.continued_from or "")}</p>')
+        cont.append(f'<div class="cols">{_flow_html(plan, part2, last2)}</div></div>')
+        body.extend(cont)
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>{html.escape(plan.headline)}</title>"
+            f"<style>{_stylesheet(plan)}</style></head><body>"
+            + "\n".join(head) + "\n" + "\n".join(body) + "</body></html>")
+
+
+def _furniture(plan: ArticlePlan, pages: int) -> list[str]:
+    lay = plan.layout
+    out: list[str] = []
+    for i in range(pages):
+        out.extend(plan.running_head)
+        if plan.jump_block is not None and i == 1:
+            if plan.jump_head_text:
+                out.append(plan.jump_head_text)
+            out.append(plan.continued_from or "")
+        if plan.jump_block is not None and i == 0:
+            out.append(plan.continued_on or "")
+        if lay.page_number:
+            number = lay.jump_page if (plan.jump_block is not None and i == 1) else None
+            out.append(lay.page_label.format(number if number is not None
+                                             else lay.first_page + i))
+    return out
+
+
+def render(plan: ArticlePlan, pdf_path: Path) -> None:
+    """Typeset *plan* into *pdf_path* and fill in its furniture.
+
+    A jump must land on exactly two pages; when the first part does not fit
+    on page one we move the cut earlier and try again, and drop the jump
+    (noting it in the gold) if it still cannot fit.
+    """
+    import weasyprint  # imported here: only the worker processes need it
+
+    fraction = plan.layout.jump_fraction
+    for _attempt in range(5):
+        doc = weasyprint.HTML(string=build_html(plan)).render()
+        pages = len(doc.pages)
+        if plan.jump_block is None or pages == 2:
+            break
+        fraction -= 0.12
+        if fraction < 0.1:
+            clear_jump(plan, "jump dropped: the first page could not hold any text")
+        else:
+            set_jump(plan, fraction)
+            if plan.jump_block is None:
+                clear_jump(plan, "jump dropped: no place to cut the text")
+    plan.furniture = _furniture(plan, pages)
+    doc.write_pdf(str(pdf_path))
