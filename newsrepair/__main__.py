@@ -20,11 +20,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", help="text file to repair, or - for standard input")
     parser.add_argument(
-        "--format", choices=("markdown", "text", "json"), default="markdown",
+        "--format",
+        choices=("markdown", "text", "json"),
+        default="markdown",
         help="what to print (default: markdown)",
     )
-    parser.add_argument("--explain", action="store_true",
-                        help="also print every repair and finding with its input span")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print every repair and finding with its input span",
+    )
     parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
     return parser
 
@@ -45,8 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.explain:
         print("\n---")
         for r in article.repairs:
-            print(f"repair  {r.kind:<15} {r.span} {r.before!r} -> {r.after!r} "
-                  f"({r.confidence:.2f}) {r.note}")
+            print(
+                f"repair  {r.kind:<15} {r.span} {r.before!r} -> {r.after!r} "
+                f"({r.confidence:.2f}) {r.note}"
+            )
         for f in article.findings:
             print(f"finding {f.kind:<15} {f.span} {f.message}")
     return 0

@@ -29,7 +29,9 @@ _LIGATURES = {
     "\ufb05": "st",
     "\ufb06": "st",
 }
-_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 _HYPHENS = "\u2010\u2011"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -87,9 +89,7 @@ def run(draft: Draft, config: Config) -> Draft:
         orig_anchor.append(m.end())
         last = m.end()
     if not pieces:
-        return draft.__class__(
-            original=text, source=text, offsets=OffsetMap((0,), (0,), len(text))
-        )
+        return draft.__class__(original=text, source=text, offsets=OffsetMap((0,), (0,), len(text)))
     pieces.append(text[last:])
     source = "".join(pieces)
     return draft.__class__(

@@ -89,7 +89,8 @@ def run(draft: Draft, config: Config) -> Draft:
     ordered = sorted(lengths)
     median = ordered[len(ordered) // 2] if ordered else 0
     paragraph_lines = median >= PARAGRAPH_LINE_CHARS or (
-        len(lines) > 0 and sum(1 for x in lengths if x >= PARAGRAPH_LINE_CHARS * 2) >= len(lines) / 4
+        len(lines) > 0
+        and sum(1 for x in lengths if x >= PARAGRAPH_LINE_CHARS * 2) >= len(lines) / 4
     )
     return attrs.evolve(
         draft,

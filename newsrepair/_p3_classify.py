@@ -31,7 +31,10 @@ from ._draft import (
     Line,
 )
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 PAGE_NUMBER = regex.compile(
@@ -96,21 +99,19 @@ def _blocks(lines: Sequence[Line]) -> list[list[int]]:
 
 def _furniture(lines: Sequence[Line]) -> dict[int, str]:
     roles: dict[int, str] = {}
-    repeated = Counter(
-        DIGITS.sub("#", line.text) for line in lines if _words(line.text) <= 10
-    )
+    repeated = Counter(DIGITS.sub("#", line.text) for line in lines if _words(line.text) <= 10)
     for i, line in enumerate(lines):
         text = line.text
-        if len(text) <= 90 and (PAGE_NUMBER.match(text) or JUMP_LINE.match(text)):
-            roles[i] = FURNITURE
-        elif not regex.search(r"\p{L}|\d", text):
-            roles[i] = FURNITURE
-        elif (
-            repeated[DIGITS.sub("#", text)] >= 2
-            and _words(text) <= 10
-            and not TERMINAL.search(text)
-            and not text.rstrip().endswith((",", "-"))
-            and (text[0].isupper() or text[0].isdigit())
+        if (
+            (len(text) <= 90 and (PAGE_NUMBER.match(text) or JUMP_LINE.match(text)))
+            or not regex.search(r"\p{L}|\d", text)
+            or (
+                repeated[DIGITS.sub("#", text)] >= 2
+                and _words(text) <= 10
+                and not TERMINAL.search(text)
+                and not text.rstrip().endswith((",", "-"))
+                and (text[0].isupper() or text[0].isdigit())
+            )
         ):
             roles[i] = FURNITURE
         elif len(text) <= 160 and END_NOTE.match(text):
@@ -128,8 +129,9 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _header(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str],
-            width: float) -> dict[int, str]:
+def _header(
+    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str], width: float
+) -> dict[int, str]:
     """Label kicker, headline, deck, byline and dateline at the top of the page."""
     header: list[list[int]] = []
     for group in blocks[:8]:
@@ -138,11 +140,22 @@ def _header(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str
             continue
         texts = [lines[i].text for i in members]
         opener = texts[0]
-        if len(members) <= 3 and sum(_words(t) for t in texts) <= 30 and (
-            _title_like(opener) or BYLINE_LINE.match(opener) or DATE_LINE.match(opener)
-            or (header and _words(opener) <= 30 and opener[0].isupper())
-        ) and not (len(members) == 1 and _words(texts[0]) > 14 and TERMINAL.search(texts[0])
-                   and not header):
+        if (
+            len(members) <= 3
+            and sum(_words(t) for t in texts) <= 30
+            and (
+                _title_like(opener)
+                or BYLINE_LINE.match(opener)
+                or DATE_LINE.match(opener)
+                or (header and _words(opener) <= 30 and opener[0].isupper())
+            )
+            and not (
+                len(members) == 1
+                and _words(texts[0]) > 14
+                and TERMINAL.search(texts[0])
+                and not header
+            )
+        ):
             header.append(members)
             continue
         # A large first block may still open with title lines when the extractor
@@ -152,9 +165,11 @@ def _header(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str
             text = lines[i].text
             nxt = lines[members[k + 1]].text if k + 1 < len(members) else ""
             full = width and 0.8 * width <= len(text) <= 1.1 * width
-            if (_title_like(text) or BYLINE_LINE.match(text) or DATE_LINE.match(text)) and (
-                not nxt or nxt[0].isupper()
-            ) and not full:
+            if (
+                (_title_like(text) or BYLINE_LINE.match(text) or DATE_LINE.match(text))
+                and (not nxt or nxt[0].isupper())
+                and not full
+            ):
                 lead.append(i)
             else:
                 break
@@ -175,8 +190,10 @@ def _header(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str
         return out
     first = " ".join(lines[i].text for i in titles[0])
     start = 0
-    if len(titles) >= 2 and _words(first) <= 4 and (
-        _words(first) <= 2 or first.isupper() or len(titles) >= 3
+    if (
+        len(titles) >= 2
+        and _words(first) <= 4
+        and (_words(first) <= 2 or first.isupper() or len(titles) >= 3)
     ):
         out.update(dict.fromkeys(titles[0], KICKER))
         start = 1
@@ -260,10 +277,17 @@ def run(draft: Draft, config: Config) -> Draft:
                 credit = line.text
                 marker = CREDIT_MARKER.match(credit)
                 if marker:
-                    repairs.append(draft.repair("strip_marker", line.start,
-                                                line.start + marker.end(), "", 1.0,
-                                                "bullet before a photo credit"))
-                    credit = credit[marker.end():]
+                    repairs.append(
+                        draft.repair(
+                            "strip_marker",
+                            line.start,
+                            line.start + marker.end(),
+                            "",
+                            1.0,
+                            "bullet before a photo credit",
+                        )
+                    )
+                    credit = credit[marker.end() :]
                 captions.append(Block(CAPTION, tuple(caption_lines), credit=credit))
                 caption_lines = []
             else:
@@ -276,6 +300,8 @@ def run(draft: Draft, config: Config) -> Draft:
     extra.sort(key=lambda b: b.lines[0].start)
     captions = [attrs.evolve(c, joints=(" ",) * (len(c.lines) - 1)) for c in captions]
     return attrs.evolve(
-        draft, lines=tuple(new_lines), blocks=(*structure, *captions, *extra),
+        draft,
+        lines=tuple(new_lines),
+        blocks=(*structure, *captions, *extra),
         repairs=tuple(repairs),
     )

@@ -13,6 +13,7 @@ attribution.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 
 import attrs
@@ -45,7 +46,9 @@ class _Run:
     members: tuple[int, ...]  # indices into the flow list
 
 
-def _short_runs(lines: tuple[Line, ...], flow: list[int], draft: Draft, config: Config) -> list[_Run]:
+def _short_runs(
+    lines: tuple[Line, ...], flow: list[int], draft: Draft, config: Config
+) -> list[_Run]:
     limit = config.pull_quote_max_words
     width = draft.column_width
     runs: list[_Run] = []
@@ -84,7 +87,7 @@ def run(draft: Draft, config: Config) -> Draft:
     for r in runs:
         for k in r.members:
             toks = line_tokens[k]
-            needed.update(zip(toks, toks[1:]))
+            needed.update(itertools.pairwise(toks))
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
     for p in range(len(stream) - 1):
         bigram = (stream[p], stream[p + 1])
@@ -107,7 +110,7 @@ def run(draft: Draft, config: Config) -> Draft:
         for k in r.members:
             toks = line_tokens[k]
             votes: Counter[int] = Counter()
-            for off, bigram in enumerate(zip(toks, toks[1:])):
+            for off, bigram in enumerate(itertools.pairwise(toks)):
                 for p in positions.get(bigram, ()):
                     if not lo <= p < hi:
                         votes[p - off] += 1
@@ -151,14 +154,20 @@ def run(draft: Draft, config: Config) -> Draft:
             at = region.find(compact)
             if at >= 0:
                 members[k] = letter_token[at]
-            elif len(compact) >= 8 and fuzz.partial_ratio(compact, region) >= config.pull_quote_similarity:
+            elif (
+                len(compact) >= 8
+                and fuzz.partial_ratio(compact, region) >= config.pull_quote_similarity
+            ):
                 align = fuzz.partial_ratio_alignment(compact, region)
                 if align is not None:
                     members[k] = letter_token[min(align.dest_start, len(letter_token) - 1)]
         chosen = sorted(members, key=lambda k: (members[k], k))
         quote_lines = tuple(lines[flow[k]] for k in chosen)
         joined = _compact(" ".join(line.text for line in quote_lines))
-        if fuzz.ratio(joined, region) < 40 and fuzz.partial_ratio(joined, region) < config.pull_quote_similarity:
+        if (
+            fuzz.ratio(joined, region) < 40
+            and fuzz.partial_ratio(joined, region) < config.pull_quote_similarity
+        ):
             continue
         attribution: Line | None = None
         in_quote = set(members)
@@ -184,8 +193,14 @@ def run(draft: Draft, config: Config) -> Draft:
             span_hi = max(line.end for line in quote_lines)
             repairs.append(
                 attrs.evolve(
-                    draft.repair("reorder", span_lo, span_lo, "", 0.9,
-                                 "pull-quote lines put back in the order of the body text"),
+                    draft.repair(
+                        "reorder",
+                        span_lo,
+                        span_lo,
+                        "",
+                        0.9,
+                        "pull-quote lines put back in the order of the body text",
+                    ),
                     span=draft.input_span(span_lo, span_hi),
                 )
             )

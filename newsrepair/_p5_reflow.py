@@ -12,6 +12,7 @@ weak, the paragraph is left cut and a finding is reported.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -31,7 +32,7 @@ SPEAKER_LABEL = regex.compile(
     r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:\s+\S"
 )
 LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
-ABBREVIATIONS = frozenset("etc approx incl misc vol nos figs resp viz".split())
+ABBREVIATIONS = frozenset(["etc", "approx", "incl", "misc", "vol", "nos", "figs", "resp", "viz"])
 DASH_END = regex.compile(r"[—–]$|\s-$")
 
 
@@ -67,7 +68,7 @@ def is_label_start(text: str) -> bool:
     if not m:
         return False
     label = text[: text.index(":")].strip()
-    return label.isupper() or len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30
+    return label.isupper() or (len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30)
 
 
 def _subhead_like(text: str) -> bool:
@@ -121,7 +122,9 @@ def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decisio
     if starts_lower(b.text):
         return Decision(True, 0.9 if not gap else 0.85, "unfinished line, lowercase start")
     last = _last_word(a.text)
-    continuing = a.text.endswith((",", ";")) or last in FUNCTION_WORDS or bool(DASH_END.search(a.text))
+    continuing = (
+        a.text.endswith((",", ";")) or last in FUNCTION_WORDS or bool(DASH_END.search(a.text))
+    )
     if column and not gap:
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
@@ -146,8 +149,12 @@ def _lowercase_after_stop(draft: Draft, line: Line) -> list[Finding]:
             continue
         start = line.start + m.start()
         found.append(
-            draft.finding("lowercase_after_stop", start, line.start + m.end(),
-                          f"'{m.group()}' has a sentence stop before a lowercase word")
+            draft.finding(
+                "lowercase_after_stop",
+                start,
+                line.start + m.end(),
+                f"'{m.group()}' has a sentence stop before a lowercase word",
+            )
         )
     return found
 
@@ -175,34 +182,55 @@ def run(draft: Draft, config: Config) -> Draft:
     groups: list[list[Line]] = [[flow[0]]]
     repairs: list[Repair] = list(draft.repairs)
     findings: list[Finding] = list(draft.findings)
-    for a, b in zip(flow, flow[1:]):
+    for a, b in itertools.pairwise(flow):
         interrupted = b.index != a.index + 1
         gap = interrupted or b.blank_before > 0 or b.page != a.page
         d = decide(a, b, gap, draft, config)
         if d.join and d.confidence >= config.min_confidence:
             groups[-1].append(b)
             if gap:
-                what = "other material" if interrupted else (
-                    "a page break" if b.page != a.page else "a blank line")
+                what = (
+                    "other material"
+                    if interrupted
+                    else ("a page break" if b.page != a.page else "a blank line")
+                )
                 repairs.append(
                     attrs.evolve(
-                        draft.repair("join", a.end, a.end, "", d.confidence,
-                                     f"paragraph rejoined across {what}: {d.reason}"),
+                        draft.repair(
+                            "join",
+                            a.end,
+                            a.end,
+                            "",
+                            d.confidence,
+                            f"paragraph rejoined across {what}: {d.reason}",
+                        ),
                         span=draft.input_span(a.end, b.start),
                     )
                 )
         else:
             if d.finding:
                 findings.append(
-                    draft.finding(d.finding, max(a.start, a.end - 20), a.end,
-                                  f"'{a.text[-30:]}' is not continued: {d.reason}")
+                    draft.finding(
+                        d.finding,
+                        max(a.start, a.end - 20),
+                        a.end,
+                        f"'{a.text[-30:]}' is not continued: {d.reason}",
+                    )
                 )
             groups.append([b])
     last = flow[-1]
-    if HYPHEN_END.search(last.text) or not ends_terminal(last.text) and len(last.text.split()) > 8:
+    if HYPHEN_END.search(last.text) or (
+        not ends_terminal(last.text) and len(last.text.split()) > 8
+    ):
         kind = "dangling_hyphen" if HYPHEN_END.search(last.text) else "paragraph_cut"
-        findings.append(draft.finding(kind, max(last.start, last.end - 20), last.end,
-                                      f"'{last.text[-30:]}' ends the text unfinished"))
+        findings.append(
+            draft.finding(
+                kind,
+                max(last.start, last.end - 20),
+                last.end,
+                f"'{last.text[-30:]}' ends the text unfinished",
+            )
+        )
     blocks: list[Block] = []
     for k, group in enumerate(groups):
         prev_end = k == 0 or ends_terminal(groups[k - 1][-1].text)

@@ -15,7 +15,7 @@ import attrs
 import regex
 
 from ._config import Config
-from ._draft import ANSWER, BODY, QUESTION, Block, Draft
+from ._draft import ANSWER, BODY, QUESTION, Draft
 from ._model import Repair
 from ._p5_reflow import SPEAKER_LABEL, is_label_start
 
@@ -70,14 +70,21 @@ def run(draft: Draft, config: Config) -> Draft:
             cut += 1
         rest = attrs.evolve(first, text=first.text[cut:], start=first.start + cut)
         repairs.append(
-            draft.repair("speaker_label", first.start, first.start + len(label) + 1, "", 0.95,
-                         f"speaker label '{label}' kept as the turn's speaker")
+            draft.repair(
+                "speaker_label",
+                first.start,
+                first.start + len(label) + 1,
+                "",
+                0.95,
+                f"speaker label '{label}' kept as the turn's speaker",
+            )
         )
         block = attrs.evolve(block, lines=(rest, *block.lines[1:]), speaker=label)
         blocks[k] = block
         questions[label].append(is_question(block.text))
     interviewers = {
-        lab for lab, qs in questions.items()
+        lab
+        for lab, qs in questions.items()
         if lab.upper() in QUESTION_LABELS or sum(qs) * 2 > len(qs)
     }
     first_turn = min(labels)
@@ -104,8 +111,12 @@ def run(draft: Draft, config: Config) -> Draft:
 
 def _unlabelled(draft: Draft, positions: list[int]) -> Draft:
     """An interview without labels: short questions each followed by an answer."""
-    asks = [k for k in positions if is_question(draft.blocks[k].text)
-            and draft.blocks[k].text.rstrip("\"'”’) ").endswith("?")]
+    asks = [
+        k
+        for k in positions
+        if is_question(draft.blocks[k].text)
+        and draft.blocks[k].text.rstrip("\"'”’) ").endswith("?")
+    ]
     followed = [k for k in asks if k + 1 in positions and k + 1 not in asks]
     if len(followed) < 3:
         return draft

@@ -48,16 +48,36 @@ def run(draft: Draft, config: Config) -> Draft:
             joints[i] = ""
             if verdict.action == "join" and verdict.confidence >= config.min_confidence:
                 lines[i] = attrs.evolve(a, text=a.text[:-1])
-                repairs.append(draft.repair("dehyphenate", hyphen, a.end, "", verdict.confidence,
-                                            f"{note} → {left}{right}"))
+                repairs.append(
+                    draft.repair(
+                        "dehyphenate",
+                        hyphen,
+                        a.end,
+                        "",
+                        verdict.confidence,
+                        f"{note} → {left}{right}",
+                    )
+                )
             elif verdict.action == "keep" and verdict.confidence >= config.min_confidence:
-                repairs.append(draft.repair("keep_hyphen", hyphen, a.end, "-", verdict.confidence,
-                                            f"{note} → {left}-{right}"))
+                repairs.append(
+                    draft.repair(
+                        "keep_hyphen",
+                        hyphen,
+                        a.end,
+                        "-",
+                        verdict.confidence,
+                        f"{note} → {left}-{right}",
+                    )
+                )
             else:
-                findings.append(draft.finding("uncertain_hyphen", hyphen, a.end,
-                                              f"{note}; left as '{left}-{right}'"))
+                findings.append(
+                    draft.finding(
+                        "uncertain_hyphen", hyphen, a.end, f"{note}; left as '{left}-{right}'"
+                    )
+                )
         if changed:
             block = attrs.evolve(block, lines=tuple(lines), joints=tuple(joints))
         blocks.append(block)
-    return attrs.evolve(draft, blocks=tuple(blocks), repairs=tuple(repairs),
-                        findings=tuple(findings))
+    return attrs.evolve(
+        draft, blocks=tuple(blocks), repairs=tuple(repairs), findings=tuple(findings)
+    )

@@ -10,6 +10,7 @@ reported as a finding.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 import attrs
@@ -44,25 +45,38 @@ def _compound_forms(lexicon: Lexicon) -> dict[str, str]:
     return {w.replace("-", ""): w for w in lexicon.vocab if "-" in w}
 
 
-def _restore_hyphen(word: str, forms: dict[str, str], lexicon: Lexicon,
-                    config: Config) -> _Edit | None:
+def _restore_hyphen(
+    word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
+) -> _Edit | None:
     low = word.lower()
     if low in forms and lexicon.zipf(low) < 3.0:
-        return _Edit(0, len(word), _match_case(word, forms[low]), "restore_hyphen", 0.95,
-                     f"'{forms[low]}' occurs in the document")
+        return _Edit(
+            0,
+            len(word),
+            _match_case(word, forms[low]),
+            "restore_hyphen",
+            0.95,
+            f"'{forms[low]}' occurs in the document",
+        )
     if not word.islower() or len(word) < 6 or lexicon.count(low) > 1:
         return None
     for prefix in config.keep_prefixes:
         if low.startswith(prefix) and len(low) - len(prefix) >= 4:
             rest = low[len(prefix) :]
             if lexicon.zipf(rest) >= 3.5 and lexicon.zipf(low) < 2.0:
-                return _Edit(0, len(word), f"{prefix}-{rest}", "restore_hyphen", 0.85,
-                             f"prefix '{prefix}-' before the word '{rest}'; '{low}' is unknown")
+                return _Edit(
+                    0,
+                    len(word),
+                    f"{prefix}-{rest}",
+                    "restore_hyphen",
+                    0.85,
+                    f"prefix '{prefix}-' before the word '{rest}'; '{low}' is unknown",
+                )
     return None
 
 
 def _split_candidates(word: str, lexicon: Lexicon) -> list[tuple[str, str]]:
-    if len(word) < 6 or not (word.islower() or word[0].isupper() and word[1:].islower()):
+    if len(word) < 6 or not (word.islower() or (word[0].isupper() and word[1:].islower())):
         return []
     if lexicon.count(word) > 1 or lexicon.zipf(word) > 0.0:
         return []
@@ -91,11 +105,14 @@ def run(draft: Draft, config: Config) -> Draft:
         if block.role in _SKIP_ROLES:
             continue
         for n, line in enumerate(block.lines):
-            if line.text[: len(line.text)] != draft.source[line.start : line.start + len(line.text)]:
+            if (
+                line.text[: len(line.text)]
+                != draft.source[line.start : line.start + len(line.text)]
+            ):
                 continue
             for m in PLAIN_WORD.finditer(line.text):
                 word = m.group()
-                if len(word) < 5 or lexicon.count(word) > 1 and word.lower() not in forms:
+                if len(word) < 5 or (lexicon.count(word) > 1 and word.lower() not in forms):
                     continue
                 fix = _restore_hyphen(word, forms, lexicon, config)
                 if fix is not None:
@@ -109,23 +126,42 @@ def run(draft: Draft, config: Config) -> Draft:
         seen: set[tuple[str, str]] = set()
         for block in draft.blocks:
             words = [w.lower() for w in WORD.findall(block.text)]
-            seen.update(pair for pair in zip(words, words[1:]) if pair in needed)
-        for key, items in plans.items():
-            for _, m, splits in items:
+            seen.update(pair for pair in itertools.pairwise(words) if pair in needed)
+        for key, planned in plans.items():
+            for _, m, splits in planned:
                 word = m.group()
                 supported = [s for s in splits if (s[0].lower(), s[1].lower()) in seen]
                 if len(supported) == 1:
                     left, right = supported[0]
-                    edits[key].append(_Edit(m.start(), m.end(), f"{left} {right}", "split_words",
-                                            0.95, f"'{left} {right}' occurs in the document"))
+                    edits[key].append(
+                        _Edit(
+                            m.start(),
+                            m.end(),
+                            f"{left} {right}",
+                            "split_words",
+                            0.95,
+                            f"'{left} {right}' occurs in the document",
+                        )
+                    )
                     continue
-                common = [s for s in splits if min(lexicon.zipf(s[0]), lexicon.zipf(s[1])) >= 4.5
-                          and min(len(s[0]), len(s[1])) >= 3]
+                common = [
+                    s
+                    for s in splits
+                    if min(lexicon.zipf(s[0]), lexicon.zipf(s[1])) >= 4.5
+                    and min(len(s[0]), len(s[1])) >= 3
+                ]
                 if len(common) == 1:
                     left, right = common[0]
-                    edits[key].append(_Edit(m.start(), m.end(), f"{left} {right}", "split_words",
-                                            0.75, f"'{word}' is unknown; '{left}' and '{right}' "
-                                            "are common words"))
+                    edits[key].append(
+                        _Edit(
+                            m.start(),
+                            m.end(),
+                            f"{left} {right}",
+                            "split_words",
+                            0.75,
+                            f"'{word}' is unknown; '{left}' and '{right}' are common words",
+                        )
+                    )
     if not edits:
         return draft
     repairs: list[Repair] = list(draft.repairs)
@@ -144,12 +180,17 @@ def run(draft: Draft, config: Config) -> Draft:
                 start, end = line.start + edit.start, line.start + edit.end
                 if edit.confidence >= config.min_confidence:
                     text = text[: edit.start] + edit.after + text[edit.end :]
-                    repairs.append(draft.repair(edit.kind, start, end, edit.after,
-                                                edit.confidence, edit.note))
+                    repairs.append(
+                        draft.repair(edit.kind, start, end, edit.after, edit.confidence, edit.note)
+                    )
                 else:
-                    findings.append(draft.finding(f"possible_{edit.kind}", start, end,
-                                                  f"{edit.note}; not changed"))
+                    findings.append(
+                        draft.finding(
+                            f"possible_{edit.kind}", start, end, f"{edit.note}; not changed"
+                        )
+                    )
             lines[n] = attrs.evolve(line, text=text)
         blocks[b] = attrs.evolve(block, lines=tuple(lines))
-    return attrs.evolve(draft, blocks=tuple(blocks), repairs=tuple(repairs),
-                        findings=tuple(findings))
+    return attrs.evolve(
+        draft, blocks=tuple(blocks), repairs=tuple(repairs), findings=tuple(findings)
+    )

@@ -22,8 +22,13 @@ from ._draft import (
 )
 from ._model import Article, Caption, Paragraph, PullQuote, Span
 
-_FIELD_ROLES = {KICKER: "kicker", HEADLINE: "headline", DECK: "deck", BYLINE: "byline",
-                DATELINE: "dateline"}
+_FIELD_ROLES = {
+    KICKER: "kicker",
+    HEADLINE: "headline",
+    DECK: "deck",
+    BYLINE: "byline",
+    DATELINE: "dateline",
+}
 _PARAGRAPH_ROLES = {BODY: "body", SUBHEAD: "subhead", QUESTION: "question", ANSWER: "answer"}
 
 
@@ -48,8 +53,9 @@ def assemble(draft: Draft) -> Article:
             fields.setdefault(_FIELD_ROLES[role], []).append(text)
         elif role in FLOW_ROLES:
             paragraphs.append(
-                Paragraph(text, _PARAGRAPH_ROLES.get(role, "body"), block.speaker,
-                          _spans(draft, block))
+                Paragraph(
+                    text, _PARAGRAPH_ROLES.get(role, "body"), block.speaker, _spans(draft, block)
+                )
             )
         elif role == PULL_QUOTE:
             pull_quotes.append(PullQuote(text, block.attribution, _spans(draft, block)))

@@ -48,7 +48,11 @@ def _check_text(text: object) -> str:
     if isinstance(text, str):
         return text
     kind = type(text).__name__
-    hint = " Decode it first, e.g. data.decode('utf-8')." if isinstance(text, (bytes, bytearray)) else ""
+    hint = (
+        " Decode it first, e.g. data.decode('utf-8')."
+        if isinstance(text, (bytes, bytearray))
+        else ""
+    )
     raise TypeError(f"repair() needs the article as a str, not {kind}.{hint}")
 
 
