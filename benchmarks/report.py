@@ -83,10 +83,11 @@ def _mbps(speed: Mapping[str, Any] | None, system: str, extractor: str | None) -
     node = speed.get("throughput", {}).get(system)
     if not node:
         return None
-    value = node.get("overall" if extractor is None else "by_extractor", {})
-    if extractor is None:
-        return value.get("mb_per_s") if isinstance(value, dict) else None
-    return value.get(extractor, {}).get("mb_per_s")
+    value = node.get("overall", {}) if extractor is None else node.get("by_extractor", {})
+    if extractor is not None:
+        value = value.get(extractor, {})
+    mbps = value.get("mb_per_s")
+    return float(mbps) if mbps is not None else None
 
 
 def headline_markdown(scores: Mapping[str, Any], speed: Mapping[str, Any] | None) -> str:

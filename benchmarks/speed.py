@@ -43,6 +43,7 @@ TARGETS = {
 }
 
 DEFAULT_SIZES = "10K,100K,1M,10M"
+DEFAULT_SIZE_BYTES = (10_000, 100_000, 1_000_000, 10_000_000)
 
 
 def parse_size(text: str) -> int:
@@ -288,7 +289,7 @@ def batch(texts: Sequence[tuple[str, str]], processes: Sequence[int]) -> dict[st
 def measure(
     corpus: Path,
     systems: Sequence[str] | None = None,
-    sizes: Sequence[int] = tuple(parse_size(s) for s in DEFAULT_SIZES.split(",")),
+    sizes: Sequence[int] = DEFAULT_SIZE_BYTES,
     rss_size: int = 1_000_000,
     budget_s: float = 120.0,
     processes: Sequence[int] = (1, 2),
