@@ -282,60 +282,119 @@ _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)[" + _HYPHENS + r"]$")
 _FIRST_WORD = re.compile(r"^\s*([^\W\d_]+)")
 
 
-def hyphen_sites(raw: str) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class HyphenSite:
+    """A line-end hyphen in the raw text: ``X-`` then ``Y`` on the next non-empty line.
+
+    ``left`` is the whole token before ``X`` on its line and ``right`` the token after
+    ``Y``'s on its line (empty when there is none); ``head`` is what precedes ``X``
+    inside its token (an opening quote, ``self-`` of ``self-con-``), ``tail`` what
+    follows ``Y`` inside its token (punctuation).
+    """
+
+    x: str
+    y: str
+    head: str = ""
+    tail: str = ""
+    left: str = ""
+    right: str = ""
+
+
+def hyphen_sites(raw: str) -> list[HyphenSite]:
     """Every ``X-`` at a line end followed by a word ``Y`` on the next non-empty line.
 
-    ``X`` is the run of letters just before the hyphen (the last part of an already
-    hyphenated word such as ``well-in-``), ``Y`` the leading letters of the next
-    line. Soft hyphens and U+2010 count as hyphens too, since extractors emit them.
+    ``X`` is the run of letters just before the hyphen, ``Y`` the leading letters of
+    the next line. Soft hyphens and U+2010 count as hyphens too, since extractors and
+    renderers emit them.
     """
     lines = raw.splitlines()
-    sites: list[tuple[str, str]] = []
+    sites: list[HyphenSite] = []
     for i, line in enumerate(lines):
-        m = _LINE_END_HYPHEN.search(line.rstrip())
+        stripped = line.rstrip()
+        m = _LINE_END_HYPHEN.search(stripped)
         if not m:
             continue
         for nxt in lines[i + 1 :]:
-            if nxt.strip():
-                m2 = _FIRST_WORD.match(nxt)
-                if m2:
-                    sites.append((m.group(1), m2.group(1)))
-                break
+            if not nxt.strip():
+                continue
+            m2 = _FIRST_WORD.match(nxt)
+            if m2:
+                before = stripped[: m.start(1)]
+                x_tokens = before.split()
+                head = "" if before.endswith((" ", "\t")) or not x_tokens else x_tokens.pop()
+                y_tokens = nxt.split()
+                tail = y_tokens[0][len(m2.group(1)) :]
+                sites.append(
+                    HyphenSite(
+                        x=m.group(1),
+                        y=m2.group(1),
+                        head=head,
+                        tail=tail,
+                        left=x_tokens[-1] if x_tokens else "",
+                        right=y_tokens[1].rstrip(_HYPHENS) if len(y_tokens) > 1 else "",
+                    )
+                )
+            break
     return sites
 
 
+def _site_found(site: HyphenSite, form: str, out_norm: str) -> bool:
+    """Whether the output holds ``form`` at the site, between the site's neighbour
+    tokens (both when the raw lines have both, else the one there is).
+
+    Both neighbours are required when present, so an unbroken copy elsewhere (a pull
+    quote repeating half the sentence) does not stand in for the site. A neighbour
+    may itself be a fragment of another break that the system joined (``cil`` of
+    ``coun-/cil``), so the far ends of the context are not anchored to word edges.
+    """
+    pattern = re.escape(site.head + form + site.tail)
+    left = re.escape(site.left) + r"\s+" if site.left else r"(?<!\w)"
+    pattern = left + pattern
+    if site.right:
+        pattern += r"\s+" + re.escape(site.right)
+    else:
+        pattern += r"(?!\w)"
+    if not site.left and not site.right:
+        # A site alone on its lines has no context: fall back to "anywhere".
+        return _word_count(out_norm, form) > 0
+    return re.search(pattern, out_norm) is not None
+
+
 def hyphen_counts(raw: str, gold_body: str, out_body: str) -> Counts:
-    """Dehyphenation decisions at the raw text's line-end hyphens, by occurrence.
+    """Dehyphenation decisions at the raw text's line-end hyphens, site by site.
 
     The expected decision at ``X-/Y`` is *keep* when the gold body contains ``X-Y``
     and *join* when it contains ``XY`` but not ``X-Y``; sites where the gold has
     neither (an extraction artefact, a word in a caption) are not scored.
 
-    Sites cannot be located exactly in a reflowed output, so they are counted per
-    distinct ``(X, Y)``: with ``n`` sites and ``g`` occurrences of the expected form
-    in the gold body, the system is charged with ``min(n, g - s)`` errors when its
-    body holds only ``s`` of them (the ``g - n`` unbroken occurrences are assumed to
-    survive, which any sane system does).
+    The system is right at a site when its body has the expected form next to the
+    site's neighbouring token on either side (see :func:`_site_found`). Locating by
+    context, not by counting the word, keeps an unbroken copy elsewhere (a pull
+    quote repeating the sentence) from crediting an unrepaired break.
     """
     counts: Counts = {"hyph_ok": 0, "hyph_n": 0, "hyph_keep_ok": 0, "hyph_keep_n": 0}
-    for (x, y), n in Counter(hyphen_sites(raw)).items():
-        keep, join = f"{x}-{y}", f"{x}{y}"
-        g_keep = _word_count(gold_body, keep)
-        if g_keep:
-            expected, g, is_keep = keep, g_keep, True
-        else:
-            g_join = _word_count(gold_body, join)
-            if not g_join:
-                continue
-            expected, g, is_keep = join, g_join, False
-        n_eff = min(n, g)
-        missing = max(0, g - _word_count(out_body, expected))
-        ok = n_eff - min(n_eff, missing)
+    out_norm = normalise_ws(out_body)
+    decisions: dict[tuple[str, str], tuple[str, bool] | None] = {}
+    for site in hyphen_sites(raw):
+        key = (site.x, site.y)
+        if key not in decisions:
+            keep, join = f"{site.x}-{site.y}", f"{site.x}{site.y}"
+            if _word_count(gold_body, keep):
+                decisions[key] = (keep, True)
+            elif _word_count(gold_body, join):
+                decisions[key] = (join, False)
+            else:
+                decisions[key] = None
+        decision = decisions[key]
+        if decision is None:
+            continue
+        expected, is_keep = decision
+        ok = int(_site_found(site, expected, out_norm))
         counts["hyph_ok"] += ok
-        counts["hyph_n"] += n_eff
+        counts["hyph_n"] += 1
         if is_keep:
             counts["hyph_keep_ok"] += ok
-            counts["hyph_keep_n"] += n_eff
+            counts["hyph_keep_n"] += 1
     return counts
 
 

@@ -168,28 +168,42 @@ def _segmenter() -> Callable[[str], list[str]] | None:
     return split
 
 
+_SINGLE_LETTER_WORDS = frozenset({"a", "A", "I"})
+
+
 @functools.lru_cache(maxsize=200_000)
 def _split_token(token: str) -> str:
-    """Split one run-together token if wordfreq does not know it and all parts are
-    common words; otherwise return it unchanged."""
+    """Split one run-together token if wordfreq does not know it and every part is a
+    common word; otherwise return it unchanged.
+
+    wordninja splits any string, so the guards matter more than the splitter: a
+    capitalised token without an inner capital is taken for a name (``Freewinds``),
+    a token ending in a hyphen is a line-break fragment, hashtags are left alone, and
+    every part must be a common word (zipf >= 3) of two letters or more.
+    """
     from wordfreq import zipf_frequency
 
     m = _TOKEN_CORE.match(token)
     if not m:
         return token
     lead, core, trail = m.groups()
+    if "#" in lead or "@" in lead or "-" in trail or "\u2010" in trail:
+        return token
+    if core[0].isupper() and not any(ch.isupper() for ch in core[1:]):
+        return token
     if zipf_frequency(core, "en") > 0:
         return token
     split = _segmenter()
     if split is None:
         return token
     parts = split(core)
-    # Only accept splits into real, reasonably common words: wordninja splits any
-    # string, and a rare name cut into syllables is worse than leaving it alone.
     if len(parts) < 2 or "".join(parts) != core:
         return token
-    if any(zipf_frequency(p, "en") < (3.0 if len(p) < 3 else 2.0) for p in parts):
-        return token
+    for part in parts:
+        if len(part) < 2 and part not in _SINGLE_LETTER_WORDS:
+            return token
+        if zipf_frequency(part, "en") < 3.0:
+            return token
     return lead + " ".join(parts) + trail
 
 

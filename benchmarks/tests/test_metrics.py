@@ -107,12 +107,20 @@ GOLD_BODY = "The council voted to repair the wall. The mayor called it well-time
 
 
 def test_hyphen_sites_found() -> None:
-    assert hyphen_sites(RAW) == [("re", "pair"), ("well", "timed")]
+    sites = hyphen_sites(RAW)
+    assert [(s.x, s.y) for s in sites] == [("re", "pair"), ("well", "timed")]
+    assert (sites[0].left, sites[0].right) == ("to", "the")
+    assert (sites[1].left, sites[1].tail, sites[1].right) == ("it", ",", "and")
     assert hyphen_sites("a dash --\nnext") == []
 
 
 def test_hyphen_sites_skip_blank_lines() -> None:
-    assert hyphen_sites("foot-\n\n   ball") == [("foot", "ball")]
+    assert [(s.x, s.y) for s in hyphen_sites("foot-\n\n   ball")] == [("foot", "ball")]
+
+
+def test_hyphen_site_inside_a_compound_keeps_its_head() -> None:
+    (site,) = hyphen_sites("a self-con-\ntained unit")
+    assert (site.head, site.x, site.y, site.left) == ("self-", "con", "tained", "a")
 
 
 def test_hyphen_all_right() -> None:
@@ -136,10 +144,24 @@ def test_hyphen_site_not_in_gold_is_not_scored() -> None:
     assert c["hyph_n"] == 0
 
 
-def test_hyphen_counts_by_occurrence() -> None:
+def test_hyphen_counts_each_site_by_its_context() -> None:
     raw = "re-\npair\nand re-\npair\n"
     gold = "repair and repair"
+    # The first site has no neighbours (checked anywhere), the second has "and".
     assert hyphen_counts(raw, gold, "repair and re- pair")["hyph_ok"] == 1
+
+
+def test_unbroken_copy_elsewhere_does_not_credit_an_unrepaired_break() -> None:
+    raw = "the hall was un-\ncrowded at noon.\n\nThe hall was uncrowded\n"
+    gold = "the hall was uncrowded at noon."
+    assert hyphen_counts(raw, gold, raw)["hyph_ok"] == 0
+    assert hyphen_counts(raw, gold, gold)["hyph_ok"] == 1
+
+
+def test_neighbour_that_was_itself_joined_still_locates_the_site() -> None:
+    raw = "the coun-\ncil re-\npaired it\n"
+    gold = "the council repaired it"
+    assert hyphen_counts(raw, gold, gold)["hyph_ok"] == 2
 
 
 PQ = "Engineers had warned of storms."
