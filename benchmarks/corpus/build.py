@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .check import missing_words
 from .extract import EXTRACTORS, OCR_ORIGINAL, run_extractors, tool_versions
 from .sources import NewsArticle, OverproofArticle, SourceSet, load_sources
 from .subsets import SUBSETS
@@ -121,6 +122,13 @@ def build_document(task: Task) -> dict[str, Any]:
     texts = run_extractors(pdf, list(task.extractors))
     if isinstance(task.article, OverproofArticle) and task.article.ocr_lines:
         texts[OCR_ORIGINAL] = "\n".join(task.article.ocr_lines)
+    # Integrity of the gold against the page itself (see check.py).
+    # pdftotext -raw keeps words whole: its reading order may be wrong, but
+    # the default mode can merge words of narrow neighbouring columns.
+    probe = texts.get("pdftotext_raw")
+    if probe is None:
+        probe = run_extractors(pdf, ["pdftotext_raw"]).get("pdftotext_raw", "")
+    missing = missing_words(gold, probe)
     for name, text in texts.items():
         (task.out_dir / "extract" / f"{name}.txt").write_text(text, encoding="utf-8")
     (task.out_dir / "gold.json").write_text(
@@ -134,6 +142,7 @@ def build_document(task: Task) -> dict[str, Any]:
         "pages": _page_count(pdf),
         "extractors": [n for n in (*task.extractors, OCR_ORIGINAL) if n in texts],
         "seconds": round(time.monotonic() - started, 2),
+        "gold_check": {"missing_words": len(missing), "examples": sorted(set(missing))[:10]},
     }
 
 
@@ -204,6 +213,10 @@ def _collect(task: Task, result: dict[str, Any] | str, entries: dict[str, dict[s
         print(f"error: {result}", file=sys.stderr)
         return
     entries[task.doc_id] = result
+    check = result["gold_check"]
+    if check["missing_words"]:
+        print(f"warning: {task.doc_id}: {check['missing_words']} gold words not on the page "
+              f"(e.g. {', '.join(check['examples'])})", file=sys.stderr)
     if not quiet:
         done = len(entries) + len(failures)
         print(f"[{done}/{total}] {task.doc_id} ({result['seconds']}s)", file=sys.stderr)

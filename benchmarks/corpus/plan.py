@@ -244,7 +244,9 @@ class ArticlePlan:
                 {"text": pq.text, "attribution": pq.attribution} for pq in self.pull_quotes
             ],
             "captions": [
-                {"text": fig.caption.text, "credit": fig.caption.credit} for fig in self.figures
+                {"text": fig.caption.text, "credit": fig.caption.credit,
+                 "credit_printed": fig.credit_text}
+                for fig in self.figures
             ],
             "notes": list(self.notes),
             "furniture": list(self.furniture),
@@ -353,7 +355,8 @@ def _break_lines(text: str, width: int) -> list[str]:
 def _credit_text(rng: random.Random, credit: str | None) -> str | None:
     if not credit:
         return None
-    style = rng.choice(["Photo: {}", "Image: {}", "{}", "{} / Wikimedia Commons"])
+    # Only wording around the credit is invented, never a claim about the source.
+    style = rng.choice(["Photo: {}", "Image: {}", "{}", "Photo by {}"])
     return style.format(credit)
 
 

@@ -73,7 +73,7 @@ p.quote {{ margin-left: 1.2em; margin-right: 0.6em; font-style: italic; }}
 .pq {{ font-size: {fs * 1.7:.1f}pt; line-height: 1.15; font-weight: bold; text-align: left;
   hyphens: manual; border-top: 2pt solid #000; border-bottom: 1pt solid #000;
   padding: 4pt 0; margin: 8pt 0; text-indent: 0; display: block; }}
-.pq.float {{ float: left; width: 100%; }}
+.pq {{ break-inside: avoid; }}
 .pq.span {{ column-span: all; text-align: center; font-size: {fs * 2.1:.1f}pt;
   margin: 10pt 10%; }}
 .pq .attr {{ display: block; font-size: {fs:.1f}pt; font-weight: normal; margin-top: 3pt; }}
@@ -92,10 +92,11 @@ p.quote {{ margin-left: 1.2em; margin-right: 0.6em; font-style: italic; }}
 
 def _pull_quote_html(pq: PullQuote, css: str) -> str:
     body = "<br>".join(html.escape(line) for line in pq.lines)
+    # A <div>, not a <span>: the pull quote may stand between paragraphs.
     attr = ""
     if pq.attribution:
         attr = f'<span class="attr">\u2014 {html.escape(pq.attribution)}</span>'
-    return f'<span class="pq {css}">{body}{attr}</span>'
+    return f'<div class="pq {css}">{body}{attr}</div>'
 
 
 def _figure_html(fig: Figure, plan: ArticlePlan, span: bool) -> str:
@@ -114,27 +115,30 @@ def _figure_html(fig: Figure, plan: ArticlePlan, span: bool) -> str:
 
 
 def _block_html(b: Block, first: bool, inline_pq: str | None) -> str:
-    text = b.text
-    if inline_pq is not None:
-        # Float the pull quote from the middle of the paragraph: the text
-        # flows around it, so the paragraph is visibly cut in two.
-        mid = text.find(" ", len(text) // 2)
-        body = (html.escape(text[:mid]) + inline_pq + html.escape(text[mid:])
-                if mid > 0 else html.escape(text) + inline_pq)
-    else:
-        body = html.escape(text)
+    """One block as HTML; *inline_pq* is set into the middle of the paragraph.
+
+    The paragraph is cut in two around the pull quote (the second half has
+    no indent, so it reads as the same paragraph continuing). A CSS float
+    would look the same, but WeasyPrint drops the part of a float that
+    overflows a column, which would make the gold lie.
+    """
     if b.role == "subhead":
-        return f'<h3 class="t">{body}</h3>'
+        return f'<h3 class="t">{html.escape(b.text)}</h3>'
     classes = ["t"]
     role = b.role.removeprefix("cont-")
     if role == "question":
         classes.append("question")
     if b.block == "quote":
         classes.append("quote")
-    if first or b.role.startswith("cont-"):
-        classes.append("first")
     label = f'<span class="label">{html.escape(b.label)}</span>' if b.label else ""
-    return f'<p class="{" ".join(classes)}">{label}{body}</p>'
+    start = classes + (["first"] if first or b.role.startswith("cont-") else [])
+    mid = b.text.find(" ", len(b.text) // 2) if inline_pq is not None else -1
+    if inline_pq is None or mid <= 0:
+        tail = inline_pq or ""
+        return f'<p class="{" ".join(start)}">{label}{html.escape(b.text)}</p>{tail}'
+    rest = [*classes, "first"]
+    return (f'<p class="{" ".join(start)}">{label}{html.escape(b.text[:mid])}</p>'
+            f'{inline_pq}<p class="{" ".join(rest)}">{html.escape(b.text[mid + 1:])}</p>')
 
 
 def _flow_html(plan: ArticlePlan, blocks: list[Block], last_of: dict[int, int]) -> str:
@@ -151,7 +155,7 @@ def _flow_html(plan: ArticlePlan, blocks: list[Block], last_of: dict[int, int]) 
         pqs = [pq for pq in plan.pull_quotes if here and pq.anchor == b.para]
         inline = None
         if pqs and lay.pull_quote_placement == "inline" and b.role != "subhead":
-            inline = _pull_quote_html(pqs[0], "float")
+            inline = _pull_quote_html(pqs[0], "inline")
             pqs = pqs[1:]
         out.append(_block_html(b, pos == 0, inline))
         for pq in pqs:
