@@ -69,7 +69,9 @@ class Line:
     """A non-empty physical line: its text, where it stands, and layout hints.
 
     ``text`` may differ from ``source[start:end]`` once a pass has edited it;
-    the edit is then recorded as a repair.
+    the edit is then recorded as a repair. ``column_width`` is set on column
+    fragments cut out of an interleaved line (their own column's width), and
+    ``moved`` on fragments put back elsewhere in reading order.
     """
 
     text: str
@@ -83,6 +85,8 @@ class Line:
     speaker: str | None = None
     soft_hyphen_end: bool = False
     hard_hyphen_end: bool = False
+    column_width: float = 0.0
+    moved: bool = False
 
 
 @attrs.frozen

@@ -16,156 +16,26 @@ import regex
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
 
+
 # Tiny closed classes used as syntactic evidence; they are grammar, not vocabulary.
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "upon",
-        "about",
-        "as",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "than",
-        "then",
-        "if",
-        "so",
-        "yet",
-        "while",
-        "because",
-        "although",
-        "though",
-        "whether",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "your",
-        "my",
-        "this",
-        "these",
-        "those",
-        "such",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "very",
-        "more",
-        "most",
-        "less",
-        "least",
-        "both",
-        "either",
-        "neither",
-        "each",
-        "every",
-        "some",
-        "any",
-        "all",
-        "many",
-        "much",
-        "few",
-        "several",
-        "between",
-        "among",
-        "over",
-        "under",
-        "after",
-        "before",
-        "during",
-        "without",
-        "within",
-        "against",
-        "toward",
-        "towards",
-        "through",
-        "across",
-        "behind",
-        "beyond",
-        "since",
-        "until",
-        "unless",
-        "also",
-        "only",
-        "even",
-        "just",
-    ]
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FUNCTION_WORDS = _words(
+    """a an the of to in on at by for with from into onto upon about as and or but nor
+    that which who whom whose than then if so yet while because although though whether
+    his her its their our your my this these those such is are was were be been being
+    has have had do does did will would can could should may might must not no very more
+    most less least both either neither each every some any all many much few several
+    between among over under after before during without within against toward towards
+    through across behind beyond since until unless also only even just it"""
 )
-DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "your",
-        "my",
-    ]
-)
-MODALS_AND_AUX = frozenset(
-    [
-        "can",
-        "could",
-        "should",
-        "would",
-        "will",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "is",
-        "are",
-        "was",
-        "were",
-    ]
+DETERMINERS = _words("a an the this that these those his her its their our your my")
+MODALS_AND_AUX = _words("can could should would will may might must shall is are was were")
+PREPOSITIONS = _words(
+    """of to in on at by for with from into onto upon about as between among over under after
+    before during without within against toward towards through across behind beyond"""
 )
 
 

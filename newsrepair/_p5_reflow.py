@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from ._columns import find_interleaving, plausibility
 from ._config import Config
 from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
 from ._lexicon import FUNCTION_WORDS, Lexicon, judge_hyphen
@@ -87,8 +88,8 @@ def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decisio
     lexicon = draft.lexicon
     if is_label_start(b.text):
         return Decision(False, 0.95, "speaker label")
-    width = draft.column_width
-    column = not draft.paragraph_lines and width > 0
+    width = a.column_width or draft.column_width
+    column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
     full = column and len(a.text) >= 0.85 * width
     indented = column and b.indent >= 2 and b.indent > a.indent + 1 and not gap
     m = HYPHEN_END.search(a.text)
@@ -119,7 +120,7 @@ def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decisio
     # The line is unfinished.
     if a.text.endswith(":"):
         return Decision(False, 0.7, "colon before a new paragraph")
-    if starts_lower(b.text):
+    if starts_lower(b.text) or b.text[0] in "—–":
         return Decision(True, 0.9 if not gap else 0.85, "unfinished line, lowercase start")
     last = _last_word(a.text)
     continuing = (
@@ -171,24 +172,134 @@ def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool) -> 
     return BODY
 
 
+def _deinterleave(
+    flow: list[Line], draft: Draft, config: Config, lexicon: Lexicon
+) -> tuple[list[Line], set[int], list[Repair], list[Finding]]:
+    """Cut interleaved lines into column chains and put each chain where it reads on.
+
+    Returns the new flow, the positions whose link to the previous line is a
+    placed fragment's end (a forced join), and the moves and findings made.
+    """
+    orphans: list[tuple[Line, ...]] = []
+    out: list[Line] = []
+    home: dict[int, int] = {}
+    for line in flow:
+        found = (
+            find_interleaving(line, lexicon)
+            if len(line.text) >= 160 and line.text == draft.source[line.start : line.end]
+            else None
+        )
+        if found is None:
+            out.append(line)
+            continue
+        out.extend(found.chains[0])
+        for chain in found.chains[1:]:
+            home[len(orphans)] = len(out)
+            orphans.append(chain)
+    if not orphans:
+        return flow, set(), [], []
+    joined = [decide(a, b, _gap(a, b), draft, config).join for a, b in itertools.pairwise(out)]
+
+    def score(chain: tuple[Line, ...], gap: int) -> float:
+        before, after = out[gap], out[gap + 1]
+        head = plausibility(before.text, chain[0].text, lexicon)
+        tail = plausibility(chain[-1].text, after.text, lexicon)
+        if joined[gap]:
+            return head + tail - plausibility(before.text, after.text, lexicon)
+        # The link is already broken (text was lost there): a chain that starts
+        # a sentence need not continue the cut line.
+        if starts_lower(chain[0].text) or chain[0].text[0] in "—–":
+            return head + tail
+        return max(0.0, head) + tail
+
+    options: list[list[tuple[float, int | None]]] = []
+    for chain in orphans:
+        where = home[len(options)]
+        # Fragments of one row belong near it on the page: distance breaks ties.
+        ranked = sorted(
+            ((score(chain, g) - 0.2 * abs(g - where) / len(out), g) for g in range(len(out) - 1)),
+            key=lambda x: (-x[0], x[1]),
+        )
+        options.append([(sc, g) for sc, g in ranked[:5] if sc > 0.5] + [(0.0, None)])
+    best: tuple[float, tuple[int | None, ...]] = (-1.0, ())
+    for combo in itertools.product(*options):
+        gaps = [g for _, g in combo if g is not None]
+        if len(gaps) != len(set(gaps)):
+            continue
+        total = sum(sc for sc, _ in combo)
+        if total > best[0]:
+            best = (total, tuple(g for _, g in combo))
+    placed: dict[int, list[int]] = {}
+    for k, gap in enumerate(best[1]):
+        placed.setdefault(gap if gap is not None else home[k] - 1, []).append(k)
+    repairs: list[Repair] = []
+    findings: list[Finding] = []
+    result: list[Line] = []
+    forced: set[int] = set()
+    for i, line in enumerate(out):
+        result.append(line)
+        for k in placed.get(i, ()):
+            chain = orphans[k]
+            gap = best[1][k]
+            for piece in chain:
+                result.append(attrs.evolve(piece, moved=True))
+                if gap is None:
+                    continue
+                repairs.append(
+                    draft.repair(
+                        "move",
+                        piece.start,
+                        piece.end,
+                        piece.text,
+                        0.85,
+                        f"column fragment of an interleaved line moved after '…{line.text[-30:]}'",
+                    )
+                )
+            if gap is None:
+                findings.append(
+                    draft.finding(
+                        "unplaced_fragment",
+                        chain[0].start,
+                        chain[-1].end,
+                        f"column fragment '{chain[0].text[:30]}…' found no place to continue",
+                    )
+                )
+            elif i + 1 < len(out):
+                if joined[i]:
+                    # The fragment replaces a link that read on: it reads on too.
+                    forced.add(len(result) - len(chain))
+                forced.add(len(result))
+    return result, forced, repairs, findings
+
+
+def _gap(a: Line, b: Line) -> bool:
+    return b.moved or a.moved or b.index != a.index or b.blank_before > 0 or b.page != a.page
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Join body lines into paragraphs in reading order."""
-    if draft.lexicon is None:
-        draft = attrs.evolve(draft, lexicon=Lexicon.from_texts((), config.language, False))
+    lexicon = draft.lexicon or Lexicon.from_texts((), config.language, False)
     lines = draft.lines
     flow = [line for line in lines if line.role == UNKNOWN]
     if not flow:
         return draft
-    groups: list[list[Line]] = [[flow[0]]]
     repairs: list[Repair] = list(draft.repairs)
     findings: list[Finding] = list(draft.findings)
-    for a, b in itertools.pairwise(flow):
-        interrupted = b.index != a.index + 1
-        gap = interrupted or b.blank_before > 0 or b.page != a.page
-        d = decide(a, b, gap, draft, config)
+    flow, forced, moves, unplaced = _deinterleave(flow, draft, config, lexicon)
+    repairs.extend(moves)
+    findings.extend(unplaced)
+    groups: list[list[Line]] = [[flow[0]]]
+    for n, (a, b) in enumerate(itertools.pairwise(flow), start=1):
+        same_line = a.index == b.index and not a.moved and not b.moved
+        interrupted = b.index > a.index + 1 or a.moved or b.moved
+        gap = not same_line and (interrupted or b.blank_before > 0 or b.page != a.page)
+        if n in forced:
+            d = Decision(True, 0.85, "column fragment continues here")
+        else:
+            d = decide(a, b, gap, draft, config)
         if d.join and d.confidence >= config.min_confidence:
             groups[-1].append(b)
-            if gap:
+            if gap and not a.moved and not b.moved:
                 what = (
                     "other material"
                     if interrupted

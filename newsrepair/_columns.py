@@ -1,0 +1,213 @@
+"""Reading order inside one line: undo columns interleaved by the extractor.
+
+When an extractor reads side-by-side columns row by row, one output line holds
+pieces of two to four columns in turn ("…as a bargain- — i.e., using both
+threats and Second, a relatively favorable ing chip in dealing with Trump.
+…"). The seams show as implausible word transitions: a hyphen followed by a
+dash or a capital, a stop followed by a lowercase word, a function word
+followed by a capital, a lowercase word piece that completes a hyphenated
+piece elsewhere in the line. Column pieces of one row have nearly the same
+width, so the seams that show no sign can be found from that width. We cut
+the line into pieces, deal them round-robin into k columns, and keep the
+k whose column chains read best. The first column stays in place; the
+others are fragments that the reflow pass puts back where they belong.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import attrs
+import regex
+
+from ._draft import Line
+from ._lexicon import DETERMINERS, FUNCTION_WORDS, MODALS_AND_AUX, PREPOSITIONS, Lexicon
+
+# A dash glued to the previous column's last word ("bargain-— i.e.") is its own token.
+_TOKEN = regex.compile(r"[^\s—–]+|[—–]")
+_TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
+_ABBREVIATION = regex.compile(
+    r"(?i)^(?:\p{L}|[\p{L}]\.\p{L}|mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|no|jr|sr)\.$"
+)
+_HYPHENATED = regex.compile(r"(\p{L}+)-$")
+_STRONG = 2.0
+_WEAK = 1.0
+
+
+@attrs.frozen
+class Interleaving:
+    """A line cut into column pieces: ``chains[c]`` lists column ``c``'s pieces."""
+
+    chains: tuple[tuple[Line, ...], ...]
+    width: float
+
+
+def _first_letter(token: str) -> str:
+    for ch in token:
+        if ch.isalpha():
+            return ch
+        if ch.isdigit():
+            return ""
+    return ""
+
+
+def plausibility(left: str, right: str, lexicon: Lexicon) -> float:
+    """How well text ``right`` reads as the direct continuation of ``left``."""
+    if not left or not right:
+        return 0.0
+    first = _first_letter(right[:3])
+    hyphen = _HYPHENATED.search(left)
+    if hyphen:
+        piece = regex.match(r"\p{L}+", right)
+        if not piece or not right[0].islower():
+            return -3.0
+        joined = hyphen.group(1) + piece.group()
+        return 3.0 if lexicon.is_word(joined, 2.5) or lexicon.count(joined) else 0.0
+    last = left.split()[-1].lower().strip("\"'”’),;:")
+    if _TERMINAL.search(left) and not _ABBREVIATION.match(left.split()[-1]):
+        if right[0] in "—–":
+            return -2.0
+        return 1.0 if first.isupper() or right[0] in "\"'“‘(" else -1.0
+    if right[0] in "—–":
+        return 1.0
+    if first.islower():
+        word = right.split()[0].lower().strip("\"'“‘(,;:")
+        if last in DETERMINERS and (
+            word in PREPOSITIONS or word in DETERMINERS or word in MODALS_AND_AUX
+        ):
+            return -1.5
+        if last in PREPOSITIONS and (word in PREPOSITIONS or word in MODALS_AND_AUX):
+            return -1.5
+        if last in FUNCTION_WORDS or left.endswith(","):
+            return 2.0
+        # After a name, English goes on with a verb or a function word far more
+        # often than with a content word ("Iran has", not "Iran contentious").
+        name = left.split()[-1].strip("\"'”’),;:")
+        if name[:1].isupper() and len(left.split()) > 1 and word not in FUNCTION_WORDS:
+            return 1.0
+        return 1.5
+    if first.isupper():
+        return -2.0 if last in FUNCTION_WORDS else -1.5
+    return 0.0
+
+
+def _seams(tokens: list[regex.Match[str]], lexicon: Lexicon) -> dict[int, float]:
+    """Score the token boundaries that look like column seams (key: index of right token)."""
+    dangling = [m.group(1) for t in tokens if (m := _HYPHENATED.search(t.group()))]
+    seams: dict[int, float] = {}
+    for i in range(1, len(tokens)):
+        left, right = tokens[i - 1].group(), tokens[i].group()
+        first = _first_letter(right[:3])
+        if (
+            (
+                _HYPHENATED.search(left)
+                and (not first or first.isupper())
+                and right not in ("and", "or", "to")
+            )
+            or (
+                _TERMINAL.search(left)
+                and not _ABBREVIATION.match(left)
+                and first.islower()
+                and right[0].isalpha()
+            )
+            or (
+                right.isalpha()
+                and right.islower()
+                and any(
+                    lexicon.is_word(piece + right, 2.5) and not lexicon.is_word(right, 4.5)
+                    for piece in dangling
+                )
+            )
+        ):
+            seams[i] = _STRONG
+        elif left.lower() in FUNCTION_WORDS and left.islower() and first.isupper() and right != "I":
+            seams[i] = _WEAK
+    return seams
+
+
+def _row_width(starts: list[int]) -> float:
+    """The row width that best explains the distances between strong seams.
+
+    Seams of one column recur once per row, so every distance is close to a
+    multiple of the width; among the widths that fit, the largest wins.
+    """
+    dists = [b - a for a, b in itertools.pairwise(starts) if b - a >= 12]
+    best: tuple[float, float] = (0.0, 0.0)
+    for d in dists:
+        for n in (1, 2, 3, 4):
+            w = d / n
+            if not 12 <= w <= 90:
+                continue
+            misfit = sum(abs(x / w - round(x / w)) for x in dists)
+            fit = len(dists) - 2 * misfit
+            if (fit, w) > best:
+                best = (fit, w)
+    return best[1] if best[0] > 0 else 0.0
+
+
+def _cut_backwards(
+    tokens: list[regex.Match[str]], seams: dict[int, float], width: float
+) -> list[int]:
+    """Cut rows of about ``width`` characters from the line end, preferring seams."""
+    cuts: list[int] = []
+    weak: list[bool] = []
+    end = tokens[-1].end()
+    while True:
+        lo, hi = end - 1.3 * width, end - 0.7 * width
+        options = [i for i in range(1, len(tokens)) if lo <= tokens[i].start() <= hi]
+        if not options:
+            break
+        target = end - width
+        best = max(
+            options,
+            key=lambda i: seams.get(i, 0.0) - abs(tokens[i].start() - target) / (0.15 * width),
+        )
+        cuts.append(best)
+        weak.append(best not in seams)
+        end = tokens[best].start() - 1
+    # A cut that no seam supports is kept only between two supported ones.
+    while weak and weak[-1]:
+        weak.pop()
+        cuts.pop()
+    return sorted(cuts)
+
+
+def find_interleaving(line: Line, lexicon: Lexicon) -> Interleaving | None:
+    """Return the column chains of ``line`` if it holds interleaved columns."""
+    tokens = list(_TOKEN.finditer(line.text))
+    if len(tokens) < 12:
+        return None
+    seams = _seams(tokens, lexicon)
+    if sum(1 for v in seams.values() if v >= _STRONG) < 2:
+        return None
+    width = _row_width(sorted(tokens[i].start() for i, v in seams.items() if v >= _STRONG))
+    if not width:
+        return None
+    cuts = _cut_backwards(tokens, seams, width)
+    if len(cuts) < 2:
+        return None
+    bounds = [0, *cuts, len(tokens)]
+    pieces = [
+        line.text[tokens[a].start() : tokens[b - 1].end()] for a, b in itertools.pairwise(bounds)
+    ]
+    offsets = [tokens[a].start() for a in bounds[:-1]]
+    as_read = sum(plausibility(x, y, lexicon) for x, y in itertools.pairwise(pieces))
+    best: tuple[float, int] | None = None
+    for k in (2, 3, 4):
+        if len(pieces) < k + 1:
+            continue
+        score = sum(plausibility(pieces[j], pieces[j + k], lexicon) for j in range(len(pieces) - k))
+        # Compare per seam so that k values with fewer junctions are not favoured.
+        norm = score / (len(pieces) - k)
+        if best is None or norm > best[0]:
+            best = (norm, k)
+    if best is None or best[0] <= 0.5 or best[0] * (len(pieces) - 1) <= as_read + 2.0:
+        return None
+    k = best[1]
+    chains: list[list[Line]] = [[] for _ in range(k)]
+    for j, (text, off) in enumerate(zip(pieces, offsets, strict=True)):
+        start = line.start + off
+        chains[j % k].append(
+            attrs.evolve(line, text=text, start=start, end=start + len(text), column_width=width)
+        )
+    return Interleaving(tuple(tuple(c) for c in chains), width)
