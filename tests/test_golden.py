@@ -1,0 +1,166 @@
+"""Golden rules: one small damaged (or clean) text per phenomenon, in JSON.
+
+The cases live in ``tests/golden/*.json``, in the manner of ftfy's test data:
+
+- ``synthetic.json``: damaged input and the fields a repair must give;
+- ``negative.json``: clean input that must come out unchanged;
+- ``known-failures.json``: cases the library cannot pass yet, each with a
+  ``why``; they run as ``xfail(strict=True)`` so a fix is noticed.
+
+Each case is ``{"id", "name", "input", "expect"}``. ``input`` is a string or a
+list of lines (joined with ``"\\n"``). See :data:`CHECKS` for the keys that
+``expect`` may hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsrepair import Article, repair
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FILES = ("synthetic.json", "negative.json", "known-failures.json")
+
+
+def load_cases(name: str) -> list[dict[str, Any]]:
+    """Read one golden file."""
+    with open(GOLDEN / name, encoding="utf-8") as handle:
+        data: list[dict[str, Any]] = json.load(handle)
+    return data
+
+
+def input_text(case: dict[str, Any]) -> str:
+    """The case's input: a string, or a list of lines joined by newlines."""
+    raw = case["input"]
+    return raw if isinstance(raw, str) else "\n".join(raw)
+
+
+def _subset(expected: list[str], actual: list[str]) -> tuple[list[str], list[str]]:
+    """Return (expected, expected items also found in actual), for an == assert."""
+    return sorted(set(expected)), sorted(set(expected) & set(actual))
+
+
+def _check_contains(article: Article, expected: list[str]) -> None:
+    assert expected == [s for s in expected if s in article.text]
+
+
+def _check_not_contains(article: Article, expected: list[str]) -> None:
+    assert [s for s in expected if s in article.text] == []
+
+
+def _check_furniture(article: Article, expected: list[str]) -> None:
+    assert expected == [s for s in expected if s in article.furniture]
+
+
+def _check_repair_kinds(article: Article, expected: list[str]) -> None:
+    want, got = _subset(expected, [r.kind for r in article.repairs])
+    assert want == got
+
+
+def _check_finding_kinds(article: Article, expected: list[str]) -> None:
+    want, got = _subset(expected, [f.kind for f in article.findings])
+    assert want == got
+
+
+def _check_no_repairs(article: Article, expected: bool) -> None:
+    if expected:
+        assert [(r.kind, r.before, r.after) for r in article.repairs] == []
+
+
+def _field(name: str) -> Callable[[Article, Any], None]:
+    def check(article: Article, expected: Any) -> None:
+        assert expected == getattr(article, name)
+
+    return check
+
+
+CHECKS: dict[str, Callable[[Article, Any], None]] = {
+    "text": _field("text"),
+    "paragraphs": lambda a, e: _check_list(e, [p.text for p in a.paragraphs]),
+    "contains": _check_contains,
+    "not_contains": _check_not_contains,
+    "headline": _field("headline"),
+    "kicker": _field("kicker"),
+    "deck": _field("deck"),
+    "byline": _field("byline"),
+    "dateline": _field("dateline"),
+    "pull_quotes": lambda a, e: _check_list(e, [q.text for q in a.pull_quotes]),
+    "attributions": lambda a, e: _check_list(e, [q.attribution for q in a.pull_quotes]),
+    "captions": lambda a, e: _check_list(e, [c.text for c in a.captions]),
+    "credits": lambda a, e: _check_list(e, [c.credit for c in a.captions]),
+    "furniture_contains": _check_furniture,
+    "notes": lambda a, e: _check_list(e, list(a.notes)),
+    "roles": lambda a, e: _check_list(e, [p.role for p in a.paragraphs]),
+    "speakers": lambda a, e: _check_list(e, [p.speaker for p in a.paragraphs]),
+    "repair_kinds": _check_repair_kinds,
+    "finding_kinds": _check_finding_kinds,
+    "no_repairs": _check_no_repairs,
+}
+"""Every key ``expect`` may hold, and how it is checked against the article."""
+
+
+def _check_list(expected: list[Any], actual: list[Any]) -> None:
+    assert expected == actual
+
+
+def check_case(case: dict[str, Any]) -> None:
+    """Repair the case's input and check every expectation it lists."""
+    article = repair(input_text(case))
+    for key, expected in case["expect"].items():
+        CHECKS[key](article, expected)
+
+
+def _params(name: str, xfail: bool = False) -> list[Any]:
+    out = []
+    for case in load_cases(name):
+        marks = [pytest.mark.xfail(reason=case["why"], strict=True)] if xfail else []
+        out.append(pytest.param(case, id=f"{case['id']}-{case['name']}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _params("synthetic.json"))
+def test_synthetic(case: dict[str, Any]) -> None:
+    """A damaged text is repaired into exactly the expected fields."""
+    check_case(case)
+
+
+@pytest.mark.parametrize("case", _params("negative.json"))
+def test_negative(case: dict[str, Any]) -> None:
+    """A clean text comes through with the expected fields and nothing changed."""
+    check_case(case)
+
+
+@pytest.mark.parametrize("case", _params("known-failures.json", xfail=True))
+def test_known_failure(case: dict[str, Any]) -> None:
+    """A case the library does not pass yet (strict xfail: passing is reported)."""
+    check_case(case)
+
+
+def test_case_files_are_well_formed() -> None:
+    """Every case has a unique id, a name, an input and only known expectation keys."""
+    seen: list[str] = []
+    problems: list[str] = []
+    for name in FILES:
+        for case in load_cases(name):
+            seen.append(case["id"])
+            missing = {"id", "name", "input", "expect"} - set(case)
+            if missing:
+                problems.append(f"{case.get('id')}: missing {sorted(missing)}")
+            unknown = set(case.get("expect", {})) - set(CHECKS)
+            if unknown:
+                problems.append(f"{case['id']}: unknown keys {sorted(unknown)}")
+            if name == "known-failures.json" and not case.get("why"):
+                problems.append(f"{case['id']}: known failure without 'why'")
+    assert problems == []
+    assert sorted(set(seen)) == sorted(seen)
+
+
+def test_enough_cases() -> None:
+    """The golden set covers at least 45 phenomena."""
+    total = sum(len(load_cases(name)) for name in FILES)
+    assert total >= 45
