@@ -63,6 +63,7 @@ END_NOTE = regex.compile(
     r"|(?:this|the)\s+(?:article|story)\s+has\s+been\s+(?:updated|corrected)\b)"
 )
 BYLINE_LINE = regex.compile(
+    r"^(?:From|FROM)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$|"
     r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
     r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
 )
@@ -111,8 +112,9 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
                 and not TERMINAL.search(text)
                 and not text.rstrip().endswith((",", "-"))
                 and (text[0].isupper() or text[0].isdigit())
+                and not DATE_LINE.match(text)
             )
-        ):
+        ) or (DATE_LINE.match(text) and i > 12):
             roles[i] = FURNITURE
         elif len(text) <= 160 and END_NOTE.match(text):
             roles[i] = NOTE
@@ -161,8 +163,14 @@ def _header(
         # A large first block may still open with title lines when the extractor
         # wrote no blank line under the headline.
         lead: list[int] = []
-        for k, i in enumerate(members[:4]):
+        titled = signed = False
+        for k, i in enumerate(members[:8]):
             text = lines[i].text
+            meta = bool(BYLINE_LINE.match(text) or DATE_LINE.match(text))
+            if titled and signed and not meta:
+                break  # byline and date close the header: the body follows
+            titled = titled or (not meta and _title_like(text) and _words(text) >= 4)
+            signed = signed or (titled and meta)
             nxt = lines[members[k + 1]].text if k + 1 < len(members) else ""
             full = width and 0.8 * width <= len(text) <= 1.1 * width
             if (
@@ -174,31 +182,75 @@ def _header(
             else:
                 break
         if lead and len(lead) < len(members):
-            header.extend([i] for i in lead)
+            # Without blank lines, consecutive mixed-case title lines are one
+            # title wrapped in large type; capitals-only lines stand alone.
+            for i in lead:
+                text = lines[i].text
+                prev = header[-1] if header and header[-1][-1] == i - 1 else None
+                if (
+                    prev is not None
+                    and not text.isupper()
+                    and not lines[prev[-1]].text.isupper()
+                    and _title_like(lines[prev[-1]].text)
+                    and not BYLINE_LINE.match(text)
+                    and not DATE_LINE.match(text)
+                    and not BYLINE_LINE.match(lines[prev[-1]].text)
+                    and not DATE_LINE.match(lines[prev[-1]].text)
+                ):
+                    prev.append(i)
+                else:
+                    header.append([i])
         break
     out: dict[int, str] = {}
     titles: list[list[int]] = []
+    dates: list[list[int]] = []
+    # A byline or date printed on its own line stands alone even inside a block.
+    split_header: list[list[int]] = []
     for members in header:
+        rest: list[int] = []
+        for i in members:
+            if BYLINE_LINE.match(lines[i].text) or DATE_LINE.match(lines[i].text):
+                if rest:
+                    split_header.append(rest)
+                    rest = []
+                split_header.append([i])
+            else:
+                rest.append(i)
+        if rest:
+            split_header.append(rest)
+    for members in split_header:
         text = " ".join(lines[i].text for i in members)
         if BYLINE_LINE.match(text):
             out.update(dict.fromkeys(members, BYLINE))
         elif DATE_LINE.match(text):
-            out.update(dict.fromkeys(members, DATELINE))
+            dates.append(members)
         else:
             titles.append(members)
+    # The date nearest the byline is the article's; one printed higher up
+    # belongs to the masthead or running head.
+    if dates:
+        out.update(dict.fromkeys(dates[-1], DATELINE))
+        for members in dates[:-1]:
+            out.update(dict.fromkeys(members, FURNITURE))
     if not titles:
         return out
-    first = " ".join(lines[i].text for i in titles[0])
-    start = 0
+    texts = [" ".join(lines[i].text for i in members) for members in titles]
+    # The headline is the first title of some length; a short label just above
+    # it is the kicker, and anything above that is masthead furniture.
+    main = next((k for k, t in enumerate(texts) if _words(t) >= 4), 0)
     if (
-        len(titles) >= 2
-        and _words(first) <= 4
-        and (_words(first) <= 2 or first.isupper() or len(titles) >= 3)
+        main == 0
+        and len(titles) >= 2
+        and _words(texts[0]) <= 3
+        and (_words(texts[0]) <= 2 or texts[0].isupper() or len(titles) >= 3)
     ):
-        out.update(dict.fromkeys(titles[0], KICKER))
-        start = 1
-    out.update(dict.fromkeys(titles[start], HEADLINE))
-    for members in titles[start + 1 :]:
+        main = 1
+    out.update(dict.fromkeys(titles[main], HEADLINE))
+    if main >= 1:
+        out.update(dict.fromkeys(titles[main - 1], KICKER))
+    for members in titles[: max(0, main - 1)]:
+        out.update(dict.fromkeys(members, FURNITURE))
+    for members in titles[main + 1 :]:
         out.update(dict.fromkeys(members, DECK))
     return out
 

@@ -45,7 +45,8 @@ def assemble(draft: Draft) -> Article:
     notes: list[str] = []
     furniture: list[str] = []
     for block in draft.blocks:
-        text = block.text
+        # Justified lines carry runs of spaces; inside a paragraph they mean nothing.
+        text = " ".join(block.text.split())
         if not text:
             continue
         role = block.role
