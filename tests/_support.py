@@ -1,0 +1,73 @@
+"""Helpers shared by the test modules: character accounting over an article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from newsrepair import Article
+
+
+def non_ws(text: str) -> Counter[str]:
+    """Count the non-whitespace characters of ``text``."""
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+def output_places(article: Article) -> Iterator[str]:
+    """Every output text that holds input characters (speaker names excluded).
+
+    Speaker labels are taken out by a ``speaker_label`` repair whose ``before``
+    holds them, so ``Paragraph.speaker`` is not counted again.
+    """
+    for value in (article.kicker, article.headline, article.deck, article.byline,
+                  article.dateline):
+        if value:
+            yield value
+    for p in article.paragraphs:
+        yield p.text
+    for q in article.pull_quotes:
+        yield q.text
+        if q.attribution:
+            yield q.attribution
+    for c in article.captions:
+        yield c.text
+        if c.credit:
+            yield c.credit
+    yield from article.notes
+    yield from article.furniture
+
+
+def ledger(text: str, article: Article) -> tuple[Counter[str], Counter[str]]:
+    """Return (input + repairs' after, output + repairs' before) as character counts.
+
+    "Nothing lost" means the two are equal: every input character is in an
+    output place or was consumed by a logged repair, and every output character
+    came from the input or from a logged repair.
+    """
+    left = non_ws(text)
+    right: Counter[str] = Counter()
+    for place in output_places(article):
+        right.update(non_ws(place))
+    for r in article.repairs:
+        left.update(non_ws(r.after))
+        right.update(non_ws(r.before))
+    return left, right
+
+
+def difference(text: str, article: Article) -> dict[str, int]:
+    """Characters in the ledger's input side minus its output side (and back, negative)."""
+    left, right = ledger(text, article)
+    diff = dict(left)
+    for ch, n in right.items():
+        diff[ch] = diff.get(ch, 0) - n
+    return {ch: n for ch, n in sorted(diff.items()) if n}
+
+
+def missing_from_union(text: str, article: Article) -> list[str]:
+    """Input non-whitespace characters that appear in no output place and no repair."""
+    seen: set[str] = set()
+    for place in output_places(article):
+        seen.update(place)
+    for r in article.repairs:
+        seen.update(r.before)
+    return sorted({ch for ch in text if not ch.isspace()} - seen)
