@@ -100,7 +100,7 @@ _FONT = "NRSerif"
 
 
 def _register_fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 
     from .render_reportlab import register_fonts
 
@@ -115,8 +115,8 @@ def _is_heading(line: str) -> bool:
 
 def render(article: OverproofArticle, index: int, seed: int, pdf_path: Path) -> dict[str, Any]:
     """Render *article* to *pdf_path*; return its gold record."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
+    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
     _register_fonts()
     doc_id = f"{article.id}__overproof_{index}"

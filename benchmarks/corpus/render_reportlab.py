@@ -33,9 +33,9 @@ def register_fonts() -> None:
     global _registered
     if _registered:
         return
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib.fonts import addMapping  # type: ignore[import-untyped]
+    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+    from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 
     for family, stem in _FAMILIES.items():
         for suffix, bold, italic in (("Regular", 0, 0), ("Bold", 1, 0), ("Italic", 0, 1),
@@ -59,8 +59,8 @@ class _Box:
 
 
 def _styles(plan: ArticlePlan) -> dict[str, Any]:
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
+    from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 
     lay = plan.layout
     fs = lay.font_size
@@ -105,7 +105,7 @@ def _styles(plan: ArticlePlan) -> dict[str, Any]:
 
 
 def _story(plan: ArticlePlan, styles: dict[str, Any]) -> list[Any]:
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Paragraph  # type: ignore[import-untyped]
 
     story: list[Any] = []
     prev: Block | None = None
@@ -192,7 +192,7 @@ def render(plan: ArticlePlan, pdf_path: Path) -> None:
 
 def _render_once(plan: ArticlePlan, pdf_path: Path, scale: float) -> tuple[bool, bool]:
     """One rendering; returns (text left after page one, page one at full height)."""
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
     from reportlab.platypus import Frame, Paragraph
 
     register_fonts()

@@ -237,7 +237,7 @@ def render(plan: ArticlePlan, pdf_path: Path) -> None:
     on page one we move the cut earlier and try again, and drop the jump
     (noting it in the gold) if it still cannot fit.
     """
-    import weasyprint  # imported here: only the worker processes need it
+    import weasyprint  # type: ignore[import-untyped]  # imported here: only the worker processes need it
 
     fraction = plan.layout.jump_fraction
     for _attempt in range(5):
