@@ -80,6 +80,10 @@ CAPTION_HINT = regex.compile(
 )
 CREDIT_MARKER = regex.compile(r"^[•·▪■]\s*")
 TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
+SPEAKER_LABEL = regex.compile(
+    r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
+    r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:\s+\S"
+)
 WORDS = regex.compile(r"\S+")
 DIGITS = regex.compile(r"\d+")
 
@@ -123,6 +127,15 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
     return roles
 
 
+def is_label_start(text: str) -> bool:
+    """Whether ``text`` opens with a speaker label such as ``MASOUDI:`` or ``Q:``."""
+    m = SPEAKER_LABEL.match(text)
+    if not m:
+        return False
+    label = text[: text.index(":")].strip()
+    return label.isupper() or (len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30)
+
+
 def _title_like(text: str) -> bool:
     return (
         _words(text) <= 14
@@ -142,6 +155,16 @@ def _header(
             continue
         texts = [lines[i].text for i in members]
         opener = texts[0]
+        if is_label_start(opener):
+            break
+        closing = texts[-1]
+        sentence = (
+            bool(TERMINAL.search(closing))
+            and not closing.endswith(("?", "!"))
+            and (len(members) > 1 or _words(closing) > 20)
+        )
+        if sentence:
+            break
         if (
             len(members) <= 3
             and sum(_words(t) for t in texts) <= 30
@@ -294,8 +317,8 @@ def run(draft: Draft, config: Config) -> Draft:
     lines = draft.lines
     blocks = _blocks(lines)
     roles = _furniture(lines)
-    roles.update(_header(lines, blocks, roles, draft.column_width))
     _captions(lines, blocks, roles)
+    roles.update(_header(lines, blocks, roles, draft.column_width))
     new_lines: list[Line] = []
     extra: list[Block] = []
     label_done = False

@@ -23,15 +23,12 @@ from ._config import Config
 from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
 from ._lexicon import FUNCTION_WORDS, Lexicon, judge_hyphen
 from ._model import Finding, Repair
+from ._p3_classify import is_label_start
 
 TERMINAL = regex.compile(r"(?:[.!?…:]|\.\.\.)[\"'”’)\]]*$")
-HYPHEN_END = regex.compile(r"(\p{L}[\p{L}\p{M}'’]*)-$")
-FIRST_WORD = regex.compile(r"^[\"'“‘(\[]*(\p{L}[\p{L}\p{M}'’]*)")
+HYPHEN_END = regex.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)-$")
+FIRST_WORD = regex.compile(r"^[\"'“‘(\[]*(\p{L}[\p{L}\p{M}'’]*|\p{N}[\p{N}\p{L}]*)")
 LAST_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’]*)[^\p{L}]*$")
-SPEAKER_LABEL = regex.compile(
-    r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
-    r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:\s+\S"
-)
 LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
 ABBREVIATIONS = frozenset(["etc", "approx", "incl", "misc", "vol", "nos", "figs", "resp", "viz"])
 DASH_END = regex.compile(r"[—–]$|\s-$")
@@ -61,15 +58,6 @@ def ends_terminal(text: str) -> bool:
 def _last_word(text: str) -> str:
     m = LAST_WORD.search(text)
     return m.group(1).lower() if m else ""
-
-
-def is_label_start(text: str) -> bool:
-    """Whether ``text`` opens with a speaker label such as ``MASOUDI:`` or ``Q:``."""
-    m = SPEAKER_LABEL.match(text)
-    if not m:
-        return False
-    label = text[: text.index(":")].strip()
-    return label.isupper() or (len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30)
 
 
 def _subhead_like(text: str) -> bool:

@@ -17,7 +17,7 @@ import regex
 from ._config import Config
 from ._draft import ANSWER, BODY, QUESTION, Draft
 from ._model import Repair
-from ._p5_reflow import SPEAKER_LABEL, is_label_start
+from ._p3_classify import SPEAKER_LABEL, is_label_start
 
 INTERROGATIVE = regex.compile(
     r"(?i)^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
