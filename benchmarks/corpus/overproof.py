@@ -183,8 +183,9 @@ def render(article: OverproofArticle, index: int, seed: int, pdf_path: Path) -> 
                         "speaker": None}],
         "pull_quotes": [],
         "captions": [],
-        "notes": ["paragraphs: gold_lines joined with approximate dehyphenation "
-                  "(see benchmarks/README.md)"],
+        "notes": [],
+        "build_notes": ["paragraphs: gold_lines joined with approximate dehyphenation "
+                        "(see benchmarks/README.md)"],
         "furniture": furniture,
         "gold_lines": list(article.gold_lines),
     }

@@ -248,7 +248,10 @@ class ArticlePlan:
                  "credit_printed": fig.credit_text}
                 for fig in self.figures
             ],
-            "notes": list(self.notes),
+            # "notes" are printed end notes (none are printed); what the
+            # renderer had to change goes to "build_notes".
+            "notes": [],
+            "build_notes": list(self.notes),
             "furniture": list(self.furniture),
         }
 
