@@ -1,0 +1,130 @@
+"""Tests of the corpus generator on small invented articles.
+
+Run with ``python -m pytest benchmarks/corpus/tests``. Rendering tests are
+skipped when WeasyPrint/ReportLab or poppler are not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.corpus.build import BuildOptions, build
+from benchmarks.corpus.check import missing_words
+from benchmarks.corpus.extract import collapse_layout
+from benchmarks.corpus.overproof import join_gold_lines
+from benchmarks.corpus.plan import make_plan, split_sentences
+from benchmarks.corpus.sources import NewsArticle, SourceCaption, SourceParagraph, load_sources
+
+NEWS: dict[str, Any] = {
+    "id": "test_news",
+    "genre": "interview",
+    "title": "Invented interview about river boats",
+    "headline": "Invented interview about river boats",
+    "dateline": "Monday, January 5, 2015",
+    "paragraphs": [
+        {"text": "The river boat company opened a new route along the northern bank of the "
+                 "river this week, carrying passengers between four small towns.", "kind": "body"},
+        {"text": "Interview", "kind": "subhead"},
+        {"text": "Why did you choose the northern bank for the new route?",
+         "kind": "question", "speaker": "Wikinews"},
+        {"text": "Most of the passengers we talked to live on that side of the water. "
+                 "They told us that the old ferry was always late and often full.",
+         "kind": "answer", "speaker": "Jane Doe"},
+    ] * 3,
+    "captions": [{"text": "A river boat at the northern pier.", "credit": "Jane Doe"}],
+    "interviewers": ["Wikinews"],
+}
+OVERPROOF: dict[str, Any] = {
+    "id": "overproof_test",
+    "newspaper": "The Test Herald",
+    "year": 1900,
+    "gold_lines": ["THE HARBOUR.", "The steamer arrived at the wharf with a", "large num-",
+                   "ber of passengers from the north-", "east coast. The Thorns-", "hope",
+                   "party left at noon."],
+    "ocr_lines": ["THE HARBOUR.", "Tlie steamer arrived at the wharf with a", "large num-",
+                  "bcr of passengers from the north-", "east coast. The Thorns-", "hope",
+                  "party left at noon."],
+}
+
+
+def _article() -> NewsArticle:
+    return NewsArticle(
+        id="test_news", source="news/test_news.json", genre="interview",
+        title=str(NEWS["title"]), headline=str(NEWS["headline"]),
+        dateline=str(NEWS["dateline"]),
+        paragraphs=tuple(SourceParagraph(p["text"], p["kind"], p.get("speaker"))
+                         for p in NEWS["paragraphs"]),
+        captions=(SourceCaption("A river boat at the northern pier.", "Jane Doe"),),
+    )
+
+
+def test_join_gold_lines_dehyphenates_known_words_only() -> None:
+    text = join_gold_lines(OVERPROOF["gold_lines"])
+    assert "large number of passengers" in text
+    assert "Thorns-hope" in text  # not a known word: the hyphen stays
+    assert text.startswith("THE HARBOUR. The steamer")
+
+
+def test_split_sentences() -> None:
+    assert split_sentences('He said "yes." Then he left. 3 boats came.') == [
+        'He said "yes."', "Then he left.", "3 boats came."]
+
+
+def test_plan_is_reproducible_and_gold_is_source_text() -> None:
+    a = _article()
+    g1 = make_plan(a, "weasyprint", 0, 7).gold()
+    g2 = make_plan(a, "weasyprint", 0, 7).gold()
+    assert g1 == g2
+    assert [p["text"] for p in g1["paragraphs"]] == [p.text for p in a.paragraphs]
+    assert g1["deck"] is None  # title == headline: no deck
+    for pq in g1["pull_quotes"]:
+        assert any(pq["text"] in p.text for p in a.paragraphs)
+    layouts = {json.dumps(make_plan(a, "weasyprint", i, 7).gold()["layout"]) for i in range(6)}
+    assert len(layouts) > 1
+
+
+def test_collapse_layout() -> None:
+    assert collapse_layout("  left col    right col  \nx") == "left col right col\nx"
+
+
+def test_missing_words_counts_repeats_and_line_breaks() -> None:
+    gold = {"kicker": None, "headline": "Boats", "paragraphs": [{"text": "river boats"}],
+            "pull_quotes": [{"text": "river boats"}], "captions": [], "furniture": ["7"]}
+    assert missing_words(gold, "Boats\nriv-\ner boats\nriver boats") == []
+    assert sorted(missing_words(gold, "Boats\nriver boats")) == ["boats", "river"]
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("weasyprint", "reportlab", "pypdf"))
+    or shutil.which("pdftotext") is None,
+    reason="rendering dependencies not installed",
+)
+def test_build_small_corpus(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "news").mkdir(parents=True)
+    (src / "op").mkdir()
+    (src / "news" / "test_news.json").write_text(json.dumps(NEWS))
+    (src / "op" / "overproof_test.json").write_text(json.dumps(OVERPROOF))
+    assert len(load_sources(src).news) == 1
+    out = tmp_path / "out"
+    manifest = build(BuildOptions(source=src, out=out, seed=3, layouts=1, jobs=1, ocr=False,
+                                  extractors=("pdftotext", "pdftotext_raw", "pypdf"),
+                                  quiet=True))
+    assert manifest["failures"] == []
+    ids = [d["id"] for d in manifest["documents"]]
+    assert ids == ["test_news__weasyprint_0", "test_news__reportlab_0",
+                   "overproof_test__overproof_0"]
+    for doc in manifest["documents"]:
+        assert doc["gold_check"]["missing_words"] == 0
+        assert (out / doc["dir"] / "page.pdf").exists()
+        gold = json.loads((out / doc["dir"] / "gold.json").read_text())
+        assert gold["id"] == doc["id"]
+    op = manifest["documents"][-1]
+    assert "ocr_original" in op["extractors"]
+    assert (out / op["dir"] / "extract" / "ocr_original.txt").read_text().startswith("THE")
