@@ -37,6 +37,8 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
     from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 
+    if not (_FONT_DIR / "LiberationSerif-Regular.ttf").exists():
+        raise RuntimeError(f"fonts missing in {_FONT_DIR}: run benchmarks/install-system-deps.sh")
     for family, stem in _FAMILIES.items():
         for suffix, bold, italic in (("Regular", 0, 0), ("Bold", 1, 0), ("Italic", 0, 1),
                                      ("BoldItalic", 1, 1)):
