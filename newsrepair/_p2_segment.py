@@ -12,6 +12,7 @@ import attrs
 
 from ._config import Config
 from ._draft import Draft, Line
+from ._layout import read_columns
 from ._lexicon import Lexicon
 from ._p1_normalise import SOFT_MARK
 
@@ -85,6 +86,21 @@ def _column_width(lengths: list[int]) -> float:
 def run(draft: Draft, config: Config) -> Draft:
     """Split ``draft.source`` into :class:`Line` records and measure the column."""
     lines = _split_lines(draft.source)
+    repairs = draft.repairs
+    columns = read_columns(draft.source, lines)
+    if columns is not None:
+        lines, pages = columns
+        repairs = (
+            *repairs,
+            draft.repair(
+                "columns",
+                0,
+                0,
+                "",
+                0.9,
+                f"{pages} page(s) with side-by-side columns read column by column",
+            ),
+        )
     lengths = [len(line.text) for line in lines]
     ordered = sorted(lengths)
     median = ordered[len(ordered) // 2] if ordered else 0
@@ -95,6 +111,7 @@ def run(draft: Draft, config: Config) -> Draft:
     return attrs.evolve(
         draft,
         lines=tuple(lines),
+        repairs=repairs,
         paragraph_lines=paragraph_lines,
         column_width=_column_width(lengths),
         lexicon=Lexicon.from_texts(

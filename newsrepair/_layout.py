@@ -1,0 +1,139 @@
+"""Reading order for layout-preserving extractions (pdftotext -layout and the like).
+
+Such extractors keep side-by-side columns side by side: one text row holds a
+line of each column, separated by wide runs of spaces. We find where columns
+start on each page (positions at which many rows have a cell after a wide
+gap), cut every row into cells, and read the page column by column. A cell
+that starts far from any column start is justification spacing inside a
+column line and is glued back to its left neighbour.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._draft import Line
+
+_GAP = regex.compile(r" {3,}")
+_TOLERANCE = 3
+
+
+@attrs.frozen
+class _Cell:
+    row: int
+    x: int
+    start: int
+    end: int
+    text: str
+    line: Line
+
+
+def _cells(source: str, line: Line, row: int) -> list[_Cell]:
+    cells: list[_Cell] = []
+    text = line.text
+    pos = 0
+    for gap in [*_GAP.finditer(text), None]:
+        stop = gap.start() if gap else len(text)
+        piece = text[pos:stop]
+        if piece.strip():
+            start = line.start + pos
+            cells.append(_Cell(row, line.indent + pos, start, line.start + stop, piece, line))
+        if gap:
+            pos = gap.end()
+    return cells
+
+
+def _column_starts(cells: Sequence[_Cell], rows: int) -> list[int]:
+    """Positions where columns start: many rows have a cell beginning there."""
+    counts = Counter(c.x for c in cells)
+    support = max(4, int(0.12 * rows))
+    starts: list[int] = []
+    for x, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        near = sum(n for y, n in counts.items() if abs(y - x) <= _TOLERANCE)
+        if near < support or any(abs(x - s) <= 2 * _TOLERANCE for s in starts):
+            continue
+        starts.append(x)
+    return sorted(starts)
+
+
+def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> list[Line] | None:
+    cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
+    multi = sum(1 for line in page if _GAP.search(line.text))
+    if multi < max(4, 0.25 * len(page)):
+        return None
+    starts = _column_starts(cells, len(page))
+    if len(starts) < 2:
+        return None
+    columns: dict[int, list[_Cell]] = {k: [] for k in range(len(starts))}
+    last_on_row: dict[int, tuple[int, _Cell]] = {}
+    for cell in sorted(cells, key=lambda c: (c.row, c.x)):
+        col = max((k for k, s in enumerate(starts) if s <= cell.x + _TOLERANCE), default=0)
+        prev = last_on_row.get(cell.row)
+        off_grid = min(abs(cell.x - s) for s in starts) > _TOLERANCE
+        if prev is not None and off_grid and prev[0] >= col - 1:
+            # Spacing inside a justified line, not a gutter: glue it back.
+            k, left = prev
+            merged = attrs.evolve(left, end=cell.end, text=source[left.start : cell.end].rstrip())
+            columns[k][-1] = merged
+            last_on_row[cell.row] = (k, merged)
+            continue
+        columns[col].append(cell)
+        last_on_row[cell.row] = (col, cell)
+    out: list[Line] = []
+    for k in range(len(starts)):
+        previous_row: int | None = None
+        for cell in columns[k]:
+            blank = 1 if previous_row is None else cell.row - previous_row - 1
+            previous_row = cell.row
+            out.append(
+                attrs.evolve(
+                    cell.line,
+                    text=cell.text.rstrip(),
+                    start=cell.start,
+                    end=cell.start + len(cell.text.rstrip()),
+                    indent=cell.x - starts[k],
+                    blank_before=blank if out else cell.line.blank_before,
+                )
+            )
+    return out
+
+
+def read_columns(source: str, lines: Sequence[Line]) -> tuple[list[Line], int] | None:
+    """Reorder the lines of layout-mode pages column by column.
+
+    Returns the new lines (re-indexed in reading order) and the number of pages
+    read as columns, or None when no page shows side-by-side columns.
+    """
+    if not lines:
+        return None
+    rows: list[int] = []
+    row = 0
+    prev = 0
+    for line in lines:
+        row += source.count("\n", prev, line.start)
+        prev = line.start
+        rows.append(row)
+    out: list[Line] = []
+    changed = 0
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and lines[j].page == lines[k].page:
+            j += 1
+        page = lines[k:j]
+        read = _page_columns(source, page, rows[k:j])
+        if read is None:
+            out.extend(page)
+        else:
+            if out and read:
+                read[0] = attrs.evolve(read[0], blank_before=max(1, page[0].blank_before))
+            out.extend(read)
+            changed += 1
+        k = j
+    if not changed:
+        return None
+    return [attrs.evolve(line, index=i) for i, line in enumerate(out)], changed
