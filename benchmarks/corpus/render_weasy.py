@@ -240,17 +240,19 @@ def render(plan: ArticlePlan, pdf_path: Path) -> None:
     import weasyprint  # type: ignore[import-untyped]  # imported here: only the worker processes need it
 
     fraction = plan.layout.jump_fraction
+    doc = weasyprint.HTML(string=build_html(plan)).render()
     for _attempt in range(5):
-        doc = weasyprint.HTML(string=build_html(plan)).render()
-        pages = len(doc.pages)
-        if plan.jump_block is None or pages == 2:
+        if plan.jump_block is None or len(doc.pages) == 2:
             break
         fraction -= 0.12
-        if fraction < 0.1:
-            clear_jump(plan, "jump dropped: the first page could not hold any text")
-        else:
+        if fraction >= 0.1:
             set_jump(plan, fraction)
-            if plan.jump_block is None:
-                clear_jump(plan, "jump dropped: no place to cut the text")
+        if fraction < 0.1 or plan.jump_block is None:
+            clear_jump(plan, "jump dropped: page one could not hold its part of the text")
+        doc = weasyprint.HTML(string=build_html(plan)).render()
+    if plan.jump_block is not None and len(doc.pages) != 2:
+        clear_jump(plan, "jump dropped: page one could not hold its part of the text")
+        doc = weasyprint.HTML(string=build_html(plan)).render()
+    pages = len(doc.pages)
     plan.furniture = _furniture(plan, pages)
     doc.write_pdf(str(pdf_path))
