@@ -64,6 +64,7 @@ END_NOTE = regex.compile(
 )
 BYLINE_LINE = regex.compile(
     r"^(?:From|FROM)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$|"
+    r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’&-]+){0,5}$|"
     r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
     r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
 )
@@ -71,6 +72,9 @@ DATE_LINE = regex.compile(
     rf"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})(?:[,\s]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*\w{{0,4}})?$"
+)
+DATE_IN_LINE = regex.compile(
+    rf"(?i)\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b"
 )
 # An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
 RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})")
@@ -163,7 +167,7 @@ def _header(
             and not closing.endswith(("?", "!"))
             and (len(members) > 1 or _words(closing) > 20)
         )
-        if sentence:
+        if sentence and len(members) <= 3:
             break
         if (
             len(members) <= 3
@@ -195,10 +199,26 @@ def _header(
             titled = titled or (not meta and _title_like(text) and _words(text) >= 4)
             signed = signed or (titled and meta)
             nxt = lines[members[k + 1]].text if k + 1 < len(members) else ""
-            full = width and 0.8 * width <= len(text) <= 1.1 * width
-            if (
+            full = (
+                width
+                and 0.8 * width <= len(text) <= 1.1 * width
+                and not (text.isupper() or DATE_IN_LINE.search(text))
+            )
+            # A headline wrapped in large type goes on in lowercase on the next line.
+            wrapped = (
+                bool(lead)
+                and lines[lead[-1]].index == i - 1
+                and text[:1].islower()
+                and _words(text) <= 10
+                and not TERMINAL.search(text)
+                and _title_like(lines[lead[-1]].text)
+            )
+            title_next = (
+                bool(nxt) and nxt[0].islower() and _words(nxt) <= 10 and not (TERMINAL.search(nxt))
+            )
+            if wrapped or (
                 (_title_like(text) or BYLINE_LINE.match(text) or DATE_LINE.match(text))
-                and (not nxt or nxt[0].isupper())
+                and (not nxt or nxt[0].isupper() or title_next)
                 and not full
             ):
                 lead.append(i)
@@ -210,7 +230,9 @@ def _header(
             for i in lead:
                 text = lines[i].text
                 prev = header[-1] if header and header[-1][-1] == i - 1 else None
-                if (
+                if prev is not None and text[:1].islower():
+                    prev.append(i)
+                elif (
                     prev is not None
                     and not text.isupper()
                     and not lines[prev[-1]].text.isupper()
@@ -260,7 +282,18 @@ def _header(
     texts = [" ".join(lines[i].text for i in members) for members in titles]
     # The headline is the first title of some length; a short label just above
     # it is the kicker, and anything above that is masthead furniture.
-    main = next((k for k, t in enumerate(texts) if _words(t) >= 4), 0)
+    # A title carrying a date is a masthead or running head, not a headline.
+    dated = {k for k, t in enumerate(texts) if DATE_IN_LINE.search(t)}
+    for k in sorted(dated):
+        out.update(dict.fromkeys(titles[k], FURNITURE))
+    titles = [m for k, m in enumerate(titles) if k not in dated]
+    texts = [t for k, t in enumerate(texts) if k not in dated]
+    if not titles:
+        return out
+    main = next(
+        (k for k, t in enumerate(texts) if _words(t) >= 4 and not t.isupper()),
+        next((k for k, t in enumerate(texts) if _words(t) >= 4), 0),
+    )
     if (
         main == 0
         and len(titles) >= 2
