@@ -230,9 +230,7 @@ def _header(
             for i in lead:
                 text = lines[i].text
                 prev = header[-1] if header and header[-1][-1] == i - 1 else None
-                if prev is not None and text[:1].islower():
-                    prev.append(i)
-                elif (
+                if (prev is not None and text[:1].islower()) or (
                     prev is not None
                     and not text.isupper()
                     and not lines[prev[-1]].text.isupper()
