@@ -122,13 +122,12 @@ def build_document(task: Task) -> dict[str, Any]:
     texts = run_extractors(pdf, list(task.extractors))
     if isinstance(task.article, OverproofArticle) and task.article.ocr_lines:
         texts[OCR_ORIGINAL] = "\n".join(task.article.ocr_lines)
-    # Integrity of the gold against the page itself (see check.py).
-    # pdftotext -raw keeps words whole: its reading order may be wrong, but
-    # the default mode can merge words of narrow neighbouring columns.
-    probe = texts.get("pdftotext_raw")
-    if probe is None:
-        probe = run_extractors(pdf, ["pdftotext_raw"]).get("pdftotext_raw", "")
-    missing = missing_words(gold, probe)
+    # Integrity of the gold against the page itself (see check.py). Two
+    # pdftotext modes: -raw keeps words of narrow columns whole, the default
+    # reading order keeps hyphenated halves together around out-of-flow boxes.
+    probes = run_extractors(pdf, [n for n in ("pdftotext_raw", "pdftotext") if n not in texts])
+    probes.update({n: texts[n] for n in ("pdftotext_raw", "pdftotext") if n in texts})
+    missing = missing_words(gold, *probes.values())
     for name, text in texts.items():
         (task.out_dir / "extract" / f"{name}.txt").write_text(text, encoding="utf-8")
     (task.out_dir / "gold.json").write_text(

@@ -57,10 +57,18 @@ def page_words(text: str) -> Counter[str]:
     return words
 
 
-def missing_words(gold: dict[str, Any], text: str) -> list[str]:
-    """Gold words (with multiplicity) the extracted page text lacks."""
+def missing_words(gold: dict[str, Any], *texts: str) -> list[str]:
+    """Gold words (with multiplicity) that none of the extracted *texts* has enough of.
+
+    Several extractions can be given: each may hide a word differently (raw
+    stream order puts a caption between the halves of a hyphenated word,
+    reading order may merge words of narrow columns); a word counts as shown
+    as often as the best of them shows it.
+    """
     need = gold_words(gold)
-    have = page_words(text)
+    have: Counter[str] = Counter()
+    for text in texts:
+        have |= page_words(text)
     for a, b in _COMPOUND.findall(_gold_text(gold)):
         joined = (a + b).lower()
         if have[joined] > 0:

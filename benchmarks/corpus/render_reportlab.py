@@ -148,6 +148,32 @@ def _fill(frame: Any, story: list[Any], canvas: Any) -> None:
         return
 
 
+def _balanced_height(story: list[Any], xs: list[float], col_w: float, full_h: float,
+                     pagesize: tuple[float, float]) -> float:
+    """Column height at which *story* ends level over the columns of a page.
+
+    Found by dry runs on a scratch canvas, from the even-split estimate
+    upwards; the full page height when the story does not fit anyway.
+    """
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+    from reportlab.platypus import Frame
+
+    total = float(sum(p.wrap(col_w, 10_000)[1] + p.getSpaceAfter() for p in story))
+    height = min(full_h, total / len(xs) + 12.0)
+    while height < full_h:
+        trial = list(story)
+        scratch = Canvas(io.BytesIO(), pagesize=pagesize)
+        for x in xs:
+            _fill(Frame(x, 0, col_w, height, leftPadding=0, rightPadding=0, topPadding=0,
+                        bottomPadding=0), trial, scratch)
+        if not trial:
+            return height
+        height = min(full_h, height * 1.06 + 6.0)
+    return full_h
+
+
 def _frames(x: list[float], col_w: float, top: float, bottom: float,
             boxes: list[_Box], columns: int) -> list[list[tuple[float, float]]]:
     """Free vertical spans of each column, top to bottom, around the boxes."""
@@ -194,7 +220,7 @@ def render(plan: ArticlePlan, pdf_path: Path) -> None:
 
 def _render_once(plan: ArticlePlan, pdf_path: Path, scale: float) -> tuple[bool, bool]:
     """One rendering; returns (text left after page one, page one at full height)."""
-    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Frame, Paragraph
 
     register_fonts()
@@ -399,8 +425,9 @@ def _render_once(plan: ArticlePlan, pdf_path: Path, scale: float) -> tuple[bool,
                            col_w) + 6
             furniture.append(plan.continued_from or "")
         before = len(story)
+        col_h = _balanced_height(story, xs, col_w, y - bottom_y, (page_w, page_h))
         for c in range(lay.columns):
-            frame = Frame(xs[c], bottom_y, col_w, y - bottom_y, leftPadding=0,
+            frame = Frame(xs[c], y - col_h, col_w, col_h, leftPadding=0,
                           rightPadding=0, topPadding=0, bottomPadding=0)
             _fill(frame, story, canvas)
         if jump and lay.jump_page is not None:
