@@ -120,13 +120,23 @@ def run(draft: Draft, config: Config) -> Draft:
                     hits[k] = best
         if len(hits) < 2:
             continue
+        before = r.members[0] - 1
+        if (
+            before >= 0
+            and lines[flow[before]].text.endswith("-")
+            and (lines[flow[r.members[0]]].text[:1].islower())
+        ):
+            # The run finishes a word hyphenated on the line before: it is the
+            # body's own continuation, whatever it repeats.
+            continue
         ordered = sorted(hits.values())
         centre = ordered[len(ordered) // 2]
         run_tokens = hi - lo
         window = 2 * run_tokens + 20
         hits = {k: p for k, p in hits.items() if abs(p - centre) <= window}
         multi = [k for k in r.members if len(line_tokens[k]) >= 2]
-        if len(hits) < 2 or len(hits) < 0.5 * len(multi):
+        matched = sum(len(line_tokens[k]) for k in hits)
+        if len(hits) < 2 or len(hits) < 0.5 * len(multi) or matched < 6:
             continue
         region_lo = max(0, min(hits.values()) - 12)
         region_hi = min(len(stream), max(hits.values()) + 24)
@@ -145,11 +155,32 @@ def run(draft: Draft, config: Config) -> Draft:
             letter_token.extend([p] * len(stream[p]))
         region = "".join(letters)
         members: dict[int, int] = dict(hits)
+        first_hit, last_hit = min(hits), max(hits)
+        # Token offset in the stream of each region letter's token start.
+        letter_start: dict[int, int] = {}
+        for at_letter, p in enumerate(letter_token):
+            letter_start.setdefault(p, at_letter)
         for k in r.members:
-            if k in members:
+            if k in members or not first_hit - 1 <= k <= last_hit + 1:
                 continue
             compact = "".join(line_tokens[k])
             if len(compact) < 3:
+                continue
+            inside = first_hit < k < last_hit
+            if not inside:
+                # A line just outside the matched lines joins the quote only if
+                # it abuts them in the body text exactly; otherwise it is the
+                # body line next to the quote, or a name beside it.
+                if k < first_hit:
+                    end_token = hits[first_hit]
+                    start = letter_start.get(end_token, -1) - len(compact)
+                    if start >= 0 and region.startswith(compact, start):
+                        members[k] = letter_token[start]
+                else:
+                    after = hits[last_hit] + len(line_tokens[last_hit])
+                    start = letter_start.get(after, -1)
+                    if start >= 0 and region.startswith(compact, start):
+                        members[k] = after
                 continue
             at = region.find(compact)
             if at >= 0:
