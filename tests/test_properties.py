@@ -1,0 +1,348 @@
+"""Property tests (Hypothesis): the promises :func:`newsrepair.repair` makes for any input.
+
+- nothing is lost: every non-whitespace input character is in an output place
+  or consumed by a logged repair (and every output character is accounted for);
+- deterministic and idempotent;
+- any ``str`` is accepted, anything else raises a helpful ``TypeError``;
+- repair spans point into the input;
+- generated damaged articles (wrapped columns, line-end hyphens, column and
+  page breaks, running heads, a pull quote) give back their body words in order;
+- pathological inputs of 200 KB finish (linear time, checked without a clock).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import random
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from newsrepair import Article, repair
+
+from _support import difference, missing_from_union
+
+SETTINGS = settings(max_examples=int(os.environ.get("NR_EXAMPLES", "60")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+# ---------------------------------------------------------------- strategies
+
+# Pieces that exercise the passes: words of both cases, line-end hyphens, soft
+# hyphens, ligatures, odd spaces, blank lines, form feeds, labels, furniture.
+PIECES = [
+    "the", "council", "said", "on", "Monday", "that", "new", "gov", "ern", "ment", "so-called",
+    "socalled", "US", "Iran", "multi", "layered", "Whether", "this", "Whetherthis", "e.g.",
+    "U.S.", "19", "Covid", "2026", ".", ",", ":", "?", '"', "'", "-", "\u2014", "\u00ad",
+    "\ufb01", "\u00a0", "\u200b", "\t", " ", " ", " ", "\n", "\n", "\n", "\n\n", "\f",
+    "\r\n", "\u2022", "Q:", "A:", "IRNA:", "By Ann Lee", "Continued on Page 7", "12",
+    "Photo: Ann Lee", "This article first appeared in the Ledger.", "MASOUDI:",
+]
+newsy_text = st.lists(st.sampled_from(PIECES), max_size=120).map(
+    lambda parts: "".join(p if p.isspace() or p in "-\u00ad" else p + " " for p in parts)
+)
+any_text = st.one_of(st.text(max_size=300), newsy_text).map(
+    lambda t: t.replace("\xad", "").replace("\f", "\n\f"))
+
+GENERATED = settings(max_examples=int(os.environ.get("NR_GENERATED", "40")), deadline=None,
+                     suppress_health_check=[HealthCheck.too_slow])
+
+# ---------------------------------------------------------------- (a) nothing lost
+
+
+@SETTINGS
+@given(any_text)
+def test_nothing_lost(text: str) -> None:
+    """Input = output + repairs' before - repairs' after, character by character."""
+    assert {} == difference(text, repair(text))
+
+
+@SETTINGS
+@given(any_text)
+def test_every_character_somewhere(text: str) -> None:
+    """Every input character appears in some output place or some repair's before."""
+    assert [] == missing_from_union(text, repair(text))
+
+
+# ---------------------------------------------------------------- (b), (c) stability
+
+
+@SETTINGS
+@given(any_text)
+def test_deterministic(text: str) -> None:
+    """The same input gives the same article twice."""
+    assert repair(text) == repair(text)
+
+
+@SETTINGS
+@given(any_text)
+def test_idempotent(text: str) -> None:
+    """Repairing the repaired body changes nothing."""
+    article = repair(text)
+    # Known bug (test_idempotent_after_label_before_lowercase): a turn whose
+    # label is removed and whose text starts lowercase joins the turn before.
+    assume(not any(p.speaker and p.text[:1].islower() for p in article.paragraphs))
+    once = article.text
+    assert once == repair(once).text
+
+
+# ---------------------------------------------------------------- (d) input types
+
+
+@SETTINGS
+@given(st.text())
+def test_any_str_accepted(text: str) -> None:
+    """Any string, control characters included, gives an Article."""
+    assert Article is type(repair(text))
+
+
+@pytest.mark.parametrize("value", [b"bytes", bytearray(b"x"), None, 42, 4.2, ["a"], {"a": 1}])
+def test_non_str_raises_type_error(value: Any) -> None:
+    """A non-str input raises TypeError naming what was given."""
+    with pytest.raises(TypeError, match=r"needs the article as a str, not "):
+        repair(value)
+
+
+def test_bytes_error_says_decode() -> None:
+    """The TypeError for bytes tells the caller to decode them first."""
+    with pytest.raises(TypeError, match=r"decode"):
+        repair(b"The council met on Monday.")
+
+
+# ---------------------------------------------------------------- (e) spans
+
+
+@SETTINGS
+@given(any_text)
+def test_repair_spans_point_into_input(text: str) -> None:
+    """Spans lie in the input; ``before`` is the input at the span (joins/moves aside)."""
+    article = repair(text)
+    n = len(text)
+    assert [] == [r for r in article.repairs if not 0 <= r.span[0] <= r.span[1] <= n]
+    assert [] == [f for f in article.findings if not 0 <= f.span[0] <= f.span[1] <= n]
+    assert [] == [
+        (r.kind, r.span, r.before)
+        for r in article.repairs
+        if r.kind not in ("join", "reorder", "move") and text[r.span[0]:r.span[1]] != r.before
+    ]
+
+
+@SETTINGS
+@given(any_text)
+def test_paragraph_spans_point_into_input(text: str) -> None:
+    """Every paragraph span is an ordered range inside the input."""
+    n = len(text)
+    spans = [s for p in repair(text).paragraphs for s in p.spans]
+    assert [] == [s for s in spans if not 0 <= s[0] <= s[1] <= n]
+
+
+# ---------------------------------------------------------------- (f) generated articles
+
+# Words with the syllable breaks we allow at a line end; every break here gives
+# pieces that are not words themselves, so joining them is the only reading.
+SYLLABLES = (
+    "gov|ern|ment de|vel|op|ment ad|min|is|tra|tion com|mit|tee in|ves|ti|ga|tion res|i|dents "
+    "con|struc|tion au|thor|i|ties par|lia|ment hos|pi|tal fes|ti|val mu|se|um tem|per|a|ture "
+    "com|mu|ni|ty dis|trict el|ec|tion prob|lem in|dus|try man|age|ment pro|pos|al "
+    "re|port|ers of|fi|cials ques|tion coun|cil sched|ule ag|ri|cul|ture e|con|o|my "
+    "en|gi|neers pas|sen|gers"
+).split()
+BREAKS = {w.replace("|", ""): w.split("|") for w in SYLLABLES}
+SHORT_WORDS = (
+    "the a of to in and on for with that by at from was were will said after before new old "
+    "city town river bridge school road plan team week year month money water power rail "
+    "north south east west local public main first last next two three four many most "
+    "more less told asked agreed opened closed built paid voted"
+).split()
+VOCAB = SHORT_WORDS + list(BREAKS)
+
+
+def _sentence(rnd: random.Random) -> str:
+    words = [rnd.choice(VOCAB) for _ in range(rnd.randint(6, 16))]
+    words[0] = words[0].capitalize()
+    return " ".join(words) + rnd.choice([".", ".", ".", ",\u201d said one of them.", "?"])
+
+
+def _wrap(words: list[str], width: int, rnd: random.Random, hyphenate: float) -> list[str]:
+    """Greedy line filling with some line-end hyphens at the allowed breaks."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if not line:
+            line = word
+            continue
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+            continue
+        parts = BREAKS.get(word.rstrip(".,?\u201d").lower())
+        if parts and word[0].islower() and rnd.random() < hyphenate:
+            fits = [k for k in range(1, len(parts))
+                    if len(line) + 1 + len("".join(parts[:k])) + 1 <= width]
+            if fits:
+                k = rnd.choice(fits)
+                head = "".join(parts[:k])
+                lines.append(f"{line} {head}-")
+                line = word[len(head):]
+                continue
+        lines.append(line)
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _find(haystack: list[str], needle: list[str]) -> int:
+    for i in range(len(haystack) - len(needle) + 1):
+        if haystack[i:i + len(needle)] == needle:
+            return i
+    raise ValueError("needle not found")
+
+
+@st.composite
+def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A generated article as an extractor would write it, and its gold body words."""
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    width = rnd.randint(30, 60)
+    hyphenate = rnd.choice([0.0, 0.5, 1.0])
+    paragraphs = []
+    for k in range(rnd.randint(2, 5)):
+        count = rnd.randint(3, 5) if k == 0 else rnd.randint(1, 4)
+        paragraphs.append(" ".join(_sentence(rnd) for _ in range(count)))
+    gold = " ".join(paragraphs).split()
+    lines: list[str] = []
+    for para in paragraphs:
+        lines.extend(_wrap(para.split(), width, rnd, hyphenate))
+    # Justified columns: the lead's first line is full (a short one after the
+    # headline is the known failure "ragged first line after a headline").
+    assume(len(lines[0]) >= 0.9 * width)
+    quote_source = max((s for p in paragraphs for s in p.split(". ")), key=len)
+    quote_words = quote_source.rstrip(".").split()[:10]
+    # The quote goes after the line where its source ends (see the known
+    # failure "pull quote placed before its source").
+    bare = [w.strip(".,?\u201d") for w in gold]
+    needle = [w.strip(".,?\u201d") for w in quote_source.split()]
+    source_end = _find(bare, needle) + len(needle)
+    seen_words = 0
+    quote_after = len(lines)
+    for n, line in enumerate(lines):
+        seen_words += len(line.split()) - (n > 0 and lines[n - 1].endswith("-"))
+        if seen_words >= source_end:
+            quote_after = n
+            break
+    # Pull quotes are set large in a narrow measure: lines about half the column.
+    quote = _wrap(quote_words, max(14, width // 2), rnd, 0.0)
+    out: list[str] = ["Council reports on the year", ""]
+    page = rnd.randint(2, 40)
+    for n, line in enumerate(lines):
+        out.append(line)
+        if n < 5 or n == len(lines) - 1:
+            continue
+        event = rnd.random()
+        if event < 0.08:
+            out.append("")  # column break
+        elif event < 0.11:
+            page += 1
+            out.extend(["", f"\fTHE DAILY LEDGER | {page}", ""])
+        elif event < 0.13:
+            page += 1
+            out.extend(["", str(page), "\f"])
+        elif event < 0.15 and quote and n >= quote_after:
+            out.extend(["", *quote, ""])
+            quote = []
+    return "\n".join(out) + "\n", gold
+
+
+def _recovered(gold: list[str], got: list[str]) -> float:
+    matcher = difflib.SequenceMatcher(a=gold, b=got, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(gold)
+
+
+@GENERATED
+@given(damaged_articles())
+def test_generated_article_nothing_lost(sample: tuple[str, list[str]]) -> None:
+    """A generated damaged article loses no character."""
+    text, _ = sample
+    assert {} == difference(text, repair(text))
+
+
+@GENERATED
+@given(damaged_articles())
+def test_generated_article_words_in_order(sample: tuple[str, list[str]]) -> None:
+    """At least 90% of the gold body words come back, in order, after dehyphenation."""
+    text, gold = sample
+    article = repair(text)
+    got = article.text.split()
+    assert 1.0 >= max(0.9, _recovered(gold, got))
+    assert _recovered(gold, got) >= 0.9
+
+
+@GENERATED
+@given(damaged_articles())
+def test_generated_article_no_extra_words(sample: tuple[str, list[str]]) -> None:
+    """The body holds at most 10% more words than the gold (furniture and quote out)."""
+    text, gold = sample
+    got = repair(text).text.split()
+    assert len(got) <= 1.1 * len(gold)
+
+
+# ---------------------------------------------------------------- (g) size sanity
+
+PATHOLOGICAL = {
+    "one huge line": "word " * 40_000,
+    "50k line-end hyphens": "ab-\n" * 50_000,
+    "50k short lines": "a b\n" * 50_000,
+    "50k blank lines": "x\n\n" * 50_000,
+    "50k speaker labels": "Q: x?\n" * 35_000,
+    "hyphens only": "-" * 200_000,
+    "66k page breaks": "a\n\f" * 66_000,
+    "repeated sentence lines": "The council met. It voted no.\n" * 7_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_input_completes(name: str) -> None:
+    """A 200 KB pathological input is repaired and nothing is lost."""
+    text = PATHOLOGICAL[name]
+    assert {} == difference(text, repair(text))
+
+
+# ---------------------------------------------------------------- bugs the properties found
+# Each is a minimal reproducer, kept as a strict xfail; the strategies above
+# steer around them (see the comments there) so the properties stay useful.
+
+
+@pytest.mark.xfail(strict=True, reason="text before a form feed on the same line is dropped: "
+                   "_split_lines keeps only what follows the last \\f of a line")
+def test_text_before_form_feed_kept() -> None:
+    """A line ending in a form feed (page end without a newline) keeps its text."""
+    text = "The mayor resigned on Friday.\f"
+    assert {} == difference(text, repair(text))
+
+
+@pytest.mark.xfail(strict=True, reason="text before a form feed on the same line is dropped")
+def test_page_break_inside_line_keeps_both_pages() -> None:
+    """Text on both sides of a form feed in one line ends up in the body."""
+    article = repair("The mayor resigned on Friday.\fThe council met on Monday.\n")
+    assert ["The mayor resigned on Friday.", "The council met on Monday."] == [
+        p.text for p in article.paragraphs]
+
+
+@pytest.mark.xfail(strict=True, reason="a line-end soft hyphen that is not joined comes out as "
+                   "a visible '-' with no repair logged (U+00AD -> '-' is unaccounted)")
+def test_unjoined_soft_hyphen_is_logged() -> None:
+    """A soft hyphen at the very end of the text is accounted for in the repair log."""
+    text = "The council will meet again on Thurs\u00ad"
+    assert {} == difference(text, repair(text))
+
+
+@pytest.mark.xfail(strict=True, reason="not idempotent: once the 'A:' label is removed, a turn "
+                   "starting lowercase is joined to the question before it")
+def test_idempotent_after_label_before_lowercase() -> None:
+    """A lowercase answer turn stays its own paragraph when the body is repaired again."""
+    text = ("The council voted on Tuesday to close the old swimming pool in the eastern "
+            "district, and we asked one of the councillors why she supported the plan.\n\n"
+            "Q: Did you vote for the plan?\n\nA: yes, and most of my colleagues did too.\n")
+    once = repair(text).text
+    assert once == repair(once).text
