@@ -86,6 +86,15 @@ class Caption:
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
 
 
+def _plain(value: Any) -> Any:
+    """Tuples become lists all the way down, so the data is JSON-shaped."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _opt(value: Any) -> str | None:
     return None if value is None else str(value)
 
@@ -119,7 +128,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """Return plain JSON-ready data; :meth:`from_dict` reverses it."""
-        data: dict[str, Any] = attrs.asdict(self, retain_collection_types=False)
+        data: dict[str, Any] = _plain(attrs.asdict(self))
         data["text"] = self.text
         return data
 

@@ -9,6 +9,7 @@ is a whole paragraph (e-paper copy and some extractors write it that way).
 from __future__ import annotations
 
 import attrs
+import regex
 
 from ._config import Config
 from ._draft import Draft, Line
@@ -16,57 +17,50 @@ from ._layout import read_columns
 from ._lexicon import Lexicon
 from ._p1_normalise import SOFT_MARK
 
+# A run of text up to a line end or a page break (form feed).
+_BREAK = regex.compile(r"[\n\f]")
 # A document whose typical line is this long writes one paragraph per line.
 PARAGRAPH_LINE_CHARS = 110
 
 
 def _split_lines(source: str) -> list[Line]:
+    """Non-empty lines; a form feed both ends a line and starts a new page."""
     lines: list[Line] = []
     page = 0
     blank = 0
     pos = 0
     n = len(source)
     while pos <= n:
-        nl = source.find("\n", pos)
-        if nl < 0:
-            nl = n
-        raw_start = pos
-        raw = source[pos:nl]
-        pos = nl + 1
-        if "\f" in raw:
-            page += raw.count("\f")
-            blank += 1
-            cut = raw.rfind("\f") + 1
-            raw_start += cut
-            raw = raw[cut:]
+        m = _BREAK.search(source, pos)
+        stop = m.start() if m else n
+        raw = source[pos:stop]
+        end_mark = m.group() if m else ""
         stripped = raw.strip()
-        if not stripped:
-            blank += 1
-            if nl >= n:
-                break
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        start = raw_start + lead
-        end = start + len(stripped)
-        soft = stripped.endswith(SOFT_MARK)
-        text = stripped[:-1] + "-" if soft else stripped
-        hard = False
-        lines.append(
-            Line(
-                text=text,
-                start=start,
-                end=end,
-                index=len(lines),
-                indent=lead,
-                blank_before=blank,
-                page=page,
-                soft_hyphen_end=soft,
-                hard_hyphen_end=hard,
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            soft = stripped.endswith(SOFT_MARK)
+            lines.append(
+                Line(
+                    text=stripped[:-1] + "-" if soft else stripped,
+                    start=start,
+                    end=start + len(stripped),
+                    index=len(lines),
+                    indent=lead,
+                    blank_before=blank,
+                    page=page,
+                    soft_hyphen_end=soft,
+                )
             )
-        )
-        blank = 0
-        if nl >= n:
+            blank = 0
+        elif end_mark == "\n":
+            blank += 1
+        if end_mark == "\f":
+            page += 1
+            blank += 1
+        if not m:
             break
+        pos = m.end()
     return lines
 
 

@@ -86,7 +86,7 @@ CREDIT_MARKER = regex.compile(r"^[•·▪■]\s*")
 TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
 SPEAKER_LABEL = regex.compile(
     r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
-    r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:\s+\S"
+    r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:(?:\s+\S|$)"
 )
 WORDS = regex.compile(r"\S+")
 DIGITS = regex.compile(r"\d+")
@@ -380,7 +380,10 @@ def run(draft: Draft, config: Config) -> Draft:
     blocks = _blocks(lines)
     roles = _furniture(lines)
     _captions(lines, blocks, roles)
-    roles.update(_header(lines, blocks, roles, draft.column_width))
+    header = _header(lines, blocks, roles, draft.column_width)
+    # Titles over no body are not a header: a text of one short line is body.
+    if len(roles) + len(header) < len(lines):
+        roles.update(header)
     new_lines: list[Line] = []
     extra: list[Block] = []
     label_done = False

@@ -68,6 +68,29 @@ def _short_runs(
     return [r for r in runs if len(r.members) >= 2]
 
 
+def _densest(options: dict[int, list[int]], reach: int) -> int:
+    """The position around which the most lines have a candidate place.
+
+    A sliding window over the sorted candidates keeps this O(n log n) in the
+    number of candidates, however long the run.
+    """
+    pairs = sorted((p, k) for k, found in options.items() for p in found)
+    inside: Counter[int] = Counter()
+    best = (0, pairs[0][0])
+    left = 0
+    for right, (p, k) in enumerate(pairs):
+        inside[k] += 1
+        while pairs[left][0] < p - 2 * reach:
+            gone = pairs[left][1]
+            inside[gone] -= 1
+            if not inside[gone]:
+                del inside[gone]
+            left += 1
+        if len(inside) > best[0]:
+            best = (len(inside), pairs[(left + right) // 2][0])
+    return best[1]
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Take pull quotes out of the body flow and keep them as blocks."""
     lines = draft.lines
@@ -106,7 +129,8 @@ def run(draft: Draft, config: Config) -> Draft:
     for r in runs:
         lo = starts[r.members[0]]
         hi = starts[r.members[-1]] + len(line_tokens[r.members[-1]])
-        hits: dict[int, int] = {}
+        options: dict[int, list[int]] = {}
+        strength: dict[int, int] = {}
         for k in r.members:
             toks = line_tokens[k]
             votes: Counter[int] = Counter()
@@ -115,9 +139,32 @@ def run(draft: Draft, config: Config) -> Draft:
                     if not lo <= p < hi:
                         votes[p - off] += 1
             if votes:
-                best, n = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
-                if n >= max(1, (len(toks) - 1 + 1) // 2):
-                    hits[k] = best
+                top = max(votes.values())
+                if top >= max(1, len(toks) // 2):
+                    options[k] = sorted(p for p, n in votes.items() if n == top)
+                    strength[k] = top
+        if len(options) < 2:
+            continue
+        # The body copy is where most lines find a place close together.
+        reach = 2 * (hi - lo) + 20
+        centre = _densest(options, reach)
+        # A line is firm when it has one place near that copy and either more
+        # than one bigram of evidence or no other place at all. A line whose
+        # only evidence is one bigram found in several places ("New Zealand.")
+        # could belong anywhere: between firm lines it takes its nearest
+        # copy; at the edge it is left for the abutment test below.
+        near = {k: [p for p in found if abs(p - centre) <= reach] for k, found in options.items()}
+        firm = {
+            k: v[0]
+            for k, v in near.items()
+            if len(v) == 1 and (strength[k] >= 2 or len(options[k]) == 1)
+        }
+        if not firm:
+            continue
+        hits: dict[int, int] = dict(firm)
+        for k, v in near.items():
+            if k not in firm and v and min(firm) < k < max(firm):
+                hits[k] = min(v, key=lambda p: (abs(p - centre), p))
         if len(hits) < 2:
             continue
         before = r.members[0] - 1
@@ -135,8 +182,7 @@ def run(draft: Draft, config: Config) -> Draft:
         window = 2 * run_tokens + 20
         hits = {k: p for k, p in hits.items() if abs(p - centre) <= window}
         multi = [k for k in r.members if len(line_tokens[k]) >= 2]
-        matched = sum(len(line_tokens[k]) for k in hits)
-        if len(hits) < 2 or len(hits) < 0.5 * len(multi) or matched < 6:
+        if len(hits) < 2:
             continue
         region_lo = max(0, min(hits.values()) - 12)
         region_hi = min(len(stream), max(hits.values()) + 24)
@@ -161,26 +207,10 @@ def run(draft: Draft, config: Config) -> Draft:
         for at_letter, p in enumerate(letter_token):
             letter_start.setdefault(p, at_letter)
         for k in r.members:
-            if k in members or not first_hit - 1 <= k <= last_hit + 1:
+            if k in members or not first_hit < k < last_hit:
                 continue
             compact = "".join(line_tokens[k])
             if len(compact) < 3:
-                continue
-            inside = first_hit < k < last_hit
-            if not inside:
-                # A line just outside the matched lines joins the quote only if
-                # it abuts them in the body text exactly; otherwise it is the
-                # body line next to the quote, or a name beside it.
-                if k < first_hit:
-                    end_token = hits[first_hit]
-                    start = letter_start.get(end_token, -1) - len(compact)
-                    if start >= 0 and region.startswith(compact, start):
-                        members[k] = letter_token[start]
-                else:
-                    after = hits[last_hit] + len(line_tokens[last_hit])
-                    start = letter_start.get(after, -1)
-                    if start >= 0 and region.startswith(compact, start):
-                        members[k] = after
                 continue
             at = region.find(compact)
             if at >= 0:
@@ -192,6 +222,28 @@ def run(draft: Draft, config: Config) -> Draft:
                 align = fuzz.partial_ratio_alignment(compact, region)
                 if align is not None:
                     members[k] = letter_token[min(align.dest_start, len(letter_token) - 1)]
+        # Lines outside the matched ones join the quote only while each abuts
+        # the quote in the body text exactly; otherwise it is the body line next
+        # to the quote, or a name printed beside it.
+        edge, k = hits[first_hit], first_hit - 1
+        while k >= r.members[0] and k not in members:
+            compact = "".join(line_tokens[k])
+            start = letter_start.get(edge, -1) - len(compact)
+            if not compact or start < 0 or not region.startswith(compact, start):
+                break
+            edge = members[k] = letter_token[start]
+            k -= 1
+        edge, k = hits[last_hit] + len(line_tokens[last_hit]), last_hit + 1
+        while k <= r.members[-1] and k not in members:
+            compact = "".join(line_tokens[k])
+            start = letter_start.get(edge, -1)
+            if not compact or start < 0 or not region.startswith(compact, start):
+                break
+            members[k] = edge
+            edge += len(line_tokens[k])
+            k += 1
+        if len(members) < 0.5 * len(multi) or sum(len(line_tokens[k]) for k in members) < 6:
+            continue
         chosen = sorted(members, key=lambda k: (members[k], k))
         quote_lines = tuple(lines[flow[k]] for k in chosen)
         joined = _compact(" ".join(line.text for line in quote_lines))

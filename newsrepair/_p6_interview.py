@@ -68,7 +68,12 @@ def run(draft: Draft, config: Config) -> Draft:
         cut = len(label) + 1
         while cut < len(first.text) and first.text[cut] == " ":
             cut += 1
-        rest = attrs.evolve(first, text=first.text[cut:], start=first.start + cut)
+        if cut < len(first.text):
+            rest = attrs.evolve(first, text=first.text[cut:], start=first.start + cut)
+            kept, joints = (rest, *block.lines[1:]), block.joints
+        else:
+            # The label stood on a line of its own: the turn starts on the next.
+            kept, joints = block.lines[1:], block.joints[1:]
         repairs.append(
             draft.repair(
                 "speaker_label",
@@ -79,7 +84,7 @@ def run(draft: Draft, config: Config) -> Draft:
                 f"speaker label '{label}' kept as the turn's speaker",
             )
         )
-        block = attrs.evolve(block, lines=(rest, *block.lines[1:]), speaker=label)
+        block = attrs.evolve(block, lines=kept, joints=joints, speaker=label)
         blocks[k] = block
         questions[label].append(is_question(block.text))
     interviewers = {

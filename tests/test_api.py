@@ -225,22 +225,15 @@ def test_without_lexicon() -> None:
 
 # ---------------------------------------------------------------- serialisation
 
-# attrs 26 dropped asdict's retain_collection_types argument, which
-# Article.to_dict passes: to_dict (and so the CLI's JSON output) raises.
-TO_DICT_BUG = pytest.mark.xfail(
-    strict=True, raises=TypeError,
-    reason="Article.to_dict calls attrs.asdict(retain_collection_types=False), "
-           "which attrs 26 no longer accepts")
+# (to_dict raised TypeError under attrs 26 until asdict's removed
+# retain_collection_types argument was dropped; these tests cover the fix.)
 
-
-@TO_DICT_BUG
 def test_to_dict_round_trip() -> None:
     """``Article.from_dict(a.to_dict()) == a``."""
     article = repair(EXAMPLE.read_text(encoding="utf-8"))
     assert article == Article.from_dict(article.to_dict())
 
 
-@TO_DICT_BUG
 def test_to_dict_json_round_trip() -> None:
     """The dict survives JSON (lists for tuples) and rebuilds the same article."""
     article = repair(EXAMPLE.read_text(encoding="utf-8"))
@@ -248,7 +241,6 @@ def test_to_dict_json_round_trip() -> None:
     assert article == Article.from_dict(data)
 
 
-@TO_DICT_BUG
 def test_to_dict_has_text() -> None:
     """The dict carries the body text for consumers that only want that."""
     article = repair(DAMAGED)
@@ -286,8 +278,6 @@ def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[st
     )
 
 
-@pytest.mark.xfail(strict=True, reason="--format json calls Article.to_dict, which raises "
-                   "TypeError with attrs 26 (retain_collection_types)")
 def test_cli_json() -> None:
     """``python -m newsrepair FILE --format json`` prints the article as JSON."""
     done = _cli("examples/harbour_bridge.txt", "--format", "json")

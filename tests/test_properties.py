@@ -46,6 +46,7 @@ newsy_text = st.lists(st.sampled_from(PIECES), max_size=120).map(
 any_text = st.one_of(st.text(max_size=300), newsy_text).map(
     lambda t: t.replace("\xad", "").replace("\f", "\n\f"))
 
+HEADER_FIELDS = ("kicker", "headline", "deck", "byline", "dateline")
 GENERATED = settings(max_examples=int(os.environ.get("NR_GENERATED", "40")), deadline=None,
                      suppress_health_check=[HealthCheck.too_slow])
 
@@ -81,11 +82,16 @@ def test_deterministic(text: str) -> None:
 def test_idempotent(text: str) -> None:
     """Repairing the repaired body changes nothing."""
     article = repair(text)
-    # Known bug (test_idempotent_after_label_before_lowercase): a turn whose
-    # label is removed and whose text starts lowercase joins the turn before.
-    assume(not any(p.speaker and p.text[:1].islower() for p in article.paragraphs))
+    # Known bug (test_idempotent_after_label_*): a paragraph break whose only
+    # evidence was a speaker label is lost once the label is out of the text.
+    assume("speaker_label" not in {r.kind for r in article.repairs})
     once = article.text
-    assert once == repair(once).text
+    again = repair(once)
+    # Known bug (test_idempotent_heading_above_label): with the header fields
+    # gone, a first paragraph that looks like a heading or a byline is taken
+    # into the header on a second repair.
+    assume(all(getattr(again, f) is None for f in HEADER_FIELDS))
+    assert once == again.text
 
 
 # ---------------------------------------------------------------- (d) input types
@@ -232,7 +238,7 @@ def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
             quote_after = n
             break
     # Pull quotes are set large in a narrow measure: lines about half the column.
-    quote = _wrap(quote_words, max(14, width // 2), rnd, 0.0)
+    quote = _wrap(quote_words, max(18, width // 2), rnd, 0.0)
     out: list[str] = ["Council reports on the year", ""]
     page = rnd.randint(2, 40)
     for n, line in enumerate(lines):
@@ -313,15 +319,12 @@ def test_pathological_input_completes(name: str) -> None:
 # steer around them (see the comments there) so the properties stay useful.
 
 
-@pytest.mark.xfail(strict=True, reason="text before a form feed on the same line is dropped: "
-                   "_split_lines keeps only what follows the last \\f of a line")
 def test_text_before_form_feed_kept() -> None:
     """A line ending in a form feed (page end without a newline) keeps its text."""
     text = "The mayor resigned on Friday.\f"
     assert {} == difference(text, repair(text))
 
 
-@pytest.mark.xfail(strict=True, reason="text before a form feed on the same line is dropped")
 def test_page_break_inside_line_keeps_both_pages() -> None:
     """Text on both sides of a form feed in one line ends up in the body."""
     article = repair("The mayor resigned on Friday.\fThe council met on Monday.\n")
@@ -344,5 +347,34 @@ def test_idempotent_after_label_before_lowercase() -> None:
     text = ("The council voted on Tuesday to close the old swimming pool in the eastern "
             "district, and we asked one of the councillors why she supported the plan.\n\n"
             "Q: Did you vote for the plan?\n\nA: yes, and most of my colleagues did too.\n")
+    once = repair(text).text
+    assert once == repair(once).text
+
+
+def test_idempotent_label_alone_on_its_line() -> None:
+    """A speaker label on a line of its own is handled the same way on a second repair."""
+    once = repair("Q:\nand what happens to the ferries?\n").text
+    assert once == repair(once).text
+
+
+@pytest.mark.xfail(strict=True, reason="not idempotent: a heading line directly above a "
+                   "labelled line is kept as the first paragraph, and a second repair takes it "
+                   "for the headline")
+def test_idempotent_heading_above_label() -> None:
+    """A short heading line above a labelled turn is treated the same on a second repair."""
+    once = repair("Ferries\nA: the boats run until May.\n").text
+    assert once == repair(once).text
+
+
+@pytest.mark.xfail(strict=True, reason="not idempotent: the label was the only evidence for the "
+                   "break; without it an unfinished turn ('... to the') joins the next one")
+def test_idempotent_after_label_after_unfinished_turn() -> None:
+    """A turn cut after a function word stays apart from the next labelled turn."""
+    text = ("Ferry fares to rise\n\n"
+            "The island ferry company said on Monday that fares would rise by six\n"
+            "percent in March. We asked its director about the increase and the\n"
+            "plans for a new boat.\n\n"
+            "Q: Why are fares going up again? Is it because of the\n\n"
+            "A: Fuel costs have doubled in two years.\n")
     once = repair(text).text
     assert once == repair(once).text
