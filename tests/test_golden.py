@@ -78,6 +78,11 @@ def _check_no_repairs(article: Article, expected: bool) -> None:
         assert [] == [(r.kind, r.before, r.after) for r in article.repairs]
 
 
+def _check_no_findings(article: Article, expected: bool) -> None:
+    if expected:
+        assert [] == [(f.kind, f.message) for f in article.findings]
+
+
 def _field(name: str) -> Callable[[Article, Any], None]:
     def check(article: Article, expected: Any) -> None:
         assert expected == getattr(article, name)
@@ -106,6 +111,7 @@ CHECKS: dict[str, Callable[[Article, Any], None]] = {
     "repair_kinds": _check_repair_kinds,
     "finding_kinds": _check_finding_kinds,
     "no_repairs": _check_no_repairs,
+    "no_findings": _check_no_findings,
 }
 """Every key ``expect`` may hold, and how it is checked against the article."""
 
