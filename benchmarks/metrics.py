@@ -545,6 +545,9 @@ def order_counts(gold_body: str, out_body: str) -> Counts:
 def field_counts(gold: Gold, out: SystemOutput) -> Counts:
     """Exact and near matches of kicker, headline, deck, byline and dateline.
 
+    Exact compares whitespace-normalised text; near is rapidfuzz ratio >= 90 after
+    case folding.
+
     Only fields that the gold has are scored; a value where the gold has none is
     counted separately as spurious.
     """
@@ -561,7 +564,9 @@ def field_counts(gold: Gold, out: SystemOutput) -> Counts:
             if got:
                 a, b = normalise_ws(got), normalise_ws(want)
                 counts[f"{name}_exact"] = int(a == b)
-                counts[f"{name}_near"] = int(fuzz.ratio(a, b) >= FIELD_NEAR)
+                # Near ignores case: layouts print kickers and labels in capitals,
+                # and no system can know how the source spelt them.
+                counts[f"{name}_near"] = int(fuzz.ratio(a.casefold(), b.casefold()) >= FIELD_NEAR)
         elif got:
             counts[f"{name}_spurious"] = 1
     return counts

@@ -178,6 +178,7 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
     slowest_ratio = (max(regex) / nr) if (nr and regex) else None
     scaling = speed.get("scaling", {}).get("points", [])
     ratio = speed.get("scaling", {}).get("ratio_largest_to_smallest")
+    complete = speed.get("scaling", {}).get("complete", True)
     imp = speed.get("import", {}).get("median_ms")
     rss = speed.get("rss", {}).get("peak_mb")
     target_rows = [
@@ -197,7 +198,9 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
             "time/byte largest / smallest",
             ratio,
             f"<= {targets.get('scaling_ratio')}",
-            _check(ratio, targets.get("scaling_ratio", 0), True),
+            _check(ratio, targets.get("scaling_ratio", 0), True)
+            if complete
+            else "misses (larger sizes did not finish)",
         ],
         [
             "import ms",
@@ -258,6 +261,7 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
                 ["peak RSS MB (import + repair of the RSS input)", rss_node.get("peak_mb")],
                 ["peak RSS MB of a bare interpreter", rss_node.get("baseline_mb")],
                 ["RSS input bytes", rss_node.get("input_bytes")],
+                ["RSS notes", "; ".join(rss_node.get("notes", [])) or ""],
             ],
         )
     )

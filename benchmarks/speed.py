@@ -123,33 +123,90 @@ def concatenated(texts: Sequence[tuple[str, str]], size: int) -> str:
     return cut[: cut.rfind("\n") + 1] or cut
 
 
+_SCALING_SNIPPET = """
+import json, sys, time
+import newsrepair
+text = open(sys.argv[1], encoding="utf-8").read()
+warm = open(sys.argv[2], encoding="utf-8").read()
+newsrepair.repair(warm)  # lazy imports and lexicon loading are not input-size costs
+runs = []
+spent = 0.0
+while not runs or (spent < 0.5 and len(runs) < 20):
+    start = time.perf_counter()
+    newsrepair.repair(text)
+    runs.append(time.perf_counter() - start)
+    spent += runs[-1]
+print(json.dumps(runs))
+"""
+
+
+def _time_in_subprocess(text: str, warm: str, timeout: float) -> tuple[list[float], str]:
+    """Best-of timings of ``repair(text)`` in a fresh interpreter, killed at ``timeout``.
+
+    A subprocess is the only way to stop a superlinear run cleanly, and it keeps the
+    measurement free of whatever the parent process has cached.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path, warm_path = Path(tmp, "input.txt"), Path(tmp, "warm.txt")
+        path.write_text(text, encoding="utf-8")
+        warm_path.write_text(warm, encoding="utf-8")
+        try:
+            proc = subprocess.run(
+                [sys.executable, "-c", _SCALING_SNIPPET, str(path), str(warm_path)],
+                capture_output=True,
+                text=True,
+                env=_env(),
+                cwd=REPO,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return [], f"timed out after {timeout:.0f} s"
+    if proc.returncode:
+        tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        return [], f"error: {tail[:100]}"
+    runs: list[float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return runs, ""
+
+
 def scaling(
     texts: Sequence[tuple[str, str]], sizes: Sequence[int], budget_s: float
 ) -> dict[str, Any]:
     """Time per byte of ``repair`` by input size.
 
-    Small inputs are repeated until 0.5 s has passed and the best run kept, because a
-    single 10 KB run is too short to time. A size whose projected time (from the
-    previous size's ns/byte) exceeds the budget is skipped and marked, so a quadratic
-    regression shows up as a skip note instead of an hour-long run.
+    Each size runs in a fresh subprocess after a warm-up call; small inputs are
+    repeated until 0.5 s has passed and the best run is kept, because one 10 KB run is
+    too short to time. A size is killed after ``budget_s`` seconds, and a size whose
+    projected time (from the previous size's ns/byte) exceeds the budget is skipped,
+    so superlinear behaviour shows up as a note instead of an hour-long run.
     """
     points: list[dict[str, Any]] = []
     last_ns: float | None = None
+    stop = ""
+    warm = texts[0][1] if texts else ""
     for size in sizes:
         label = f"{size / 1e6:g} MB" if size >= 1_000_000 else f"{size / 1e3:g} KB"
         text = concatenated(texts, size)
         nbytes = len(text.encode("utf-8"))
-        if last_ns is not None and last_ns * nbytes / 1e9 > budget_s:
-            points.append({"label": label, "bytes": nbytes, "note": "skipped: over budget"})
+        if stop:
+            points.append({"label": label, "bytes": nbytes, "note": f"skipped: {stop}"})
             continue
-        runs: list[float] = []
-        spent = 0.0
-        while not runs or (spent < 0.5 and len(runs) < 20):
-            start = time.perf_counter()
-            out = run_newsrepair(text)
-            elapsed = time.perf_counter() - start
-            runs.append(elapsed)
-            spent += elapsed
+        if last_ns is not None and last_ns * nbytes / 1e9 > budget_s:
+            projected = last_ns * nbytes / 1e9
+            points.append(
+                {
+                    "label": label,
+                    "bytes": nbytes,
+                    "note": f"skipped: projected {projected:.0f} s > budget {budget_s:.0f} s",
+                }
+            )
+            continue
+        print(f"  speed: scaling {label}", file=sys.stderr)
+        runs, note = _time_in_subprocess(text, warm, budget_s)
+        if not runs:
+            points.append({"label": label, "bytes": nbytes, "note": note})
+            stop = f"smaller input already {note}"
+            continue
         best = min(runs)
         last_ns = best / nbytes * 1e9
         points.append(
@@ -160,12 +217,18 @@ def scaling(
                 "runs": len(runs),
                 "ns_per_byte": last_ns,
                 "mb_per_s": nbytes / 1e6 / best,
-                "note": f"error: {out.error[:80]}" if out.error else "",
+                "note": note,
             }
         )
     timed = [p for p in points if p.get("ns_per_byte")]
     ratio = timed[-1]["ns_per_byte"] / timed[0]["ns_per_byte"] if len(timed) > 1 else None
-    return {"points": points, "ratio_largest_to_smallest": ratio}
+    complete = len(timed) == len(points)
+    return {
+        "points": points,
+        "ratio_largest_to_smallest": ratio,
+        "largest_timed_bytes": timed[-1]["bytes"] if timed else None,
+        "complete": complete,
+    }
 
 
 def _env() -> dict[str, str]:
@@ -230,32 +293,48 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 _BASE_SNIPPET = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
 
 
-def peak_rss(texts: Sequence[tuple[str, str]], size: int) -> dict[str, Any]:
-    """Peak RSS (MB; ru_maxrss is KiB on Linux) of import + one repair of ``size``."""
-    text = concatenated(texts, size)
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
-        fh.write(text)
-        path = fh.name
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-c", _RSS_SNIPPET, path],
-            capture_output=True,
-            text=True,
-            env=_env(),
-            cwd=REPO,
-            check=False,
-        )
-    finally:
-        os.unlink(path)
+def peak_rss(texts: Sequence[tuple[str, str]], size: int, timeout: float) -> dict[str, Any]:
+    """Peak RSS (MB; ru_maxrss is KiB on Linux) of import + one repair of ``size``.
+
+    If the run exceeds ``timeout`` the input is cut tenfold and tried again, so a
+    slow library still gets a memory figure (with the size it was measured at).
+    """
     base = subprocess.run(
         [sys.executable, "-c", _BASE_SNIPPET], capture_output=True, text=True, check=False
     )
-    return {
-        "peak_mb": float(proc.stdout.strip()) if proc.returncode == 0 else None,
+    result: dict[str, Any] = {
+        "peak_mb": None,
         "baseline_mb": float(base.stdout.strip()) if base.returncode == 0 else None,
-        "input_bytes": len(text.encode("utf-8")),
-        "error": proc.stderr.strip().splitlines()[-1] if proc.returncode else None,
+        "input_bytes": None,
+        "error": None,
+        "notes": [],
     }
+    while size >= 1_000:
+        text = concatenated(texts, size)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp, "input.txt")
+            path.write_text(text, encoding="utf-8")
+            try:
+                proc = subprocess.run(
+                    [sys.executable, "-c", _RSS_SNIPPET, str(path)],
+                    capture_output=True,
+                    text=True,
+                    env=_env(),
+                    cwd=REPO,
+                    timeout=timeout,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired:
+                result["notes"].append(f"{size} bytes timed out after {timeout:.0f} s")
+                size //= 10
+                continue
+        result["input_bytes"] = len(text.encode("utf-8"))
+        if proc.returncode:
+            result["error"] = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        else:
+            result["peak_mb"] = float(proc.stdout.strip().splitlines()[-1])
+        break
+    return result
 
 
 def _repair_len(text: str) -> int:
@@ -291,7 +370,7 @@ def measure(
     systems: Sequence[str] | None = None,
     sizes: Sequence[int] = DEFAULT_SIZE_BYTES,
     rss_size: int = 1_000_000,
-    budget_s: float = 120.0,
+    budget_s: float = 60.0,
     processes: Sequence[int] = (1, 2),
     limit: int | None = None,
 ) -> dict[str, Any]:
@@ -310,7 +389,8 @@ def measure(
     result["scaling"] = scaling(texts, sizes, budget_s)
     print("  speed: scaling done", file=sys.stderr)
     result["import"] = import_time()
-    result["rss"] = peak_rss(texts, rss_size)
+    result["rss"] = peak_rss(texts, rss_size, budget_s)
+    print("  speed: rss done", file=sys.stderr)
     result["batch"] = batch(texts, processes)
     return result
 
@@ -322,8 +402,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--budget",
         type=float,
-        default=120.0,
-        help="skip a scaling size projected to take longer (s)",
+        default=60.0,
+        help="seconds allowed per scaling size (killed after, skipped if projected over)",
     )
     parser.add_argument(
         "--speed-limit", type=int, help="use only the first N documents' texts for speed"

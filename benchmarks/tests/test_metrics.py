@@ -232,3 +232,9 @@ def test_gold_from_fixture_json() -> None:
     gold = Gold.from_json(json.loads(path.read_text(encoding="utf-8")))
     assert gold.headline and len(gold.paragraphs) == 3
     assert gold.captions[0].credit == "Photo: Ines Roth"
+
+
+def test_field_near_ignores_case_but_exact_does_not() -> None:
+    gold = Gold(id="k", paragraphs=(P1,), kicker="World")
+    c = field_counts(gold, SystemOutput(body=P1, kicker="WORLD"))
+    assert c["kicker_exact"] == 0 and c["kicker_near"] == 1
