@@ -75,7 +75,7 @@ def run(draft: Draft, config: Config) -> Draft:
                         "uncertain_hyphen", hyphen, a.end, f"{note}; left as '{left}-{right}'"
                     )
                 )
-        for i, line in enumerate(lines):
+        for line in lines:
             # A soft hyphen that joined nothing is shown as a plain hyphen;
             # log it, since the input had U+00AD there, not "-".
             if line.soft_hyphen_end and line.text.endswith("-"):
