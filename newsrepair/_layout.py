@@ -60,12 +60,32 @@ def _column_starts(cells: Sequence[_Cell], rows: int) -> list[int]:
     return sorted(starts)
 
 
+def _char_at(line: Line, x: int) -> str:
+    at = x - line.indent
+    return line.text[at] if 0 <= at < len(line.text) else " "
+
+
+def _is_gutter(page: Sequence[Line], x: int) -> bool:
+    """Whether a column really starts at ``x``: rows reaching past it leave a gap before it.
+
+    Justified text also has wide spaces, but they fall anywhere; between real
+    columns almost no row has text in the two characters before the start.
+    """
+    reaching = [line for line in page if line.indent + len(line.text) > x + 2]
+    if len(reaching) < 4:
+        return False
+    crossing = sum(
+        1 for line in reaching if _char_at(line, x - 1) != " " or _char_at(line, x - 2) != " "
+    )
+    return crossing <= 0.15 * len(reaching)
+
+
 def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> list[Line] | None:
     cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
     multi = sum(1 for line in page if _GAP.search(line.text))
     if multi < max(4, 0.25 * len(page)):
         return None
-    starts = _column_starts(cells, len(page))
+    starts = [x for x in _column_starts(cells, len(page)) if x == 0 or _is_gutter(page, x)]
     if len(starts) < 2:
         return None
     columns: dict[int, list[_Cell]] = {k: [] for k in range(len(starts))}
