@@ -225,24 +225,41 @@ def run(draft: Draft, config: Config) -> Draft:
         # Lines outside the matched ones join the quote only while each abuts
         # the quote in the body text exactly; otherwise it is the body line next
         # to the quote, or a name printed beside it.
-        edge, k = hits[first_hit], first_hit - 1
-        while k >= r.members[0] and k not in members:
+        # Edges are followed in letters, not tokens, so a body copy hyphenated
+        # differently ("rela-" / "tively") still abuts exactly.
+        edge, k = letter_start.get(hits[first_hit], -1), first_hit - 1
+        while k >= r.members[0] and k not in members and edge >= 0:
             compact = "".join(line_tokens[k])
-            start = letter_start.get(edge, -1) - len(compact)
+            start = edge - len(compact)
             if not compact or start < 0 or not region.startswith(compact, start):
                 break
-            edge = members[k] = letter_token[start]
+            members[k] = letter_token[start]
+            edge = start
             k -= 1
-        edge, k = hits[last_hit] + len(line_tokens[last_hit]), last_hit + 1
-        while k <= r.members[-1] and k not in members:
+        last_text = "".join(line_tokens[last_hit])
+        edge = letter_start.get(hits[last_hit], -1)
+        edge = edge + len(last_text) if edge >= 0 and region.startswith(last_text, edge) else -1
+        k = last_hit + 1
+        while k <= r.members[-1] and k not in members and 0 <= edge < len(region):
             compact = "".join(line_tokens[k])
-            start = letter_start.get(edge, -1)
-            if not compact or start < 0 or not region.startswith(compact, start):
+            if not compact or not region.startswith(compact, edge):
                 break
-            members[k] = edge
-            edge += len(line_tokens[k])
+            members[k] = letter_token[edge]
+            edge += len(compact)
             k += 1
-        if len(members) < 0.5 * len(multi) or sum(len(line_tokens[k]) for k in members) < 6:
+        # Every line of a pull quote copies the body letter for letter (up to a
+        # lost space or hyphen); a line that only shares some words ("in the
+        # US." against "in the United States.") is the body's own sentence.
+        exact = {
+            k: p
+            for k, p in members.items()
+            if "".join(line_tokens[k]) in region
+            or (len(line_tokens[k]) >= 3
+            and fuzz.partial_ratio("".join(line_tokens[k]), region) >= 96)
+        }
+        if len(exact) < len(members) or len(members) < 0.5 * len(multi):
+            continue
+        if sum(len(line_tokens[k]) for k in members) < 6:
             continue
         chosen = sorted(members, key=lambda k: (members[k], k))
         quote_lines = tuple(lines[flow[k]] for k in chosen)
