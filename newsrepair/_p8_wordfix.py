@@ -10,6 +10,7 @@ reported as a finding.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
 
@@ -45,6 +46,18 @@ def _compound_forms(lexicon: Lexicon) -> dict[str, str]:
     return {w.replace("-", ""): w for w in lexicon.vocab if "-" in w}
 
 
+@functools.lru_cache(maxsize=16)
+def _prefixes_by_initial(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    # Only a prefix with the word's first letter can match; each group keeps the
+    # configured order, so the first matching prefix is the same as in a full
+    # scan. An empty prefix can never satisfy the two Zipf tests at once.
+    groups: dict[str, list[str]] = defaultdict(list)
+    for prefix in prefixes:
+        if prefix:
+            groups[prefix[0]].append(prefix)
+    return {initial: tuple(group) for initial, group in groups.items()}
+
+
 def _restore_hyphen(
     word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
 ) -> _Edit | None:
@@ -60,7 +73,7 @@ def _restore_hyphen(
         )
     if not word.islower() or len(word) < 6 or lexicon.count(low) > 1:
         return None
-    for prefix in config.keep_prefixes:
+    for prefix in _prefixes_by_initial(tuple(config.keep_prefixes)).get(low[0], ()):
         if low.startswith(prefix) and len(low) - len(prefix) >= 4:
             rest = low[len(prefix) :]
             if lexicon.zipf(rest) >= 3.5 and lexicon.zipf(low) < 2.0:
@@ -88,6 +101,18 @@ def _split_candidates(word: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
+def _judge_word(
+    word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
+) -> tuple[_Edit | None, list[tuple[str, str]]]:
+    """A restored hyphen for ``word`` (span relative to the word), or its candidate splits."""
+    if lexicon.count(word) > 1 and word.lower() not in forms:
+        return None, []
+    fix = _restore_hyphen(word, forms, lexicon, config)
+    if fix is not None:
+        return fix, []
+    return None, _split_candidates(word, lexicon)
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Restore lost compound hyphens and split run-together words in body text."""
     lexicon = draft.lexicon
@@ -101,6 +126,10 @@ def run(draft: Draft, config: Config) -> Draft:
     )
     needed: set[tuple[str, str]] = set()
     edits: dict[tuple[int, int], list[_Edit]] = defaultdict(list)
+    # A word's verdict depends only on the word and the document. Each distinct
+    # word is judged once, and only lines holding a word with a verdict are
+    # scanned for positions: most lines hold none.
+    eligible: list[tuple[int, int, str, list[str]]] = []
     for b, block in enumerate(draft.blocks):
         if block.role in _SKIP_ROLES:
             continue
@@ -110,18 +139,23 @@ def run(draft: Draft, config: Config) -> Draft:
                 != draft.source[line.start : line.start + len(line.text)]
             ):
                 continue
-            for m in PLAIN_WORD.finditer(line.text):
-                word = m.group()
-                if len(word) < 5 or (lexicon.count(word) > 1 and word.lower() not in forms):
-                    continue
-                fix = _restore_hyphen(word, forms, lexicon, config)
-                if fix is not None:
-                    edits[(b, n)].append(attrs.evolve(fix, start=m.start(), end=m.end()))
-                    continue
-                splits = _split_candidates(word, lexicon)
-                if splits:
-                    plans[(b, n)].append((m.start(), m, splits))
-                    needed.update((left.lower(), right.lower()) for left, right in splits)
+            eligible.append((b, n, line.text, PLAIN_WORD.findall(line.text)))
+    distinct = {word for *_, words in eligible for word in words if len(word) >= 5}
+    verdicts = {word: _judge_word(word, forms, lexicon, config) for word in distinct}
+    flagged = {word for word, (fix, splits) in verdicts.items() if fix is not None or splits}
+    for b, n, text, words in eligible:
+        if flagged.isdisjoint(words):
+            continue
+        for m in PLAIN_WORD.finditer(text):
+            word = m.group()
+            if word not in flagged:
+                continue
+            fix, splits = verdicts[word]
+            if fix is not None:
+                edits[(b, n)].append(attrs.evolve(fix, start=m.start(), end=m.end()))
+            else:
+                plans[(b, n)].append((m.start(), m, splits))
+                needed.update((left.lower(), right.lower()) for left, right in splits)
     if needed:
         seen: set[tuple[str, str]] = set()
         for block in draft.blocks:
