@@ -283,18 +283,36 @@ def import_time(runs: int = 5) -> dict[str, Any]:
     }
 
 
-_RSS_SNIPPET = """
-import resource, sys
+# Peak RSS of the child alone. ru_maxrss survives fork+exec on Linux, so a child
+# of a big parent reports the parent's size; VmHWM in /proc belongs to the new
+# address space. ru_maxrss (KiB on Linux) is the fallback elsewhere.
+_PEAK_FN = """
+def peak_mb():
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+_RSS_SNIPPET = (
+    _PEAK_FN
+    + """
+import sys
 import newsrepair
 text = open(sys.argv[1], encoding="utf-8").read()
 newsrepair.repair(text)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(peak_mb())
 """
-_BASE_SNIPPET = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+)
+_BASE_SNIPPET = _PEAK_FN + "print(peak_mb())\n"
 
 
 def peak_rss(texts: Sequence[tuple[str, str]], size: int, timeout: float) -> dict[str, Any]:
-    """Peak RSS (MB; ru_maxrss is KiB on Linux) of import + one repair of ``size``.
+    """Peak RSS (MB) of a fresh interpreter that imports newsrepair and repairs once.
 
     If the run exceeds ``timeout`` the input is cut tenfold and tried again, so a
     slow library still gets a memory figure (with the size it was measured at).
