@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -43,6 +44,11 @@ GATED: dict[str, str] = {
     "caption_f1": "min",
 }
 DEFAULT_TOLERANCE = 0.01
+FLOORS_COMMENT = (
+    "newsrepair on the gate corpus (python -m benchmarks gate). min = floor, max = ceiling. "
+    "Raise with --update-floors; lowering needs --allow-lower --reason and the reason in "
+    "the commit message."
+)
 
 
 def build_gate_corpus(out: Path, rebuild: bool = False) -> None:
@@ -117,6 +123,7 @@ def updated_floors(
     tol = float(floors.get("tolerance", DEFAULT_TOLERANCE))
     new: dict[str, Any] = {k: v for k, v in floors.items() if k != "floors"}
     new.setdefault("tolerance", tol)
+    new.setdefault("_comment", FLOORS_COMMENT)
     table: dict[str, dict[str, dict[str, float]]] = json.loads(json.dumps(floors.get("floors", {})))
     changes: list[str] = []
     for group, metrics in values.items():
@@ -134,6 +141,12 @@ def updated_floors(
                 changes.append(f"{group} {metric} {kind}: {current} -> {proposal}")
     new["floors"] = table
     return new, changes
+
+
+def dump_floors(floors: Mapping[str, Any]) -> str:
+    """floors.json text: one metric per line, so a diff shows exactly what moved."""
+    text = json.dumps(floors, indent=2, sort_keys=True)
+    return re.sub(r'\{\n\s+"(max|min)": ([^\n]+)\n\s+\}', r'{"\1": \2}', text) + "\n"
 
 
 def _print_rows(rows: Sequence[tuple[str, str, str, float, float | None, bool]]) -> None:
@@ -187,9 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.update_floors:
         new, changes = updated_floors(floors, values, args.allow_lower)
         if changes:
-            floors_path.write_text(
-                json.dumps(new, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-            )
+            floors_path.write_text(dump_floors(new), encoding="utf-8")
             print(f"\nupdated {floors_path}:")
             for change in changes:
                 print(f"  {change}")
@@ -199,7 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{floors_path.name} must carry the reason in its message:\n"
                     f"  Floors lowered: {args.reason}"
                 )
-                failed = [r for r in compare(new, values) if not r[5]]
+            # Report the final state against the floors as now written.
+            rows = compare(new, values)
+            failed = [r for r in rows if not r[5]]
         else:
             print("\nfloors unchanged (nothing measured higher than its floor)")
 
