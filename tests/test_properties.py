@@ -165,6 +165,14 @@ SHORT_WORDS = (
 VOCAB = SHORT_WORDS + list(BREAKS)
 
 
+CAPTIONS = [
+    "Workers lift a new section of the deck into place on Monday.",
+    "The harbour at dawn, seen from the old lighthouse.",
+    "Volunteers (left to right) Ann Lee, Tom Berg and Ida Sund.",
+]
+CREDITS = ["\u2022 ANNA KOVAC/REUTERS", "Photo: Jonas Falk", "Picture: Ledger archive"]
+
+
 def _sentence(rnd: random.Random) -> str:
     words = [rnd.choice(VOCAB) for _ in range(rnd.randint(6, 16))]
     words[0] = words[0].capitalize()
@@ -241,6 +249,7 @@ def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
     quote = _wrap(quote_words, max(18, width // 2), rnd, 0.0)
     out: list[str] = ["Council reports on the year", ""]
     page = rnd.randint(2, 40)
+    credits = rnd.sample(CREDITS, len(CREDITS))
     for n, line in enumerate(lines):
         out.append(line)
         if n < 5 or n == len(lines) - 1:
@@ -254,9 +263,18 @@ def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
         elif event < 0.13:
             page += 1
             out.extend(["", str(page), "\f"])
-        elif event < 0.15 and quote and n >= quote_after:
+        elif event < 0.15 and quote and n >= quote_after and not lines[n - 1].endswith("-"):
+            # (Not after a line finishing a hyphenated word: known failure
+            # "pull quote after a paragraph ending in a hyphenated word".)
             out.extend(["", *quote, ""])
             quote = []
+        elif event < 0.17 and credits:
+            # Each credit once (known failure "two photos with the same credit").
+            out.extend(["", rnd.choice(CAPTIONS), credits.pop(), ""])
+        elif event < 0.18:
+            page += 1
+            out.extend(["", f"Continued on Page {page}", "\f", f"Continued from Page {page - 1}",
+                        ""])
     return "\n".join(out) + "\n", gold
 
 
