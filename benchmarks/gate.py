@@ -16,6 +16,7 @@ then has to go into the commit message, so a regression is a decision on record.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import subprocess
@@ -51,11 +52,36 @@ FLOORS_COMMENT = (
 )
 
 
+def generator_fingerprint() -> str:
+    """Hash of the corpus generator's source: a gate corpus built by other code is stale."""
+    digest = hashlib.sha256()
+    for path in sorted((HERE / "corpus").rglob("*.py")):
+        digest.update(path.relative_to(HERE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+STAMP = ".generator"
+
+
 def build_gate_corpus(out: Path, rebuild: bool = False) -> None:
-    """Build the gate subset with the corpus builder, unless it is already there."""
+    """Build the gate subset with the corpus builder, unless an up-to-date one exists.
+
+    The build records the generator's fingerprint next to the manifest; a corpus
+    built by a different generator is rebuilt, since floors only mean something for
+    the texts they were measured on.
+    """
+    stamp = out / STAMP
+    fingerprint = generator_fingerprint()
     if (out / "manifest.json").exists() and not rebuild:
-        print(f"gate: reusing corpus {out}", file=sys.stderr)
-        return
+        built_by = stamp.read_text(encoding="utf-8").strip() if stamp.exists() else None
+        if built_by == fingerprint:
+            print(f"gate: reusing corpus {out}", file=sys.stderr)
+            return
+        print(
+            f"gate: corpus {out} was built by another generator version; rebuilding",
+            file=sys.stderr,
+        )
     cmd = [
         sys.executable,
         "-m",
@@ -68,6 +94,7 @@ def build_gate_corpus(out: Path, rebuild: bool = False) -> None:
     ]
     print("gate: " + " ".join(cmd), file=sys.stderr)
     subprocess.run(cmd, check=True, cwd=REPO)
+    stamp.write_text(fingerprint + "\n", encoding="utf-8")
 
 
 def measured(results: Mapping[str, Any]) -> dict[str, dict[str, float | None]]:
