@@ -74,8 +74,29 @@ def missing_words(gold: dict[str, Any], *texts: str) -> list[str]:
         if have[joined] > 0:
             have[a.lower()] += 1
             have[b.lower()] += 1
+    heads, tails = _line_fragments(texts)
     out: list[str] = []
     for word, n in need.items():
-        if have[word] < n:
+        if have[word] < n and not _split_anywhere(word, heads, tails):
             out.extend([word] * (n - have[word]))
     return out
+
+
+def _line_fragments(texts: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """Hyphen-ended line ends and line-start words of all *texts*, lowercased."""
+    heads: set[str] = set()
+    tails: set[str] = set()
+    for text in texts:
+        heads.update(m.lower() for m in re.findall(r"([^\W\d_]+)[-\u2010\u00ad]$", text, re.M))
+        tails.update(m.lower() for m in re.findall(r"^([^\W\d_]+)", text, re.M))
+    return heads, tails
+
+
+def _split_anywhere(word: str, heads: set[str], tails: set[str]) -> bool:
+    """True when *word* was hyphenated at a line end and its halves lie apart.
+
+    That happens at a jump ("pro-" on page one, "tection" after the jump
+    lines on page two) or around an out-of-flow box in stream order: the
+    word is on the page, just not in one piece anywhere.
+    """
+    return any(word[:i] in heads and word[i:] in tails for i in range(2, len(word) - 1))
