@@ -54,6 +54,8 @@ CREDIT_LINE = regex.compile(
     r")$"
     r"|^(?-i:[\p{Lu}][\p{Lu}.'’ -]+/\s*[\p{Lu}][\p{L}.'’ -]*)$"
     r"|^(?:(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Pool|Bloomberg)(?:\s*(?:/|via)\s*\S.*)?)$"
+    r"|^(?-i:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} ?/ ?"
+    r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$"
 )
 END_NOTE = regex.compile(
     r"(?i)^(?:(?:this|the)\s+(?:article|story|interview|report|piece|column|op-ed)\s+"
@@ -340,20 +342,71 @@ def _header(
     return out
 
 
+def _caption_like(lines: Sequence[Line], members: list[int]) -> bool:
+    """A short block that can be a caption: not body-sized, not header lines."""
+    if not members or len(members) > 6:
+        return False
+    texts = [lines[j].text for j in members]
+    return (
+        sum(_words(t) for t in texts) <= 90
+        and texts[0][:1].isupper()
+        and not any(BYLINE_LINE.match(t) or DATE_LINE.match(t) for t in texts)
+    )
+
+
+def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, str]) -> list[int]:
+    """Up to three lines under a credit, in its block, that read as a caption."""
+    found: list[int] = []
+    j = i + 1
+    while j < len(lines) and len(found) < 3 and j not in roles:
+        if lines[j].blank_before or lines[j].page != lines[i].page:
+            break
+        if not found and not lines[j].text[:1].isupper():
+            return []
+        found.append(j)
+        if TERMINAL.search(lines[j].text):
+            break
+        j += 1
+    if not found:
+        return []
+    after = found[-1] + 1
+    if after < len(lines) and after not in roles and not lines[after].blank_before:
+        nxt = lines[after].text
+        unfinished = not TERMINAL.search(lines[found[-1]].text)
+        if nxt[:1].islower() or (unfinished and not nxt[:1].isupper()):
+            return []
+    return found
+
+
 def _captions(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str]) -> None:
-    """Label the caption printed next to each credit, and hinted captions."""
+    """Label the caption printed next to each credit, and hinted captions.
+
+    A credit inside a block belongs to the lines just above it when it ends
+    the block, else to those just below. A credit standing alone between blank
+    lines takes the neighbouring block that reads as a caption, preferring one
+    that ends a sentence (a headline or a cut body block does not), and the
+    one above when both do.
+    """
     block_of = {i: b for b, group in enumerate(blocks) for i in group}
-    for i, role in list(roles.items()):
+    for i, role in sorted(roles.items()):
         if role != CREDIT:
             continue
         b = block_of[i]
         group = blocks[b]
-        before = [j for j in group if j < i and j not in roles]
-        if not before and b > 0:
-            before = [j for j in blocks[b - 1] if j not in roles]
-        if before and len(before) <= 6 and sum(_words(lines[j].text) for j in before) <= 90:
-            for j in before:
-                roles[j] = CAPTION
+        above = [j for j in group if j < i and j not in roles]
+        below = [j for j in group if j > i and j not in roles]
+        if not above and not below:
+            above = [j for j in blocks[b - 1] if j not in roles] if b > 0 else []
+            below = [j for j in blocks[b + 1] if j not in roles] if b + 1 < len(blocks) else []
+            ok = [c for c in (above, below) if _caption_like(lines, c)]
+            ends = [c for c in ok if TERMINAL.search(lines[c[-1]].text)]
+            chosen = (ends or ok or [[]])[0]
+        elif above and (not below or i + 1 >= len(lines) or lines[i + 1].blank_before):
+            chosen = above if _caption_like(lines, above) else []
+        else:
+            chosen = _caption_after(lines, i, roles)
+        for j in chosen:
+            roles[j] = CAPTION
     for group in blocks:
         members = [i for i in group if i not in roles]
         if not members or len(members) > 4:

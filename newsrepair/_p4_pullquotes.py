@@ -254,8 +254,10 @@ def run(draft: Draft, config: Config) -> Draft:
             k: p
             for k, p in members.items()
             if "".join(line_tokens[k]) in region
-            or (len(line_tokens[k]) >= 3
-            and fuzz.partial_ratio("".join(line_tokens[k]), region) >= 96)
+            or (
+                len(line_tokens[k]) >= 3
+                and fuzz.partial_ratio("".join(line_tokens[k]), region) >= 96
+            )
         }
         if len(exact) < len(members) or len(members) < 0.5 * len(multi):
             continue

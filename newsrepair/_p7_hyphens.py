@@ -81,7 +81,11 @@ def run(draft: Draft, config: Config) -> Draft:
             if line.soft_hyphen_end and line.text.endswith("-"):
                 repairs.append(
                     draft.repair(
-                        "soft_hyphen", line.end - 1, line.end, "-", 0.9,
+                        "soft_hyphen",
+                        line.end - 1,
+                        line.end,
+                        "-",
+                        0.9,
                         "soft hyphen with no word to join kept as a hyphen",
                     )
                 )
