@@ -1,14 +1,15 @@
-"""Test-suite set-up: Hypothesis runs derandomized under CI.
+"""Test configuration: import the package from this checkout.
 
-A property failure found by a random search belongs in an issue and a
-reproducer test, not in a red CI run that the next commit may not repeat;
-locally the search stays random so that new failures keep being found.
+``python -m pytest`` already puts the repository root on ``sys.path``; plain
+``pytest`` does not, so add it here (an installed copy is then shadowed by
+the source being tested).
 """
 
-import os
+from __future__ import annotations
 
-from hypothesis import settings
+import sys
+from pathlib import Path
 
-settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+ROOT = str(Path(__file__).resolve().parents[1])
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)

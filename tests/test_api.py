@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 import os
@@ -314,3 +315,18 @@ def test_cli_markdown_explain() -> None:
 def test_cli_missing_file() -> None:
     """A missing file gives a non-zero exit code."""
     assert 0 != _cli("no/such/file.txt").returncode
+
+
+# ---------------------------------------------------------------- test-suite style
+
+
+def test_every_test_has_a_docstring() -> None:
+    """Every test function in the suite says what it checks."""
+    missing = []
+    for path in sorted(Path(__file__).resolve().parent.glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+                    and not ast.get_docstring(node)):
+                missing.append(f"{path.name}::{node.name}")
+    assert [] == missing
