@@ -219,7 +219,7 @@ CAPTIONS = [
     "The harbour at dawn, seen from the old lighthouse.",
     "Volunteers (left to right) Ann Lee, Tom Berg and Ida Sund.",
 ]
-CREDITS = ["\u2022 ANNA KOVAC/REUTERS", "Photo: Jonas Falk", "Picture: Ledger archive"]
+CREDITS = ["\u2022 ANNA KOVAC/REUTERS", "Photo: Jonas Falk", "Picture: Ledger Archive"]
 
 
 def _sentence(rnd: random.Random) -> str:
