@@ -30,6 +30,7 @@ from ._draft import (
     Draft,
     Line,
 )
+from ._lexicon import FUNCTION_WORDS
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -48,10 +49,14 @@ JUMP_LINE = regex.compile(
     r"|continued\s+(?:on|from)\s+(?:the\s+)?(?:next|previous|back|front)\s+page)"
     r"[^.!?]{0,30}[.)\]]*$"
 )
+# What a credit names: people and agencies, capitalised, with a few joiners.
+_NAMES = (
+    r"(?:[\p{Lu}\d©][\p{L}\d.'’&-]*|/|via|for|and|of|the|de|van|von|al)"
+    r"(?:[ /]+(?:[\p{Lu}\d][\p{L}\d.'’&-]*|/|via|for|and|of|the|de|van|von|al))*"
+)
 CREDIT_LINE = regex.compile(
-    r"(?i)^(?:[•·©]\s*\S.*"
-    r"|(?:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*(?:by|:|/)\s*\S.*"
-    r")$"
+    rf"^(?:[•·]\s*|©\s*(?!\d{{4}})|(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?"
+    rf"\s*(?i:by|:|/)\s*){_NAMES}\.?$"
     r"|^(?-i:[\p{Lu}][\p{Lu}.'’ -]+/\s*[\p{Lu}][\p{L}.'’ -]*)$"
     r"|^(?:(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Pool|Bloomberg)(?:\s*(?:/|via)\s*\S.*)?)$"
     r"|^(?-i:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} ?/ ?"
@@ -81,7 +86,7 @@ DATE_IN_LINE = regex.compile(
 # An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
 RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})")
 CAPTION_HINT = regex.compile(
-    r"\((?:L|R|C|left|right|cent(?:er|re)|top|bottom|front|back)(?:\s+to\s+right)?\)|\bpictured\b"
+    r"\((?:L|R|C|left|right|cent(?:er|re)|top|bottom|front|back)(?:\s+to\s+right)?\)"
     r"|\b(?:left|right) to right\b"
 )
 CREDIT_MARKER = regex.compile(r"^[•·▪■]\s*")
@@ -129,6 +134,28 @@ def _blocks(lines: Sequence[Line]) -> list[list[int]]:
     return groups
 
 
+def _open_end(text: str) -> bool:
+    """Whether a line visibly goes on: a comma, a hyphen or a function word at its end."""
+    words = text.split()
+    return text.endswith((",", ";", "-")) or (bool(words) and words[-1].lower() in FUNCTION_WORDS)
+
+
+def _stands_alone(lines: Sequence[Line], i: int) -> bool:
+    """Whether line ``i`` is set off from running text rather than wrapped inside it."""
+    line = lines[i]
+    before = (
+        i == 0
+        or line.blank_before > 0
+        or lines[i - 1].page != line.page
+        or bool(TERMINAL.search(lines[i - 1].text))
+    )
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    after = nxt is None or nxt.blank_before > 0 or nxt.page != line.page or not (
+        nxt.text[:1].islower()
+    )
+    return before and after and not _open_end(line.text)
+
+
 def _furniture(lines: Sequence[Line]) -> dict[int, str]:
     roles: dict[int, str] = {}
     texts = [line.text for line in lines]
@@ -139,7 +166,9 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
     for i, text in enumerate(texts):
         words = counts[i]
-        if (
+        if words <= 10 and CREDIT_LINE.match(text):
+            roles[i] = CREDIT
+        elif (
             (
                 len(text) <= 90
                 and (
@@ -148,19 +177,19 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
             )
             or not LETTER_OR_DIGIT.search(text)
             or (
+                # A running head repeats, and never ends open or as a speaker label.
                 words <= 10
                 and repeated[shapes[i]] >= 2
                 and not TERMINAL.search(text)
-                and not text.rstrip().endswith((",", "-"))
+                and not _open_end(text)
                 and (text[0].isupper() or text[0].isdigit())
                 and not DATE_LINE.match(text)
+                and not SPEAKER_LABEL.match(text)
             )
-        ) or (i > 12 and DATE_LINE.match(text)):
+        ) or (i > 12 and DATE_LINE.match(text) and _stands_alone(lines, i)):
             roles[i] = FURNITURE
-        elif len(text) <= 160 and END_NOTE.match(text):
+        elif len(text) <= 160 and END_NOTE.match(text) and _stands_alone(lines, i):
             roles[i] = NOTE
-        elif words <= 10 and CREDIT_LINE.match(text):
-            roles[i] = CREDIT
     return roles
 
 
