@@ -152,6 +152,10 @@ def judge_hyphen(
     prefix = left.lower() in prefixes
     if prefix and z_right >= 3.0 and z_joined < 3.0:
         return HyphenVerdict("keep", 0.9, f"known prefix '{left}-' before a word")
+    if prefix and len(right) <= 2:
+        # "co-" + "op": a prefix before a two-letter piece makes a compound
+        # whose joined spelling is usually another word ("coop").
+        return HyphenVerdict("keep", 0.85, f"known prefix '{left}-' before a short piece")
     if z_joined >= 3.0:
         return HyphenVerdict("join", 0.95, f"'{joined}' is a common word")
     if z_joined >= 2.0 and not (z_left >= 3.5 and z_right >= 3.5):

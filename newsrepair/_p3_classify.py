@@ -56,7 +56,8 @@ _NAMES = (
 )
 CREDIT_LINE = regex.compile(
     rf"^(?:[•·]\s*|©\s*(?!\d{{4}})|(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?"
-    rf"\s*(?i:by|:|/)\s*){_NAMES}\.?$"
+    rf"\s*(?i:by|/)\s*){_NAMES}\.?$"
+    r"|^(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*:\s*\S.{0,60}$"
     r"|^(?-i:[\p{Lu}][\p{Lu}.'’ -]+/\s*[\p{Lu}][\p{L}.'’ -]*)$"
     r"|^(?:(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Pool|Bloomberg)(?:\s*(?:/|via)\s*\S.*)?)$"
     r"|^(?-i:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} ?/ ?"
@@ -71,7 +72,7 @@ END_NOTE = regex.compile(
 )
 BYLINE_LINE = regex.compile(
     r"^(?:From|FROM)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$|"
-    r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’&-]+){0,5}$|"
+    r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’&-]+){0,8}$|"
     r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
     r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
 )
@@ -150,8 +151,8 @@ def _stands_alone(lines: Sequence[Line], i: int) -> bool:
         or bool(TERMINAL.search(lines[i - 1].text))
     )
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    after = nxt is None or nxt.blank_before > 0 or nxt.page != line.page or not (
-        nxt.text[:1].islower()
+    after = (
+        nxt is None or nxt.blank_before > 0 or nxt.page != line.page or not (nxt.text[:1].islower())
     )
     return before and after and not _open_end(line.text)
 
@@ -200,6 +201,21 @@ def is_label_start(text: str) -> bool:
         return False
     label = text[: text.index(":")].strip()
     return label.isupper() or (len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30)
+
+
+def _label_like(text: str) -> bool:
+    """A section label or masthead: up to three words, each capitalised."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def _masthead(text: str) -> bool:
+    """A title carrying a date beside a name in capitals: a masthead or running head."""
+    m = DATE_IN_LINE.search(text)
+    if not m:
+        return False
+    rest = (text[: m.start()] + text[m.end() :]).strip(" |•·,-–—")
+    return not rest or rest.isupper() or "|" in text or "   " in text
 
 
 def _title_like(text: str) -> bool:
@@ -343,24 +359,18 @@ def _header(
     # The headline is the first title of some length; a short label just above
     # it is the kicker, and anything above that is masthead furniture.
     # A title carrying a date is a masthead or running head, not a headline.
-    dated = {k for k, t in enumerate(texts) if DATE_IN_LINE.search(t)}
+    dated = {k for k, t in enumerate(texts) if _masthead(t)}
     for k in sorted(dated):
         out.update(dict.fromkeys(titles[k], FURNITURE))
     titles = [m for k, m in enumerate(titles) if k not in dated]
     texts = [t for k, t in enumerate(texts) if k not in dated]
     if not titles:
         return out
-    main = next(
-        (k for k, t in enumerate(texts) if _words(t) >= 4 and not t.isupper()),
-        next((k for k, t in enumerate(texts) if _words(t) >= 4), 0),
-    )
-    if (
-        main == 0
-        and len(titles) >= 2
-        and _words(texts[0]) <= 3
-        and (_words(texts[0]) <= 2 or texts[0].isupper() or len(titles) >= 3)
-    ):
-        main = 1
+    # Labels come first (masthead, section): short, every word capitalised.
+    # The first title that is not such a label is the headline.
+    main = 0
+    while main < len(titles) - 1 and _label_like(texts[main]):
+        main += 1
     out.update(dict.fromkeys(titles[main], HEADLINE))
     if main >= 1:
         out.update(dict.fromkeys(titles[main - 1], KICKER))
