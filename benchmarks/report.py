@@ -281,7 +281,7 @@ def plots(scores: Mapping[str, Any], speed: Mapping[str, Any] | None, out_dir: P
     systems = _systems(scores)
     extractors = _extractors(scores)
     for metric in HEADLINE:
-        fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * len(extractors)), 3.6))
+        fig, ax = plt.subplots(figsize=(max(7.0, 1.1 * len(extractors) + 1.5), 3.8))
         width = 0.8 / max(1, len(systems))
         for i, system in enumerate(systems):
             ys = [scores["by_extractor"].get(system, {}).get(e, {}).get(metric) for e in extractors]
@@ -291,7 +291,8 @@ def plots(scores: Mapping[str, Any], speed: Mapping[str, Any] | None, out_dir: P
         ax.set_xticklabels(extractors, rotation=30, ha="right", fontsize=8)
         label, lower = METRICS[metric]
         ax.set_title(f"{label} by extractor ({'lower' if lower else 'higher'} is better)")
-        ax.legend(fontsize=7, ncol=3)
+        # Outside the axes: bars reach the top for the worst extractors.
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         fig.tight_layout()
         name = f"{metric}_by_extractor.png"
         fig.savefig(out_dir / name, dpi=110)
