@@ -275,6 +275,23 @@ def test_idempotent(article: Article) -> None:
     assert article.text == repair(article.text).text
 
 
+def _view(article: Article) -> tuple[object, ...]:
+    """Everything but the spans, which differ when line ends are two characters."""
+    return (
+        article.kicker, article.headline, article.deck, article.byline, article.dateline,
+        [(p.text, p.role, p.speaker) for p in article.paragraphs],
+        [(q.text, q.attribution) for q in article.pull_quotes],
+        [(c.text, c.credit) for c in article.captions],
+        article.notes, article.furniture,
+        [(r.kind, r.after) for r in article.repairs], [f.kind for f in article.findings],
+    )
+
+
+def test_crlf_copy_gives_same_article(seed: str, article: Article) -> None:
+    """The seed with Windows line ends repairs to the same article."""
+    assert _view(article) == _view(repair(seed.replace("\n", "\r\n")))
+
+
 def test_repair_spans_match_seed(seed: str, article: Article) -> None:
     """Each repair's ``before`` is the seed text at its span (moves excepted)."""
     bad = [(r.kind, r.span, r.before) for r in article.repairs
