@@ -572,6 +572,38 @@ def field_counts(gold: Gold, out: SystemOutput) -> Counts:
     return counts
 
 
+# --------------------------------------------------------------------------- run-together
+
+_EDGE_PUNCT = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019"
+
+
+def _bare(token: str) -> str:
+    return token.strip(_EDGE_PUNCT)
+
+
+def runtogether_counts(raw: str, gold_body: str, out_body: str) -> Counts:
+    """Run-together words in the raw text, and how many the output split again.
+
+    A run-together token is a raw token (surrounding punctuation aside) that is not a
+    gold word but is two adjacent gold words glued together (``readingroom``). Gold
+    defines them, so the slice does not depend on any system's dictionary. A token is
+    counted fixed when the output holds fewer copies of it than the raw text did.
+    """
+    gold_words = [_bare(t) for t in gold_body.split()]
+    vocabulary = set(gold_words)
+    glued = {
+        a + b
+        for a, b in itertools.pairwise(gold_words)
+        if a.isalpha() and b.isalpha() and a + b not in vocabulary
+    }
+    raw_hits = Counter(t for t in (_bare(x) for x in raw.split()) if t in glued)
+    if not raw_hits:
+        return {"rt_n": 0, "rt_fixed": 0}
+    out_hits = Counter(t for t in (_bare(x) for x in out_body.split()) if t in raw_hits)
+    fixed = sum(max(0, n - out_hits[t]) for t, n in raw_hits.items())
+    return {"rt_n": sum(raw_hits.values()), "rt_fixed": fixed}
+
+
 # --------------------------------------------------------------------------- document
 
 
@@ -591,6 +623,7 @@ def score_document(gold: Gold, raw: str, out: SystemOutput) -> Counts:
     counts.update(order_counts(gold_body, out.body))
     counts.update(field_counts(gold, out))
     counts.update(caption_counts(gold, out))
+    counts.update(runtogether_counts(raw, gold_body, out.body))
     return counts
 
 
@@ -641,6 +674,8 @@ def derive(c: Mapping[str, float]) -> dict[str, float | None]:
         "caption_recall": cap_r,
         "caption_f1": f1(cap_p, cap_r),
         "credit_acc": safe_div(g("credit_ok", 0), g("credit_n", 0)),
+        "runtogether_fixed": safe_div(g("rt_fixed", 0), g("rt_n", 0)),
+        "runtogether_n": g("rt_n", 0),
     }
     for name in STRUCTURE_FIELDS:
         out[f"{name}_exact"] = safe_div(g(f"{name}_exact", 0), g(f"{name}_n", 0))

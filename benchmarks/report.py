@@ -36,6 +36,7 @@ METRICS: dict[str, tuple[str, bool]] = {
     "order": ("reading order", False),
     "caption_f1": ("caption F1", False),
     "credit_acc": ("caption credit acc.", False),
+    "runtogether_fixed": ("run-together words split", False),
 }
 HEADLINE = ("body_wer", "hyphen_acc", "pq_removal_f1", "para_f1", "order")
 STRUCTURE = ("kicker", "headline", "deck", "byline", "dateline")

@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE / ".cache" / "corpus"
 FIXTURE_CORPUS = HERE / "fixtures" / "mini"
 DEFAULT_OUT = HERE / "out"
+RUN_TOGETHER_SLICE = "slice:run-together"
 
 
 def resolve_corpus(path: str | Path | None) -> Path:
@@ -108,17 +109,24 @@ def _score_task(task: DocTask) -> list[dict[str, Any]]:
             start = time.perf_counter()
             out = system.run(raw)
             seconds = time.perf_counter() - start
+            counts = score_document(gold, raw, out)
+            features = list(gold.features)
+            # A derived slice: inputs whose extraction glued words together (found
+            # from the gold, see metrics.runtogether_counts), where word
+            # segmentation peers are meant to help.
+            if counts.get("rt_n"):
+                features.append(RUN_TOGETHER_SLICE)
             rows.append(
                 {
                     "doc": task.doc_id,
                     "extractor": extractor,
                     "system": system.name,
                     "renderer": gold.renderer,
-                    "features": list(gold.features),
+                    "features": features,
                     "bytes": len(raw.encode("utf-8")),
                     "seconds": seconds,
                     "error": out.error,
-                    "counts": score_document(gold, raw, out),
+                    "counts": counts,
                 }
             )
     return rows

@@ -238,3 +238,14 @@ def test_field_near_ignores_case_but_exact_does_not() -> None:
     gold = Gold(id="k", paragraphs=(P1,), kicker="World")
     c = field_counts(gold, SystemOutput(body=P1, kicker="WORLD"))
     assert c["kicker_exact"] == 0 and c["kicker_near"] == 1
+
+
+def test_runtogether_found_from_gold_and_fixed_when_split() -> None:
+    from benchmarks.metrics import runtogether_counts
+
+    gold = "We will add a reading room for students."
+    raw = "We will add a readingroom for students."
+    assert runtogether_counts(raw, gold, raw) == {"rt_n": 1, "rt_fixed": 0}
+    assert runtogether_counts(raw, gold, gold) == {"rt_n": 1, "rt_fixed": 1}
+    # Real words that happen to be two gold words glued are not counted.
+    assert runtogether_counts("a cup of tea", "a cup of tea", "")["rt_n"] == 0

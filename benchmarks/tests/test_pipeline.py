@@ -16,6 +16,8 @@ def test_score_fixture_corpus_with_raw_peer() -> None:
     assert 0 < overall["body_wer"] < 1
     assert overall["hyphen_acc"] == 0.0  # raw text keeps every line-end hyphen
     assert "two_column" in results["by_feature"]["raw"]
+    # The OCR fixture glues "reading room" and friends: the derived slice finds it.
+    assert results["by_feature"]["raw"]["slice:run-together"]["runtogether_n"] == 3
     table = headline_markdown(results, speed=None)
     assert "| **all** | raw |" in table
 
