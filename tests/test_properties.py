@@ -360,6 +360,41 @@ def test_generated_article_no_extra_words(sample: tuple[str, list[str]]) -> None
     assert len(got) <= 1.1 * len(gold)
 
 
+KICKERS = ["CITY", "Transport", "Deep Dive", "SPORT", "Opinion"]
+HEADLINES = ["Council reports on the year", "Tram fares to rise by ten percent",
+             "Harbour bridge reopens after repair", "New pool for the east of the city"]
+DECKS = ["Engineers say the steel deck will last another century",
+         "The mayor wants the work finished before the winter",
+         "Opposition parties say the plan costs too much"]
+BYLINES = ["By Mara Lindqvist", "By Ann Lee and Tom Berg", "By JONAS FALK"]
+DATELINES = ["Monday, May 4, 2026", "4 May 2026", "Tuesday, June 9, 2026"]
+HEADER_CHOICES = {"kicker": KICKERS, "headline": HEADLINES, "deck": DECKS, "byline": BYLINES,
+                  "dateline": DATELINES}
+
+
+@st.composite
+def headed_articles(draw: st.DrawFn) -> tuple[str, dict[str, str], list[str]]:
+    """A generated article under a random kicker/headline/deck/byline/dateline stack."""
+    text, gold = draw(damaged_articles())
+    body = text.split("\n\n", 1)[1]
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    fields = {name: rnd.choice(choices) for name, choices in HEADER_CHOICES.items()
+              if name == "headline" or rnd.random() < 0.5}
+    stack = [fields[name] for name in HEADER_FIELDS if name in fields]
+    return "\n\n".join(stack) + "\n\n" + body, fields, gold
+
+
+@GENERATED
+@given(headed_articles())
+def test_generated_header_fields(sample: tuple[str, dict[str, str], list[str]]) -> None:
+    """Kicker, headline, deck, byline and dateline above a damaged body are all found."""
+    text, fields, gold = sample
+    article = repair(text)
+    found = {name: getattr(article, name) for name in HEADER_FIELDS if getattr(article, name)}
+    assert fields == found
+    assert _recovered(gold, article.text.split()) >= 0.9
+
+
 # ---------------------------------------------------------------- (g) size sanity
 
 PATHOLOGICAL = {
