@@ -114,13 +114,30 @@ def headline_markdown(scores: Mapping[str, Any], speed: Mapping[str, Any] | None
     return table(header, rows)
 
 
-def metric_tables(scores: Mapping[str, Any], group: str, title: str) -> str:
+#: The metrics shown per feature and per renderer (per extractor shows all).
+SLICE_METRICS = (
+    "body_wer",
+    "hyphen_acc",
+    "hyphen_keep_acc",
+    "pq_removal_f1",
+    "para_f1",
+    "para_whole",
+    "order",
+    "caption_f1",
+    "runtogether_fixed",
+)
+
+
+def metric_tables(
+    scores: Mapping[str, Any], group: str, title: str, metrics: Sequence[str] | None = None
+) -> str:
     """One table per metric: rows are the groups (extractor/feature), columns systems."""
     systems = _systems(scores)
     by = scores.get(group, {})
     keys = sorted({k for per in by.values() for k in per})
     parts: list[str] = []
-    for metric, (label, lower_better) in METRICS.items():
+    for metric in metrics or METRICS:
+        label, lower_better = METRICS[metric]
         rows = [[k, *[by.get(s, {}).get(k, {}).get(metric) for s in systems]] for k in keys]
         arrow = "lower is better" if lower_better else "higher is better"
         parts.append(f"#### {label} by {title} ({arrow})\n\n" + table([title, *systems], rows))
@@ -134,7 +151,11 @@ def structure_table(scores: Mapping[str, Any]) -> str:
     for name in STRUCTURE:
         for kind in ("exact", "near", "spurious"):
             key = f"{name}_{kind}"
-            rows.append([key, *[scores["overall"].get(s, {}).get(key) for s in systems]])
+            values = [scores["overall"].get(s, {}).get(key) for s in systems]
+            if kind == "spurious":
+                # A count of documents, not a rate.
+                values = [None if v is None else int(v) for v in values]
+            rows.append([key, *values])
     for key in (
         "caption_precision",
         "caption_recall",
@@ -355,11 +376,15 @@ def render(
     parts.append("## Per extractor\n\n" + metric_tables(scores, "by_extractor", "extractor"))
     parts.append(
         "## Per layout feature (all extractors)\n\n"
-        + metric_tables(scores, "by_feature", "feature")
+        + metric_tables(scores, "by_feature", "feature", SLICE_METRICS)
     )
-    parts.append("## Per renderer\n\n" + metric_tables(scores, "by_renderer", "renderer"))
+    parts.append(
+        "## Per renderer\n\n" + metric_tables(scores, "by_renderer", "renderer", SLICE_METRICS)
+    )
     parts.append(
         "## Structure fields, captions and pull-quote identification (all)\n\n"
+        "Exact and near are shares of the inputs whose gold has the field; *spurious* "
+        "counts inputs where the gold has none but the system gave one.\n\n"
         + structure_table(scores)
     )
     if speed:
