@@ -245,7 +245,9 @@ def _header(
             and not closing.endswith(("?", "!"))
             and (len(members) > 1 or _words(closing) > 20)
         )
-        if sentence and len(members) <= 3:
+        # A title never runs on: a block ending in a comma or "the" is a
+        # paragraph cut by a column break.
+        if len(members) <= 3 and (sentence or (len(members) > 1 and _open_end(closing))):
             break
         if (
             len(members) <= 3

@@ -57,6 +57,10 @@ def _short_runs(
         text = lines[i].text
         words = len(text.split())
         short = words <= limit and (draft.paragraph_lines or not width or len(text) <= 0.8 * width)
+        if short and k and text[:1].islower() and lines[flow[k - 1]].text.endswith("-"):
+            # It finishes a word hyphenated on the line before: the body's own
+            # paragraph end, whatever it repeats.
+            short = False
         if short:
             current.append(k)
         else:
@@ -167,15 +171,6 @@ def run(draft: Draft, config: Config) -> Draft:
                 hits[k] = min(v, key=lambda p: (abs(p - centre), p))
         if len(hits) < 2:
             continue
-        before = r.members[0] - 1
-        if (
-            before >= 0
-            and lines[flow[before]].text.endswith("-")
-            and (lines[flow[r.members[0]]].text[:1].islower())
-        ):
-            # The run finishes a word hyphenated on the line before: it is the
-            # body's own continuation, whatever it repeats.
-            continue
         ordered = sorted(hits.values())
         centre = ordered[len(ordered) // 2]
         run_tokens = hi - lo
@@ -212,7 +207,11 @@ def run(draft: Draft, config: Config) -> Draft:
             compact = "".join(line_tokens[k])
             if len(compact) < 3:
                 continue
+            # The quote's own lines may lie in the region: they are no
+            # evidence for themselves, so take the first copy outside them.
             at = region.find(compact)
+            while at >= 0 and lo <= letter_token[at] < hi:
+                at = region.find(compact, at + 1)
             if at >= 0:
                 members[k] = letter_token[at]
             elif (

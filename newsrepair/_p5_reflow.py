@@ -29,6 +29,7 @@ TERMINAL = regex.compile(r"(?:[.!?…:]|\.\.\.)[\"'”’)\]]*$")
 HYPHEN_END = regex.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)-$")
 FIRST_WORD = regex.compile(r"^[\"'“‘(\[]*(\p{L}[\p{L}\p{M}'’]*|\p{N}[\p{N}\p{L}]*)")
 LAST_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’]*)[^\p{L}]*$")
+LABEL_ONLY = regex.compile(r"^[^:]{1,30}:$")
 LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
 ABBREVIATIONS = frozenset(["etc", "approx", "incl", "misc", "vol", "nos", "figs", "resp", "viz"])
 DASH_END = regex.compile(r"[—–]$|\s-$")
@@ -76,6 +77,8 @@ def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decisio
     lexicon = draft.lexicon
     if is_label_start(b.text):
         return Decision(False, 0.95, "speaker label")
+    if LABEL_ONLY.match(a.text) and is_label_start(a.text):
+        return Decision(True, 0.95, "speaker label on a line of its own")
     width = a.column_width or draft.column_width
     column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
     full = column and len(a.text) >= 0.85 * width

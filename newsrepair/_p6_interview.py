@@ -38,10 +38,21 @@ def is_question(text: str) -> bool:
     return bool(INTERROGATIVE.match(sentences[-1].lstrip("\"'“‘")))
 
 
+# Words that open a paragraph with a colon without naming a speaker.
+NOT_SPEAKERS = frozenset(
+    """note update correction editor's editors clarification source sources photo photos
+    related read also warning disclaimer background context caption credit image video
+    watch listen see tags topics""".split()
+)
+
+
 def _label(text: str) -> str | None:
     if not SPEAKER_LABEL.match(text) or not is_label_start(text):
         return None
-    return text[: text.index(":")].strip()
+    label = text[: text.index(":")].strip()
+    if label.lower() in NOT_SPEAKERS or label.split()[0].lower() in NOT_SPEAKERS:
+        return None
+    return label
 
 
 def run(draft: Draft, config: Config) -> Draft:

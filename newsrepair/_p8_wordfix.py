@@ -101,6 +101,17 @@ def _split_candidates(word: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     return out
 
 
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*\s*$")
+
+
+def _sentence_initial(block: Block, n: int, at: int) -> bool:
+    """Whether the word at ``at`` of line ``n`` starts a sentence."""
+    before = block.lines[n].text[:at]
+    if before.strip():
+        return bool(_SENTENCE_END.search(before))
+    return n == 0 or bool(_SENTENCE_END.search(block.lines[n - 1].text))
+
+
 def _judge_word(
     word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
 ) -> tuple[_Edit | None, list[tuple[str, str]]]:
@@ -153,6 +164,10 @@ def run(draft: Draft, config: Config) -> Draft:
             fix, splits = verdicts[word]
             if fix is not None:
                 edits[(b, n)].append(attrs.evolve(fix, start=m.start(), end=m.end()))
+            elif word[0].isupper() and not _sentence_initial(draft.blocks[b], n, m.start()):
+                # A capitalised unknown word inside a sentence is a name
+                # ("Oldmarket"); only a sentence's first word may be run together.
+                continue
             else:
                 plans[(b, n)].append((m.start(), m, splits))
                 needed.update((left.lower(), right.lower()) for left, right in splits)
