@@ -72,6 +72,25 @@ def _short_runs(
     return [r for r in runs if len(r.members) >= 2]
 
 
+def _bigrams(line_tokens: list[list[str]], r: _Run, k: int) -> dict[int, tuple[str, str]]:
+    """The bigrams that place line ``k``, keyed by the offset of their first word.
+
+    A line of one word ("Neglected") has no bigram of its own, so it borrows
+    one with each neighbouring line of the run; for the left neighbour's the
+    offset is -1, since that bigram starts one word before the line.
+    """
+    toks = line_tokens[k]
+    if len(toks) != 1:
+        return dict(enumerate(itertools.pairwise(toks)))
+    out: dict[int, tuple[str, str]] = {}
+    # Run members are consecutive flow lines, so the neighbours are k ± 1.
+    if k + 1 <= r.members[-1] and line_tokens[k + 1]:
+        out[0] = (toks[0], line_tokens[k + 1][0])
+    if k - 1 >= r.members[0] and line_tokens[k - 1]:
+        out[-1] = (line_tokens[k - 1][-1], toks[0])
+    return out
+
+
 def _densest(options: dict[int, list[int]], reach: int) -> int:
     """The position around which the most lines have a candidate place.
 
@@ -113,8 +132,7 @@ def run(draft: Draft, config: Config) -> Draft:
     needed: set[tuple[str, str]] = set()
     for r in runs:
         for k in r.members:
-            toks = line_tokens[k]
-            needed.update(itertools.pairwise(toks))
+            needed.update(_bigrams(line_tokens, r, k).values())
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
     for p in range(len(stream) - 1):
         bigram = (stream[p], stream[p + 1])
@@ -138,7 +156,7 @@ def run(draft: Draft, config: Config) -> Draft:
         for k in r.members:
             toks = line_tokens[k]
             votes: Counter[int] = Counter()
-            for off, bigram in enumerate(itertools.pairwise(toks)):
+            for off, bigram in _bigrams(line_tokens, r, k).items():
                 for p in positions.get(bigram, ()):
                     if not lo <= p < hi:
                         votes[p - off] += 1
@@ -260,7 +278,7 @@ def run(draft: Draft, config: Config) -> Draft:
         }
         if len(exact) < len(members) or len(members) < 0.5 * len(multi):
             continue
-        if sum(len(line_tokens[k]) for k in members) < 6:
+        if sum(len("".join(line_tokens[k])) for k in members) < 15:
             continue
         chosen = sorted(members, key=lambda k: (members[k], k))
         quote_lines = tuple(lines[flow[k]] for k in chosen)

@@ -9,12 +9,23 @@ hyphen with a finding. The evidence and its order are in
 from __future__ import annotations
 
 import attrs
+import regex
 
 from ._config import Config
 from ._draft import Block, Draft
 from ._lexicon import HyphenVerdict, Lexicon, judge_hyphen
 from ._model import Finding, Repair
 from ._p5_reflow import FIRST_WORD, HYPHEN_END
+
+CLOSED_DASH = regex.compile(r"\w—\w")
+SPACED_DASH = regex.compile(r"\s—\s")
+
+
+def _closed_break(text: str, closed_dashes: bool) -> bool:
+    """Whether a line ending like this joins the next line with no space."""
+    if text.endswith("/") and len(text) > 1 and text[-2].isalnum():
+        return True
+    return closed_dashes and text.endswith("—") and len(text) > 1 and text[-2].isalnum()
 
 
 def run(draft: Draft, config: Config) -> Draft:
@@ -24,6 +35,7 @@ def run(draft: Draft, config: Config) -> Draft:
     repairs: list[Repair] = list(draft.repairs)
     findings: list[Finding] = list(draft.findings)
     blocks: list[Block] = []
+    closed_dashes = len(CLOSED_DASH.findall(draft.source)) > len(SPACED_DASH.findall(draft.source))
     for block in draft.blocks:
         lines = list(block.lines)
         joints = list(block.joints) + [" "] * (len(lines) - 1 - len(block.joints))
@@ -32,6 +44,12 @@ def run(draft: Draft, config: Config) -> Draft:
             a, b = lines[i], lines[i + 1]
             m = HYPHEN_END.search(a.text)
             first = FIRST_WORD.match(b.text)
+            if first and first.start(1) == 0 and _closed_break(a.text, closed_dashes):
+                # "and/" + "or", "residents—" + "a quarter" in a closed-dash
+                # document: the line break stood for no space at all.
+                joints[i] = ""
+                changed = True
+                continue
             if not m or not first or a.hard_hyphen_end:
                 continue
             left, right = m.group(1), first.group(1)
