@@ -158,6 +158,7 @@ def render(article: OverproofArticle, index: int, seed: int, pdf_path: Path) -> 
             for k, line in enumerate(chunk):
                 y = top - (k + 1) * lead + (lead - fs) / 2
                 _draw_line(canvas, line, x0, y, col_w, fs, lay, stringWidth)
+        canvas.showPage()
     canvas.save()
 
     layout = asdict(lay)
@@ -197,13 +198,19 @@ def _draw_line(canvas: Any, line: str, x0: float, y: float, width: float, fs: fl
     natural = float(string_width(line, _FONT, fs))
     text = canvas.beginText(x0, y)
     text.setFont(_FONT, fs)
+    # Word spacing and horizontal scale are PDF graphics state: they outlive
+    # the text object, so every line sets both, or a justified line's extra
+    # spacing would push the next lines off the page.
+    word_space, horiz_scale = 0.0, 100.0
     if natural > width:
         # Condense an over-long line horizontally rather than breaking it:
         # the printed line breaks are the point of this page.
-        text.setHorizScale(100.0 * width / natural)
+        horiz_scale = 100.0 * width / natural
     elif lay.center_headings and _is_heading(line):
         text.setTextOrigin(x0 + (width - natural) / 2, y)
     elif lay.justify and natural > 0.8 * width and line.count(" "):
-        text.setWordSpace((width - natural) / line.count(" "))
+        word_space = (width - natural) / line.count(" ")
+    text.setWordSpace(word_space)
+    text.setHorizScale(horiz_scale)
     text.textLine(line)
     canvas.drawText(text)

@@ -128,3 +128,26 @@ def test_build_small_corpus(tmp_path: Path) -> None:
     op = manifest["documents"][-1]
     assert "ocr_original" in op["extractors"]
     assert (out / op["dir"] / "extract" / "ocr_original.txt").read_text().startswith("THE")
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("reportlab", "pypdf"))
+    or shutil.which("pdftotext") is None,
+    reason="rendering dependencies not installed",
+)
+def test_overproof_long_article_gets_real_pages(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from benchmarks.corpus import overproof
+    from benchmarks.corpus.extract import run_extractors
+    from benchmarks.corpus.sources import OverproofArticle
+
+    lines = tuple(f"line {i} of a long article with a long line of justified words {i}"
+                  for i in range(400))
+    art = OverproofArticle(id="op_long", source="op_long.json", newspaper="The Test Herald",
+                           year=1900, gold_lines=lines, ocr_lines=lines)
+    pdf = tmp_path / "page.pdf"
+    gold = overproof.render(art, 0, 1, pdf)
+    assert len(PdfReader(str(pdf)).pages) == gold["layout"]["pages"] > 1
+    texts = run_extractors(pdf, ["pdftotext_raw", "pdftotext"])
+    assert missing_words(gold, *texts.values()) == []
