@@ -129,6 +129,7 @@ class Draft:
     paragraph_lines: bool = False
     column_width: float = 0.0
     lexicon: Lexicon | None = None
+    dotted_labels: bool = False
 
     def input_span(self, start: int, end: int) -> Span:
         """Map a normalised range to an input span."""

@@ -96,6 +96,7 @@ SPEAKER_LABEL = regex.compile(
     r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
     r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:(?:\s+\S|$)"
 )
+DOTTED_LABEL = regex.compile(r"^(Q|A)\.\s+(?=[\p{Lu}\d\"'“‘])")
 WORDS = regex.compile(r"\S+")
 DIGITS = regex.compile(r"\d+")
 LETTER_OR_DIGIT = regex.compile(r"\p{L}|\d")
@@ -187,20 +188,48 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
                 and not DATE_LINE.match(text)
                 and not SPEAKER_LABEL.match(text)
             )
-        ) or (i > 12 and DATE_LINE.match(text) and _stands_alone(lines, i)):
+        ) or (
+            # A date beside the paper's name (and a page number): a running head.
+            (i > 12 and DATE_LINE.match(text) and _stands_alone(lines, i))
+            or (
+                words <= 12
+                and _masthead(text)
+                and not DATE_LINE.match(text)
+                and _stands_alone(lines, i)
+            )
+        ):
             roles[i] = FURNITURE
-        elif len(text) <= 160 and END_NOTE.match(text) and _stands_alone(lines, i):
+        elif (
+            len(text) <= 160
+            and END_NOTE.match(text)
+            # "This article first appeared in ..." is a whole sentence; a
+            # sentence that runs on past the line is the body's own.
+            and (TERMINAL.search(text) or not text.lower().startswith(("this ", "the ")))
+            and _stands_alone(lines, i)
+        ):
             roles[i] = NOTE
     return roles
 
 
-def is_label_start(text: str) -> bool:
-    """Whether ``text`` opens with a speaker label such as ``MASOUDI:`` or ``Q:``."""
+def is_label_start(text: str, dotted: bool = False) -> bool:
+    """Whether ``text`` opens with a speaker label such as ``MASOUDI:`` or ``Q:``.
+
+    ``dotted`` also accepts ``Q.`` and ``A.``, which the document as a whole
+    must show to be labels (alone, "A. Smith" is an initial).
+    """
+    if dotted and DOTTED_LABEL.match(text):
+        return True
     m = SPEAKER_LABEL.match(text)
     if not m:
         return False
     label = text[: text.index(":")].strip()
     return label.isupper() or (len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30)
+
+
+def uses_dotted_labels(lines: Sequence[Line]) -> bool:
+    """Whether the text runs an interview with ``Q.`` / ``A.`` turns."""
+    starts = Counter(m.group(1) for line in lines if (m := DOTTED_LABEL.match(line.text)))
+    return starts["Q"] >= 2 and starts["A"] >= 2
 
 
 def _label_like(text: str) -> bool:
@@ -536,6 +565,7 @@ def run(draft: Draft, config: Config) -> Draft:
     captions = [attrs.evolve(c, joints=(" ",) * (len(c.lines) - 1)) for c in captions]
     return attrs.evolve(
         draft,
+        dotted_labels=uses_dotted_labels(lines),
         lines=tuple(new_lines),
         blocks=(*structure, *captions, *extra),
         repairs=tuple(repairs),

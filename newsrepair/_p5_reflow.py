@@ -75,7 +75,7 @@ def _subhead_like(text: str) -> bool:
 def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decision:
     """Decide whether ``b`` continues ``a`` in the same paragraph."""
     lexicon = draft.lexicon
-    if is_label_start(b.text):
+    if is_label_start(b.text, draft.dotted_labels):
         return Decision(False, 0.95, "speaker label")
     if LABEL_ONLY.match(a.text) and is_label_start(a.text):
         return Decision(True, 0.95, "speaker label on a line of its own")

@@ -17,7 +17,7 @@ import regex
 from ._config import Config
 from ._draft import ANSWER, BODY, QUESTION, Draft
 from ._model import Repair
-from ._p3_classify import SPEAKER_LABEL, is_label_start
+from ._p3_classify import DOTTED_LABEL, SPEAKER_LABEL, is_label_start
 
 INTERROGATIVE = regex.compile(
     r"(?i)^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
@@ -46,7 +46,9 @@ NOT_SPEAKERS = frozenset(
 )
 
 
-def _label(text: str) -> str | None:
+def _label(text: str, dotted: bool) -> str | None:
+    if dotted and DOTTED_LABEL.match(text):
+        return text[0]
     if not SPEAKER_LABEL.match(text) or not is_label_start(text):
         return None
     label = text[: text.index(":")].strip()
@@ -60,7 +62,7 @@ def run(draft: Draft, config: Config) -> Draft:
     positions = [k for k, b in enumerate(draft.blocks) if b.role == BODY]
     labels: dict[int, str] = {}
     for k in positions:
-        label = _label(draft.blocks[k].lines[0].text)
+        label = _label(draft.blocks[k].lines[0].text, draft.dotted_labels)
         if label is not None:
             labels[k] = label
     counts: dict[str, int] = defaultdict(int)
