@@ -7,8 +7,9 @@ The cases live in ``tests/golden/*.json``, in the manner of ftfy's test data:
 - ``known-failures.json``: cases the library cannot pass yet, each with a
   ``why``; they run as ``xfail(strict=True)`` so a fix is noticed.
 
-Each case is ``{"id", "name", "input", "expect"}``. ``input`` is a string or a
-list of lines (joined with ``"\\n"``). See :data:`CHECKS` for the keys that
+Each case is ``{"id", "name", "input", "expect"}`` (and ``why`` for a known
+failure). ``input`` is the text as an extractor wrote it (a list of lines,
+joined with ``"\\n"``, is also accepted). See :data:`CHECKS` for the keys that
 ``expect`` may hold.
 """
 
