@@ -161,6 +161,16 @@ def test_config_unknown_pass_raises() -> None:
         Config(passes=("normalise", "spellcheck"))
 
 
+@pytest.mark.xfail(strict=True, reason="Config accepts any language; repair() then fails deep "
+                   "in wordfreq with LookupError ('No wordlist ... for language') or "
+                   "LanguageTagError for ''")
+@pytest.mark.parametrize("language", ["xx", ""])
+def test_config_unknown_language_raises_value_error(language: str) -> None:
+    """An unsupported language is refused up front with a ValueError naming it."""
+    with pytest.raises(ValueError, match="language"):
+        repair(DAMAGED, config=Config(language=language))
+
+
 def test_config_is_keyword_only() -> None:
     """Config takes keywords only."""
     with pytest.raises(TypeError):
