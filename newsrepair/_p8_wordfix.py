@@ -22,6 +22,14 @@ from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, 
 from ._lexicon import WORD, Lexicon
 from ._model import Finding, Repair
 
+# Words that follow the pronoun "I" far more often than anything else.
+_AFTER_I = (
+    "am|was|have|had|think|thought|believe|will|would|can|could|do|did|don't|didn't|know|"
+    "knew|said|say|want|wanted|went|got|feel|felt|see|saw|mean|guess|hope|just|also|never|"
+    "still|really|love|like|need|needed|started|remember|must|should|may|might|find|found|"
+    "tried|told|asked|became|came|decided|realized|realised|wrote|made"
+)
+OCR_PIPE_I = regex.compile(rf"(?<![^\s\"“(])\|(?=\s(?:{_AFTER_I})\b)")
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
 _MIN_SPLIT_PART = 2
@@ -211,6 +219,21 @@ def run(draft: Draft, config: Config) -> Draft:
                             f"'{word}' is unknown; '{left}' and '{right}' are common words",
                         )
                     )
+    # OCR reads a capital I as a vertical bar; a bar standing as a word
+    # before a lowercase word ("| think") is that pronoun, not a separator.
+    for b, n, text, _words in eligible:
+        if "|" in text:
+            for m in OCR_PIPE_I.finditer(text):
+                edits[(b, n)].append(
+                    _Edit(
+                        m.start(),
+                        m.end(),
+                        "I",
+                        "ocr_pipe",
+                        0.85,
+                        "'|' standing as a word before a lowercase word is OCR for 'I'",
+                    )
+                )
     if not edits:
         return draft
     repairs: list[Repair] = list(draft.repairs)
