@@ -279,6 +279,17 @@ def _header(
         if len(members) <= 3 and (sentence or (len(members) > 1 and _open_end(closing))):
             break
         if (
+            header
+            and opener[:1].islower()
+            and _words(opener) <= 6
+            and not TERMINAL.search(opener)
+            and _title_like(lines[header[-1][-1]].text)
+            and len(members) <= 3
+        ):
+            # The headline's last words, wrapped into a block of their own.
+            header[-1].extend(members)
+            continue
+        if (
             len(members) <= 3
             and sum(_words(t) for t in texts) <= 30
             and (
