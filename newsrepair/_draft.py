@@ -128,6 +128,7 @@ class Draft:
     findings: tuple[Finding, ...] = ()
     paragraph_lines: bool = False
     column_width: float = 0.0
+    full_line: float = 0.0
     lexicon: Lexicon | None = None
     dotted_labels: bool = False
 

@@ -72,8 +72,14 @@ def _subhead_like(text: str) -> bool:
     )
 
 
-def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decision:
-    """Decide whether ``b`` continues ``a`` in the same paragraph."""
+def decide(
+    a: Line, b: Line, gap: bool, draft: Draft, config: Config, a_opens: bool = True
+) -> Decision:
+    """Decide whether ``b`` continues ``a`` in the same paragraph.
+
+    ``a_opens`` says whether ``a`` starts its paragraph; a line inside a
+    paragraph cannot be a heading, however short it is.
+    """
     lexicon = draft.lexicon
     if is_label_start(b.text, draft.dotted_labels):
         return Decision(False, 0.95, "speaker label")
@@ -81,7 +87,8 @@ def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decisio
         return Decision(True, 0.95, "speaker label on a line of its own")
     width = a.column_width or draft.column_width
     column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
-    full = column and len(a.text) >= 0.85 * width
+    bar = draft.full_line if draft.full_line and not a.column_width else 0.85 * width
+    full = column and len(a.text) >= bar
     indented = column and b.indent >= 2 and b.indent > a.indent + 1 and not gap
     m = HYPHEN_END.search(a.text)
     if m and not a.hard_hyphen_end:
@@ -105,7 +112,10 @@ def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decisio
             return Decision(True, 0.8, "lowercase start continues across the break")
         if not column or indented:
             return Decision(False, 0.9, "sentence end")
-        if full and not gap:
+        # A question mark before a capital most often ends a turn or a
+        # paragraph; only a line that fills the column outright goes on.
+        asked = a.text.rstrip("\"'”’)").endswith("?")
+        if full and not gap and (not asked or len(a.text) >= 0.97 * width):
             return Decision(True, 0.85, "full-width line inside a block")
         return Decision(False, 0.85, "short line after a sentence end")
     # The line is unfinished.
@@ -120,14 +130,14 @@ def decide(a: Line, b: Line, gap: bool, draft: Draft, config: Config) -> Decisio
     if column and not gap:
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
-        if _subhead_like(a.text):
+        if a_opens and _subhead_like(a.text):
             return Decision(False, 0.8, "heading line")
         return Decision(True, 0.8, "short unfinished line inside a block")
     if column and continuing:
         return Decision(True, 0.85, "unfinished clause across the break")
     if column and full:
         return Decision(False, 0.6, "full line cut before a capital", "paragraph_cut")
-    if _subhead_like(a.text) and len(a.text) < 80:
+    if a_opens and _subhead_like(a.text) and len(a.text) < 80:
         return Decision(False, 0.7, "heading line")
     return Decision(False, 0.6, "unfinished paragraph before a capital", "paragraph_cut")
 
@@ -263,6 +273,24 @@ def _deinterleave(
     return result, forced, repairs, findings
 
 
+def _full_line(flow: Sequence[Line], width: float) -> float:
+    """How long a line must be to count as full, learned from the document.
+
+    Lines that a lowercase line continues are surely not paragraph ends; the
+    short end of their lengths is where "full" begins. Tight justified columns
+    give a high bar, ragged or OCR'd ones a lower one.
+    """
+    inside = sorted(
+        len(a.text)
+        for a, b in itertools.pairwise(flow)
+        if b.index == a.index + 1 and starts_lower(b.text) and not b.blank_before
+    )
+    if len(inside) < 8 or not width:
+        return 0.0
+    bar = float(inside[len(inside) // 5])
+    return min(max(bar, 0.75 * width), 0.97 * width)
+
+
 def _gap(a: Line, b: Line) -> bool:
     return b.moved or a.moved or b.index != a.index or b.blank_before > 0 or b.page != a.page
 
@@ -276,6 +304,7 @@ def run(draft: Draft, config: Config) -> Draft:
         return draft
     repairs: list[Repair] = list(draft.repairs)
     findings: list[Finding] = list(draft.findings)
+    draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width))
     flow, forced, moves, unplaced = _deinterleave(flow, draft, config, lexicon)
     repairs.extend(moves)
     findings.extend(unplaced)
@@ -287,7 +316,7 @@ def run(draft: Draft, config: Config) -> Draft:
         if n in forced:
             d = Decision(True, 0.85, "column fragment continues here")
         else:
-            d = decide(a, b, gap, draft, config)
+            d = decide(a, b, gap, draft, config, a_opens=len(groups[-1]) == 1)
         if d.join and d.confidence >= config.min_confidence:
             groups[-1].append(b)
             if gap and not a.moved and not b.moved:
