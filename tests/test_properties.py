@@ -6,8 +6,14 @@
 - any ``str`` is accepted, anything else raises a helpful ``TypeError``;
 - repair spans point into the input;
 - generated damaged articles (wrapped columns, line-end hyphens, column and
-  page breaks, running heads, a pull quote) give back their body words in order;
+  page breaks, running heads, jump lines, captions, a pull quote) give back
+  their body words in order, under any header stack; generated interviews
+  keep their turns' roles and speakers;
 - pathological inputs of 200 KB finish (linear time, checked without a clock).
+
+Bugs these properties found are kept at the end as strict-xfail reproducers;
+where a strategy steers around one, a comment names it. ``NR_EXAMPLES`` and
+``NR_GENERATED`` raise the example counts for a longer hunt.
 """
 
 from __future__ import annotations
@@ -46,8 +52,7 @@ PIECES = [
 newsy_text = st.lists(st.sampled_from(PIECES), max_size=120).map(
     lambda parts: "".join(p if p.isspace() or p in "-\u00ad" else p + " " for p in parts)
 )
-any_text = st.one_of(st.text(max_size=300), newsy_text).map(
-    lambda t: t.replace("\xad", "").replace("\f", "\n\f"))
+any_text = st.one_of(st.text(max_size=300), newsy_text)
 
 HEADER_FIELDS = ("kicker", "headline", "deck", "byline", "dateline")
 GENERATED = settings(max_examples=int(os.environ.get("NR_GENERATED", "40")), deadline=None,
@@ -56,18 +61,27 @@ GENERATED = settings(max_examples=int(os.environ.get("NR_GENERATED", "40")), dea
 # ---------------------------------------------------------------- (a) nothing lost
 
 
+def _credit_soft_hyphen(text: str, article: Article) -> bool:
+    """Known bug (test_soft_hyphen_ending_a_credit_is_logged)."""
+    return "\xad" in text and any(c.credit and c.credit.endswith("-") for c in article.captions)
+
+
 @SETTINGS
 @given(any_text)
 def test_nothing_lost(text: str) -> None:
     """Input = output + repairs' before - repairs' after, character by character."""
-    assert {} == difference(text, repair(text))
+    article = repair(text)
+    assume(not _credit_soft_hyphen(text, article))
+    assert {} == difference(text, article)
 
 
 @SETTINGS
 @given(any_text)
 def test_every_character_somewhere(text: str) -> None:
     """Every input character appears in some output place or some repair's before."""
-    assert [] == missing_from_union(text, repair(text))
+    article = repair(text)
+    assume(not _credit_soft_hyphen(text, article))
+    assert [] == missing_from_union(text, article)
 
 
 # ---------------------------------------------------------------- (b), (c) stability
@@ -140,7 +154,9 @@ configs = st.builds(
 @given(any_text, configs)
 def test_nothing_lost_under_any_config(text: str, config: Config) -> None:
     """Whatever passes run and whatever the bar, no character is lost."""
-    assert {} == difference(text, repair(text, config=config))
+    article = repair(text, config=config)
+    assume(not _credit_soft_hyphen(text, article))
+    assert {} == difference(text, article)
 
 
 # ---------------------------------------------------------------- (d) input types
@@ -277,13 +293,12 @@ def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
     lines: list[str] = []
     for para in paragraphs:
         lines.extend(_wrap(para.split(), width, rnd, hyphenate))
-    # Justified columns: the lead's first line is full (a short one after the
-    # headline is the known failure "ragged first line after a headline").
+    # Justified columns: the lead's first line is full (a short one under the
+    # headline is the known failure "ragged first line under a headline").
     assume(len(lines[0]) >= 0.9 * width)
     quote_source = max((s for p in paragraphs for s in p.split(". ")), key=len)
     quote_words = quote_source.rstrip(".").split()[:10]
-    # The quote goes after the line where its source ends (see the known
-    # failure "pull quote placed before its source").
+    # The line where the quote's source sentence ends.
     bare = [w.strip(".,?\u201d") for w in gold]
     needle = [w.strip(".,?\u201d") for w in quote_source.split()]
     source_end = _find(bare, needle) + len(needle)
@@ -298,7 +313,6 @@ def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
     quote = _wrap(quote_words, max(18, width // 2), rnd, 0.0)
     out: list[str] = ["Council reports on the year", ""]
     page = rnd.randint(2, 40)
-    credits = rnd.sample(CREDITS, len(CREDITS))
     for n, line in enumerate(lines):
         out.append(line)
         if n < 5 or n == len(lines) - 1:
@@ -312,14 +326,11 @@ def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
         elif event < 0.13:
             page += 1
             out.extend(["", str(page), "\f"])
-        elif event < 0.15 and quote and n >= quote_after and not lines[n - 1].endswith("-"):
-            # (Not after a line finishing a hyphenated word: known failure
-            # "pull quote after a paragraph ending in a hyphenated word".)
+        elif event < 0.15 and quote and (n >= quote_after or rnd.random() < 0.3):
             out.extend(["", *quote, ""])
             quote = []
-        elif event < 0.17 and credits:
-            # Each credit once (known failure "two photos with the same credit").
-            out.extend(["", rnd.choice(CAPTIONS), credits.pop(), ""])
+        elif event < 0.17:
+            out.extend(["", rnd.choice(CAPTIONS), rnd.choice(CREDITS), ""])
         elif event < 0.18:
             page += 1
             out.extend(["", f"Continued on Page {page}", "\f", f"Continued from Page {page - 1}",
@@ -536,3 +547,11 @@ def test_idempotent_after_label_after_unfinished_turn() -> None:
             "A: Fuel costs have doubled in two years.\n")
     once = repair(text).text
     assert once == repair(once).text
+
+
+@pytest.mark.xfail(strict=True, reason="a soft hyphen ending a credit line comes out as a visible "
+                   "'-' in Caption.credit with no repair logged")
+def test_soft_hyphen_ending_a_credit_is_logged() -> None:
+    """A soft hyphen at the end of a photo credit is accounted for."""
+    text = "Tall ships on the quay.\nPhoto: Jonas Falk\u00ad\n"
+    assert {} == difference(text, repair(text))
