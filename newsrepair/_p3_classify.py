@@ -266,6 +266,11 @@ def _header(
             continue
         texts = [lines[i].text for i in members]
         opener = texts[0]
+        signed = any(
+            BYLINE_LINE.match(lines[m[0]].text) or DATE_LINE.match(lines[m[0]].text) for m in header
+        )
+        if signed and not (BYLINE_LINE.match(opener) or DATE_LINE.match(opener)):
+            break  # byline and date close the header: the body follows
         if is_label_start(opener):
             break
         closing = texts[-1]
@@ -310,7 +315,7 @@ def _header(
         # A large first block may still open with title lines when the extractor
         # wrote no blank line under the headline.
         lead: list[int] = []
-        titled = signed = False
+        titled = False
         for k, i in enumerate(members[:8]):
             text = lines[i].text
             meta = bool(BYLINE_LINE.match(text) or DATE_LINE.match(text))
@@ -550,6 +555,19 @@ def run(draft: Draft, config: Config) -> Draft:
         elif line.role == CREDIT:
             if caption_lines:
                 credit = line.text
+                if line.soft_hyphen_end and credit.endswith("-"):
+                    # A discretionary hyphen with nothing to join is invisible.
+                    repairs.append(
+                        draft.repair(
+                            "soft_hyphen",
+                            line.end - 1,
+                            line.end,
+                            "",
+                            1.0,
+                            "soft hyphen at the end of a credit",
+                        )
+                    )
+                    credit = credit[:-1].rstrip()
                 marker = CREDIT_MARKER.match(credit)
                 if marker:
                     repairs.append(
