@@ -100,6 +100,7 @@ DOTTED_LABEL = regex.compile(r"^(Q|A)\.\s+(?=[\p{Lu}\d\"'“‘])")
 WORDS = regex.compile(r"\S+")
 DIGITS = regex.compile(r"\d+")
 LETTER_OR_DIGIT = regex.compile(r"\p{L}|\d")
+YEAR = regex.compile(r"\d{4}")
 
 
 def _words(text: str) -> int:
@@ -193,6 +194,9 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
             (i > 12 and DATE_LINE.match(text) and _stands_alone(lines, i))
             or (
                 words <= 12
+                # DATE_IN_LINE needs a four-digit year; this search is cheap,
+                # its own scan of every position is not.
+                and YEAR.search(text)
                 and _masthead(text)
                 and not DATE_LINE.match(text)
                 and _stands_alone(lines, i)
