@@ -19,6 +19,8 @@ from ._p5_reflow import FIRST_WORD, HYPHEN_END
 
 CLOSED_DASH = regex.compile(r"\w—\w")
 SPACED_DASH = regex.compile(r"\s—\s")
+# "\n" too, since "$" also matches before a final newline.
+_BREAK_ENDS = frozenset("-/—\n")
 
 
 def _closed_break(text: str, closed_dashes: bool) -> bool:
@@ -35,13 +37,19 @@ def run(draft: Draft, config: Config) -> Draft:
     repairs: list[Repair] = list(draft.repairs)
     findings: list[Finding] = list(draft.findings)
     blocks: list[Block] = []
-    closed_dashes = len(CLOSED_DASH.findall(draft.source)) > len(SPACED_DASH.findall(draft.source))
+    closed_dashes = "—" in draft.source and len(CLOSED_DASH.findall(draft.source)) > len(
+        SPACED_DASH.findall(draft.source)
+    )
     for block in draft.blocks:
         lines = list(block.lines)
         joints = list(block.joints) + [" "] * (len(lines) - 1 - len(block.joints))
         changed = False
         for i in range(len(lines) - 1):
             a, b = lines[i], lines[i + 1]
+            # Only a line ending in a hyphen (HYPHEN_END), a slash or a dash
+            # (_closed_break) is acted on; the regexes scan far more than this.
+            if a.text[-1:] not in _BREAK_ENDS:
+                continue
             m = HYPHEN_END.search(a.text)
             first = FIRST_WORD.match(b.text)
             if first and first.start(1) == 0 and _closed_break(a.text, closed_dashes):
