@@ -34,7 +34,7 @@ MAX_POSITIONS = 24
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in TOKEN.findall(text)]
+    return list(map(str.lower, TOKEN.findall(text)))
 
 
 def _compact(text: str) -> str:
@@ -134,16 +134,13 @@ def run(draft: Draft, config: Config) -> Draft:
         for k in r.members:
             needed.update(_bigrams(line_tokens, r, k).values())
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for p in range(len(stream) - 1):
-        bigram = (stream[p], stream[p + 1])
+    for p, bigram in enumerate(itertools.pairwise(stream)):
         if bigram in needed:
             got = positions[bigram]
             if len(got) < MAX_POSITIONS:
                 got.append(p)
-    owner = [0] * len(stream)
-    for k, toks in enumerate(line_tokens):
-        for p in range(starts[k], starts[k] + len(toks)):
-            owner[p] = k
+    # The flow line of each stream token (the lines' tokens are laid end to end).
+    owner = [k for k, toks in enumerate(line_tokens) for _ in toks]
 
     roles: dict[int, str] = {}
     blocks: list[Block] = []
