@@ -214,8 +214,6 @@ def test_default_bar_joins_column() -> None:
     assert (1, True) == (len(article.paragraphs), "regular commuters and" in article.text)
 
 
-@pytest.mark.xfail(strict=True, reason="reflow drops a join below min_confidence silently: "
-                   "no finding is reported, so the hyphen and the cut lines go unmentioned")
 def test_higher_bar_reports_refused_edits() -> None:
     """Above an edit's confidence a finding is reported instead (README's promise)."""
     article = repair(COLUMN, min_confidence=0.96)
@@ -230,9 +228,6 @@ def test_passes_can_be_switched_off() -> None:
     assert () == article.repairs
 
 
-@pytest.mark.xfail(strict=True, reason="with reflow off, body lines become paragraphs only when "
-                   "no pass made a block; classify's furniture/header blocks stop that, so the "
-                   "whole body is lost")
 def test_reflow_off_keeps_body() -> None:
     """Switching reflow off keeps every body line (one paragraph per line)."""
     text = EXAMPLE.read_text(encoding="utf-8")

@@ -460,20 +460,22 @@ def test_generated_interview_roles(sample: tuple[str, list[tuple[str, str, str |
 # ---------------------------------------------------------------- (g) size sanity
 
 PATHOLOGICAL = {
+    # The three of the brief at 200 KB ...
     "one huge line": "word " * 40_000,
     "50k line-end hyphens": "ab-\n" * 50_000,
     "50k short lines": "a b\n" * 50_000,
-    "50k blank lines": "x\n\n" * 50_000,
-    "50k speaker labels": "Q: x?\n" * 35_000,
-    "hyphens only": "-" * 200_000,
-    "66k page breaks": "a\n\f" * 66_000,
-    "repeated sentence lines": "The council met. It voted no.\n" * 7_000,
+    # ... and more shapes at about 100 KB, to keep the suite quick.
+    "25k blank lines": "x\n\n" * 25_000,
+    "17k speaker labels": "Q: x?\n" * 17_000,
+    "hyphens only": "-" * 100_000,
+    "33k page breaks": "a\n\f" * 33_000,
+    "repeated sentence lines": "The council met. It voted no.\n" * 3_500,
 }
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_pathological_input_completes(name: str) -> None:
-    """A 200 KB pathological input is repaired and nothing is lost."""
+    """A 100-200 KB pathological input is repaired and nothing is lost."""
     text = PATHOLOGICAL[name]
     assert {} == difference(text, repair(text))
 
