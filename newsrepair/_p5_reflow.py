@@ -339,7 +339,18 @@ def run(draft: Draft, config: Config) -> Draft:
                     )
                 )
         else:
-            if d.finding:
+            if d.join:
+                # Evidence for a join, but under the bar: say so, edit nothing.
+                findings.append(
+                    draft.finding(
+                        "uncertain_join",
+                        max(a.start, a.end - 20),
+                        b.start if b.start > a.end else a.end,
+                        f"'{a.text[-30:]}' may go on in '{b.text[:30]}' "
+                        f"({d.reason}, confidence {d.confidence:.2f})",
+                    )
+                )
+            elif d.finding:
                 findings.append(
                     draft.finding(
                         d.finding,

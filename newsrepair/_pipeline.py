@@ -62,8 +62,10 @@ def run_passes(text: str, config: Config) -> Draft:
     for name, step in PASSES.items():
         if name in config.passes or name in _REQUIRED:
             draft = step(draft, config)
-    if not draft.blocks:
-        draft = _p5_reflow.lines_as_blocks(draft)
+        elif name == "reflow":
+            # Without reflow every body line is a paragraph of its own; the
+            # later passes still need those blocks.
+            draft = _p5_reflow.lines_as_blocks(draft)
     return draft
 
 
