@@ -114,6 +114,17 @@ def test_all_questions(article: Article) -> None:
     assert ["IRNA"] * 5 == [p.speaker for p in questions]
 
 
+def test_all_answers_are_masoudis(article: Article) -> None:
+    """Every answer turn, labelled or not, is spoken by MASOUDI."""
+    answers = [p for p in article.paragraphs if p.role == "answer"]
+    assert ["MASOUDI"] * len(answers) == [p.speaker for p in answers]
+
+
+def test_section_tag_is_furniture(article: Article) -> None:
+    """The run-in "INTERVIEW" tag is set aside as furniture."""
+    assert True is ("INTERVIEW" in article.furniture)
+
+
 def test_turns_after_intro(article: Article) -> None:
     """Every paragraph after the intro is a question or an answer turn."""
     assert [] == [p.text[:30] for p in article.paragraphs[1:]
