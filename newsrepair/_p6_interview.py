@@ -135,13 +135,16 @@ def _unlabelled(draft: Draft, positions: list[int]) -> Draft:
         if is_question(draft.blocks[k].text)
         and draft.blocks[k].text.rstrip("\"'”’) ").endswith("?")
     ]
-    followed = [k for k in asks if k + 1 in positions and k + 1 not in asks]
+    # Sets for the membership tests: with lists this pass was quadratic in the
+    # number of paragraphs.
+    body, asked = set(positions), set(asks)
+    followed = [k for k in asks if k + 1 in body and k + 1 not in asked]
     if len(followed) < 3:
         return draft
     blocks = list(draft.blocks)
     for k in positions:
         if k < followed[0]:
             continue
-        role = QUESTION if k in asks else ANSWER
+        role = QUESTION if k in asked else ANSWER
         blocks[k] = attrs.evolve(blocks[k], role=role)
     return attrs.evolve(draft, blocks=tuple(blocks))
