@@ -59,6 +59,12 @@ class OffsetMap:
 
     def span(self, start: int, end: int) -> Span:
         """Map a normalised ``(start, end)`` range to input offsets."""
+        if self.norm == (0,) and self.orig == (0,):
+            # Nothing was normalised: to_input reduces to capping at the input's
+            # end, and most texts need no normalising at all.
+            a = min(start, self.input_length)
+            b = min(end, self.input_length) if end > start else a
+            return (a, max(a, b))
         a = self.to_input(start)
         b = self.to_input(end) if end > start else a
         return (a, max(a, b))
