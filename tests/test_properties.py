@@ -504,8 +504,6 @@ def test_unjoined_soft_hyphen_is_logged() -> None:
     assert {} == difference(text, repair(text))
 
 
-@pytest.mark.xfail(strict=True, reason="not idempotent: once the 'A:' label is removed, a turn "
-                   "starting lowercase is joined to the question before it")
 def test_idempotent_after_label_before_lowercase() -> None:
     """A lowercase answer turn stays its own paragraph when the body is repaired again."""
     text = ("The council voted on Tuesday to close the old swimming pool in the eastern "
