@@ -152,11 +152,12 @@ def run(draft: Draft, config: Config) -> Draft:
         strength: dict[int, int] = {}
         for k in r.members:
             toks = line_tokens[k]
-            votes: Counter[int] = Counter()
+            # A plain dict: Counter's __missing__ is a Python call per new key.
+            votes: dict[int, int] = {}
             for off, bigram in _bigrams(line_tokens, r, k).items():
                 for p in positions.get(bigram, ()):
                     if not lo <= p < hi:
-                        votes[p - off] += 1
+                        votes[p - off] = votes.get(p - off, 0) + 1
             if votes:
                 top = max(votes.values())
                 if top >= max(1, len(toks) // 2):
@@ -206,16 +207,16 @@ def run(draft: Draft, config: Config) -> Draft:
         # Letters-only view of the body region, with the token index of each letter.
         letters: list[str] = []
         letter_token: list[int] = []
+        # Token offset in the stream of each region letter's token start.
+        letter_start: dict[int, int] = {}
         for p in range(region_lo, region_hi):
+            # Tokens are never empty, so a token's first letter is the next one.
+            letter_start[p] = len(letter_token)
             letters.append(stream[p])
             letter_token.extend([p] * len(stream[p]))
         region = "".join(letters)
         members: dict[int, int] = dict(hits)
         first_hit, last_hit = min(hits), max(hits)
-        # Token offset in the stream of each region letter's token start.
-        letter_start: dict[int, int] = {}
-        for at_letter, p in enumerate(letter_token):
-            letter_start.setdefault(p, at_letter)
         for k in r.members:
             if k in members or not first_hit < k < last_hit:
                 continue
