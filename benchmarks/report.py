@@ -260,12 +260,12 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
     batch = speed.get("batch", {})
     if batch:
         rows = [
-            [k, v.get("seconds"), v.get("mb_per_s"), v.get("articles_per_s")]
+            [k, v.get("texts"), v.get("seconds"), v.get("mb_per_s"), v.get("articles_per_s")]
             for k, v in batch.items()
         ]
         parts.append(
             "### Batch throughput (multiprocessing)\n\n"
-            + table(["processes", "seconds", "MB/s", "articles/s"], rows)
+            + table(["processes", "texts", "seconds", "MB/s", "articles/s"], rows)
         )
     imp_node = speed.get("import", {})
     rss_node = speed.get("rss", {})
