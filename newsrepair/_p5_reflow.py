@@ -21,7 +21,7 @@ import regex
 from ._columns import find_interleaving, plausibility
 from ._config import Config
 from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
-from ._lexicon import FUNCTION_WORDS, Lexicon, judge_hyphen
+from ._lexicon import FUNCTION_WORDS, PREPOSITIONS, Lexicon, judge_hyphen
 from ._model import Finding, Repair
 from ._p3_classify import is_label_start
 
@@ -29,6 +29,14 @@ TERMINAL = regex.compile(r"(?:[.!?…:]|\.\.\.)[\"'”’)\]]*$")
 HYPHEN_END = regex.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)-$")
 FIRST_WORD = regex.compile(r"^[\"'“‘(\[]*(\p{L}[\p{L}\p{M}'’]*|\p{N}[\p{N}\p{L}]*)")
 LAST_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’]*)[^\p{L}]*$")
+# Words after which a sentence cannot stop: prepositions and articles. Not
+# conjunctions or demonstratives ("guarded and", "take this"), which end cut
+# fragments as often as they bind.
+BINDING_WORDS = PREPOSITIONS | frozenset({"a", "an", "the"})
+ABBREVIATION_END = regex.compile(
+    r"(?:\b\p{L}\.\p{L}\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|No|vs|etc|approx|"
+    r"e\.g|i\.e|p\.m|a\.m|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp)\.)[\"'”’)]*$"
+)
 LABEL_ONLY = regex.compile(r"^[^:]{1,30}:$")
 LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
 ABBREVIATIONS = frozenset(["etc", "approx", "incl", "misc", "vol", "nos", "figs", "resp", "viz"])
@@ -106,10 +114,13 @@ def decide(
                 return Decision(False, 0.6, "no word across the break", "dangling_hyphen")
         return Decision(True, 0.9, "hyphenated line end")
     if ends_terminal(a.text):
-        if starts_lower(b.text) and not gap:
-            return Decision(True, 0.85, "lowercase after a stop inside a block")
         if starts_lower(b.text):
-            return Decision(True, 0.8, "lowercase start continues across the break")
+            wide = column and len(a.text) >= 0.95 * width
+            if not gap or wide or ABBREVIATION_END.search(a.text):
+                return Decision(True, 0.85, "lowercase start after a stop")
+            # A short line after a stop ended its paragraph; the next one
+            # merely opens in lowercase ("easyJet said ...").
+            return Decision(False, 0.7, "short line after a stop, then a lowercase start")
         if not column or indented:
             return Decision(False, 0.9, "sentence end")
         # A question mark before a capital most often ends a turn or a
@@ -135,6 +146,10 @@ def decide(
         return Decision(True, 0.8, "short unfinished line inside a block")
     if column and continuing:
         return Decision(True, 0.85, "unfinished clause across the break")
+    if not column and last in BINDING_WORDS:
+        # "... an interview with" + "Heidarali Masoudi": a preposition or an
+        # article cannot end a paragraph, whatever the next line starts with.
+        return Decision(True, 0.85, "preposition or article before the break")
     if column and full:
         return Decision(False, 0.6, "full line cut before a capital", "paragraph_cut")
     if a_opens and _subhead_like(a.text) and len(a.text) < 80:
