@@ -14,7 +14,7 @@ attribution.
 from __future__ import annotations
 
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import attrs
 import regex
@@ -98,11 +98,12 @@ def _densest(options: dict[int, list[int]], reach: int) -> int:
     number of candidates, however long the run.
     """
     pairs = sorted((p, k) for k, found in options.items() for p in found)
-    inside: Counter[int] = Counter()
+    # A plain dict: Counter's __missing__ is a Python call per new key.
+    inside: dict[int, int] = {}
     best = (0, pairs[0][0])
     left = 0
     for right, (p, k) in enumerate(pairs):
-        inside[k] += 1
+        inside[k] = inside.get(k, 0) + 1
         while pairs[left][0] < p - 2 * reach:
             gone = pairs[left][1]
             inside[gone] -= 1
