@@ -191,6 +191,19 @@ def find_interleaving(line: Line, lexicon: Lexicon) -> Interleaving | None:
         line.text[tokens[a].start() : tokens[b - 1].end()] for a, b in itertools.pairwise(bounds)
     ]
     offsets = [tokens[a].start() for a in bounds[:-1]]
+    # Pieces of one row share the column width closely; pieces that only
+    # happen to fall between seams in running text (OCR noise, a paragraph
+    # joined from many rows) do not.
+    rows = [len(x) for x in pieces[1:]]
+    mean = sum(rows) / len(rows)
+    spread = (sum((x - mean) ** 2 for x in rows) / len(rows)) ** 0.5
+    if spread > 0.15 * mean or width < 20:
+        return None
+    # An extractor interleaves a row or two where columns meet, not a whole
+    # page inside one line: many pieces, or a long run before them, mean the
+    # "seams" are noise in running text.
+    if len(pieces) - 1 > 12 or len(pieces[0]) > 6 * width:
+        return None
     as_read = sum(plausibility(x, y, lexicon) for x, y in itertools.pairwise(pieces))
     best: tuple[float, int] | None = None
     for k in (2, 3, 4):

@@ -189,20 +189,30 @@ def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool) -> 
 
 
 def _deinterleave(
-    flow: list[Line], draft: Draft, config: Config, lexicon: Lexicon
+    flow: list[Line],
+    draft: Draft,
+    config: Config,
+    lexicon: Lexicon,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[list[Line], set[int], list[Repair], list[Finding]]:
     """Cut interleaved lines into column chains and put each chain where it reads on.
 
     Returns the new flow, the positions whose link to the previous line is a
     placed fragment's end (a forced join), and the moves and findings made.
+    A line is only cut when every one of its fragments finds a place: seams
+    that lead nowhere were noise, so the line is left whole (lines in
+    ``skip``).
     """
     orphans: list[tuple[Line, ...]] = []
+    origin: list[int] = []
     out: list[Line] = []
     home: dict[int, int] = {}
     for line in flow:
         found = (
             find_interleaving(line, lexicon)
-            if len(line.text) >= 160 and line.text == draft.source[line.start : line.end]
+            if len(line.text) >= 160
+            and line.index not in skip
+            and line.text == draft.source[line.start : line.end]
             else None
         )
         if found is None:
@@ -212,8 +222,24 @@ def _deinterleave(
         for chain in found.chains[1:]:
             home[len(orphans)] = len(out)
             orphans.append(chain)
+            origin.append(line.index)
     if not orphans:
-        return flow, set(), [], []
+        return (
+            flow,
+            set(),
+            [],
+            [
+                draft.finding(
+                    "interleaved_columns",
+                    line.start,
+                    line.end,
+                    "the line looks like interleaved columns, but its pieces found no place "
+                    "to continue; left as it is",
+                )
+                for line in flow
+                if line.index in skip
+            ],
+        )
     joined = [decide(a, b, _gap(a, b), draft, config).join for a, b in itertools.pairwise(out)]
 
     def score(chain: tuple[Line, ...], gap: int) -> float:
@@ -245,22 +271,23 @@ def _deinterleave(
         total = sum(sc for sc, _ in combo)
         if total > best[0]:
             best = (total, tuple(g for _, g in combo))
+    failed = frozenset(origin[k] for k, gap in enumerate(best[1]) if gap is None)
+    if failed:
+        return _deinterleave(flow, draft, config, lexicon, skip | failed)
     placed: dict[int, list[int]] = {}
     for k, gap in enumerate(best[1]):
-        placed.setdefault(gap if gap is not None else home[k] - 1, []).append(k)
+        if gap is not None:
+            placed.setdefault(gap, []).append(k)
     repairs: list[Repair] = []
-    findings: list[Finding] = []
+    findings = _left_interleaved(flow, skip, draft)
     result: list[Line] = []
     forced: set[int] = set()
     for i, line in enumerate(out):
         result.append(line)
         for k in placed.get(i, ()):
             chain = orphans[k]
-            gap = best[1][k]
             for piece in chain:
                 result.append(attrs.evolve(piece, moved=True))
-                if gap is None:
-                    continue
                 repairs.append(
                     draft.repair(
                         "move",
@@ -271,21 +298,27 @@ def _deinterleave(
                         f"column fragment of an interleaved line moved after '…{line.text[-30:]}'",
                     )
                 )
-            if gap is None:
-                findings.append(
-                    draft.finding(
-                        "unplaced_fragment",
-                        chain[0].start,
-                        chain[-1].end,
-                        f"column fragment '{chain[0].text[:30]}…' found no place to continue",
-                    )
-                )
-            elif i + 1 < len(out):
+            if i + 1 < len(out):
                 if joined[i]:
                     # The fragment replaces a link that read on: it reads on too.
                     forced.add(len(result) - len(chain))
                 forced.add(len(result))
     return result, forced, repairs, findings
+
+
+def _left_interleaved(flow: list[Line], skip: frozenset[int], draft: Draft) -> list[Finding]:
+    """Findings for lines that looked interleaved but were left whole."""
+    return [
+        draft.finding(
+            "interleaved_columns",
+            line.start,
+            line.end,
+            "the line looks like interleaved columns, but its pieces found no place "
+            "to continue; left as it is",
+        )
+        for line in flow
+        if line.index in skip
+    ]
 
 
 def _full_line(flow: Sequence[Line], width: float) -> float:
