@@ -224,22 +224,7 @@ def _deinterleave(
             orphans.append(chain)
             origin.append(line.index)
     if not orphans:
-        return (
-            flow,
-            set(),
-            [],
-            [
-                draft.finding(
-                    "interleaved_columns",
-                    line.start,
-                    line.end,
-                    "the line looks like interleaved columns, but its pieces found no place "
-                    "to continue; left as it is",
-                )
-                for line in flow
-                if line.index in skip
-            ],
-        )
+        return flow, set(), [], _left_interleaved(flow, skip, draft)
     joined = [decide(a, b, _gap(a, b), draft, config).join for a, b in itertools.pairwise(out)]
 
     def score(chain: tuple[Line, ...], gap: int) -> float:
