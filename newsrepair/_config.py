@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import regex
 
+LANGUAGE_CODE = regex.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DEFAULT_PASSES = (
     "normalise",
     "segment",
@@ -26,6 +28,11 @@ def _passes(value: Any) -> tuple[str, ...]:
     return names
 
 
+def _language_code(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, str) or not LANGUAGE_CODE.match(value):
+        raise ValueError(f"language must be a language code such as 'en' or 'pt-BR', not {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Config:
     """Settings for :func:`newsrepair.repair`; evolve it with keyword overrides.
@@ -35,7 +42,7 @@ class Config:
     """
 
     passes: tuple[str, ...] = attrs.field(default=DEFAULT_PASSES, converter=_passes)
-    language: str = "en"
+    language: str = attrs.field(default="en", validator=_language_code)
     min_confidence: float = 0.8
     use_lexicon: bool = True
     pull_quote_similarity: float = 88.0

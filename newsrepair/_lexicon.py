@@ -55,6 +55,18 @@ def _cached_zipf(word: str, language: str) -> float:
     return float(zipf_frequency(word, language))
 
 
+def check_language(language: str) -> None:
+    """Refuse a language the lexicon has no word list for, before any work is done."""
+    from wordfreq import available_languages
+
+    if language not in available_languages():
+        known = ", ".join(sorted(available_languages()))
+        raise ValueError(
+            f"no word list for language {language!r}; use one of {known}, "
+            "or Config(use_lexicon=False) to repair without a lexicon"
+        )
+
+
 def _zipf_function(language: str) -> Callable[[str], float]:
     def zipf(word: str) -> float:
         return _cached_zipf(word, language)

@@ -101,20 +101,6 @@ def run(draft: Draft, config: Config) -> Draft:
                         "uncertain_hyphen", hyphen, a.end, f"{note}; left as '{left}-{right}'"
                     )
                 )
-        for line in lines:
-            # A soft hyphen that joined nothing is shown as a plain hyphen;
-            # log it, since the input had U+00AD there, not "-".
-            if line.soft_hyphen_end and line.text.endswith("-"):
-                repairs.append(
-                    draft.repair(
-                        "soft_hyphen",
-                        line.end - 1,
-                        line.end,
-                        "-",
-                        0.9,
-                        "soft hyphen with no word to join kept as a hyphen",
-                    )
-                )
         if changed:
             block = attrs.evolve(block, lines=tuple(lines), joints=tuple(joints))
         blocks.append(block)

@@ -20,7 +20,7 @@ from ._draft import (
     Block,
     Draft,
 )
-from ._model import Article, Caption, Paragraph, PullQuote, Span
+from ._model import Article, Caption, Paragraph, PullQuote, Repair, Span
 
 _FIELD_ROLES = {
     KICKER: "kicker",
@@ -34,6 +34,23 @@ _PARAGRAPH_ROLES = {BODY: "body", SUBHEAD: "subhead", QUESTION: "question", ANSW
 
 def _spans(draft: Draft, block: Block) -> tuple[Span, ...]:
     return tuple(draft.input_span(line.start, line.end) for line in block.lines)
+
+
+def _unjoined_soft_hyphens(draft: Draft) -> list[Repair]:
+    """Soft hyphens that joined nothing and show as "-": the input had U+00AD there."""
+    return [
+        draft.repair(
+            "soft_hyphen",
+            line.end - 1,
+            line.end,
+            "-",
+            0.9,
+            "soft hyphen with no word to join kept as a hyphen",
+        )
+        for block in draft.blocks
+        for line in block.lines
+        if line.soft_hyphen_end and line.text.endswith("-")
+    ]
 
 
 def assemble(draft: Draft) -> Article:
@@ -79,6 +96,8 @@ def assemble(draft: Draft) -> Article:
         captions=tuple(captions),
         notes=tuple(notes),
         furniture=tuple(furniture),
-        repairs=tuple(sorted(draft.repairs, key=lambda r: (r.span, r.kind))),
+        repairs=tuple(
+            sorted((*draft.repairs, *_unjoined_soft_hyphens(draft)), key=lambda r: (r.span, r.kind))
+        ),
         findings=tuple(sorted(draft.findings, key=lambda f: (f.span, f.kind))),
     )

@@ -21,6 +21,7 @@ from . import (
 )
 from ._config import Config
 from ._draft import Draft, OffsetMap
+from ._lexicon import check_language
 from ._model import Article
 from ._p9_assemble import assemble
 
@@ -81,4 +82,6 @@ def repair(text: str, config: Config | None = None, **overrides: Any) -> Article
     if not isinstance(base, Config):
         raise TypeError(f"config must be a newsrepair.Config, not {type(base).__name__}")
     cfg = base.evolve(**overrides) if overrides else base
+    if cfg.use_lexicon and cfg.language != "en":
+        check_language(cfg.language)
     return assemble(run_passes(checked, cfg))

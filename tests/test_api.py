@@ -163,9 +163,6 @@ def test_config_unknown_pass_raises() -> None:
         Config(passes=("normalise", "spellcheck"))
 
 
-@pytest.mark.xfail(strict=True, reason="Config accepts any language; repair() then fails deep "
-                   "in wordfreq with LookupError ('No wordlist ... for language') or "
-                   "LanguageTagError for ''")
 @pytest.mark.parametrize("language", ["xx", ""])
 def test_config_unknown_language_raises_value_error(language: str) -> None:
     """An unsupported language is refused up front with a ValueError naming it."""
@@ -235,8 +232,6 @@ def test_reflow_off_keeps_body() -> None:
     assert True is ("The Northgate harbour bridge reopened to traffic" in article.text)
 
 
-@pytest.mark.xfail(strict=True, reason="the normaliser leaves a line-end soft hyphen for the "
-                   "hyphens pass to log; with that pass off it shows as an unlogged '-'")
 def test_hyphens_off_logs_soft_hyphen() -> None:
     """With the hyphens pass off, a line-end soft hyphen is still accounted for."""
     text = "The council will meet again on Thurs\u00ad\nday to vote on the harbour budget.\n"
