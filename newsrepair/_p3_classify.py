@@ -159,6 +159,22 @@ def _stands_alone(lines: Sequence[Line], i: int) -> bool:
     return before and after and not _open_end(line.text)
 
 
+def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int) -> bool:
+    """Whether a bare number on a line stands where page numbers stand.
+
+    At a page's edge, set apart from the text, or one of several such
+    numbers: a lone "40" inside a narrow column's sentence is the text's own.
+    """
+    line = lines[i]
+    at_edge = (
+        i == 0
+        or i + 1 == len(lines)
+        or lines[i - 1].page != line.page
+        or lines[i + 1].page != line.page
+    )
+    return at_edge or bare_numbers >= 2 or _stands_alone(lines, i) or line.blank_before > 0
+
+
 def _furniture(lines: Sequence[Line]) -> dict[int, str]:
     roles: dict[int, str] = {}
     texts = [line.text for line in lines]
@@ -167,6 +183,7 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
         DIGITS.sub("#", text) if n <= 10 else "" for text, n in zip(texts, counts, strict=True)
     ]
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
+    bare_numbers = sum(1 for text in texts if text.isdigit() and len(text) <= 4)
     for i, text in enumerate(texts):
         words = counts[i]
         if words <= 10 and CREDIT_LINE.match(text):
@@ -175,7 +192,12 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
             (
                 len(text) <= 90
                 and (
-                    (_may_be_page_number(text) and PAGE_NUMBER.match(text)) or JUMP_LINE.match(text)
+                    (
+                        _may_be_page_number(text)
+                        and PAGE_NUMBER.match(text)
+                        and (not text.isdigit() or _folio_place(lines, i, bare_numbers))
+                    )
+                    or JUMP_LINE.match(text)
                 )
             )
             or not LETTER_OR_DIGIT.search(text)

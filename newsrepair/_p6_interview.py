@@ -32,7 +32,10 @@ def is_question(text: str) -> bool:
     stripped = text.rstrip("\"'”’) ")
     if stripped.endswith("?"):
         return len(text.split()) <= 90
-    if len(text.split()) > 60:
+    # Without its question mark, only a turn cut short ("What strategy should
+    # be adopted in this re-") may still be a question; one that ends in a
+    # full stop is a statement, whatever word opens it.
+    if len(text.split()) > 60 or stripped.endswith((".", "!", "…")):
         return False
     sentences = SENTENCE_START.split(text)
     return bool(INTERROGATIVE.match(sentences[-1].lstrip("\"'“‘")))
