@@ -31,6 +31,7 @@ from ._draft import (
     Line,
 )
 from ._lexicon import FUNCTION_WORDS
+from ._model import Repair
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -89,6 +90,10 @@ RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})
 CAPTION_HINT = regex.compile(
     r"\((?:L|R|C|left|right|cent(?:er|re)|top|bottom|front|back)(?:\s+to\s+right)?\)"
     r"|\b(?:left|right) to right\b"
+)
+INLINE_CREDIT = regex.compile(
+    r"(?<=[.!?][\"'”’)]?)\s+((?i:photo(?:graph)?s?|picture|image|credit|illustration)\s*"
+    r"(?::|(?i:by))\s*\S.{0,60})$"
 )
 CREDIT_MARKER = regex.compile(r"^[•·▪■]\s*")
 TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
@@ -367,10 +372,16 @@ def _header(
             title_next = (
                 bool(nxt) and nxt[0].islower() and _words(nxt) <= 10 and not (TERMINAL.search(nxt))
             )
-            if wrapped or (
-                (_title_like(text) or BYLINE_LINE.match(text) or DATE_LINE.match(text))
-                and (not nxt or nxt[0].isupper() or title_next)
-                and not full
+            # Below a headline already found, only a byline or date may still
+            # open the body block; a short first line there is the body's own.
+            titles_allowed = not header or meta
+            if titles_allowed and (
+                (wrapped and not header)
+                or (
+                    (_title_like(text) or meta)
+                    and (not nxt or nxt[0].isupper() or (title_next and not header))
+                    and not full
+                )
             ):
                 lead.append(i)
             else:
@@ -490,15 +501,20 @@ def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, str]) -> list
     return found
 
 
-def _captions(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str]) -> None:
+def _captions(
+    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str]
+) -> dict[int, list[int]]:
     """Label the caption printed next to each credit, and hinted captions.
 
     A credit inside a block belongs to the lines just above it when it ends
     the block, else to those just below. A credit standing alone between blank
     lines takes the neighbouring block that reads as a caption, preferring one
     that ends a sentence (a headline or a cut body block does not), and the
-    one above when both do.
+    one above when both do. A credit printed at the end of a short block's
+    last line ("... on Saturday. Photo: Jonas Falk") makes that block a
+    caption too. Returns each credit's caption lines, keyed by the credit.
     """
+    pairs: dict[int, list[int]] = {}
     block_of = {i: b for b, group in enumerate(blocks) for i in group}
     for i, role in sorted(roles.items()):
         if role != CREDIT:
@@ -519,14 +535,60 @@ def _captions(lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, s
             chosen = _caption_after(lines, i, roles)
         for j in chosen:
             roles[j] = CAPTION
+        if chosen:
+            pairs[i] = chosen
     for group in blocks:
         members = [i for i in group if i not in roles]
         if not members or len(members) > 4:
             continue
         text = " ".join(lines[i].text for i in members)
-        if CAPTION_HINT.search(text) and _words(text) <= 70 and TERMINAL.search(text):
+        inline = INLINE_CREDIT.search(lines[members[-1]].text)
+        if (inline and members == group and _caption_like(lines, members)) or (
+            CAPTION_HINT.search(text) and _words(text) <= 70 and TERMINAL.search(text)
+        ):
             for j in members:
                 roles[j] = CAPTION
+    return pairs
+
+
+def _credit_text(draft: Draft, line: Line) -> tuple[str, list[Repair]]:
+    """The credit as printed, less a leading bullet and a dangling soft hyphen."""
+    credit = line.text
+    fixes: list[Repair] = []
+    if line.soft_hyphen_end and credit.endswith("-"):
+        # A discretionary hyphen with nothing to join is invisible.
+        fixes.append(
+            draft.repair(
+                "soft_hyphen", line.end - 1, line.end, "", 1.0, "soft hyphen at the end of a credit"
+            )
+        )
+        credit = credit[:-1].rstrip()
+    marker = CREDIT_MARKER.match(credit)
+    if marker:
+        fixes.append(
+            draft.repair(
+                "strip_marker",
+                line.start,
+                line.start + marker.end(),
+                "",
+                1.0,
+                "bullet before a photo credit",
+            )
+        )
+        credit = credit[marker.end() :]
+    return credit, fixes
+
+
+def _inline_caption(members: list[Line]) -> Block:
+    """A caption block; a credit printed at the end of its last line is split off."""
+    last = members[-1]
+    m = INLINE_CREDIT.search(last.text)
+    if not m:
+        return Block(CAPTION, tuple(members), (" ",) * (len(members) - 1))
+    cut = m.start()
+    head = attrs.evolve(last, text=last.text[:cut].rstrip(), end=last.start + cut)
+    lines = (*members[:-1], head)
+    return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=m.group(1))
 
 
 def _split_run_in_label(line: Line) -> tuple[Line, Line] | None:
@@ -544,7 +606,7 @@ def run(draft: Draft, config: Config) -> Draft:
     lines = draft.lines
     blocks = _blocks(lines)
     roles = _furniture(lines)
-    _captions(lines, blocks, roles)
+    pairs = _captions(lines, blocks, roles)
     header = _header(lines, blocks, roles, draft.column_width)
     # Titles over no body are not a header: a text of one short line is body.
     if len(roles) + len(header) < len(lines):
@@ -568,51 +630,29 @@ def run(draft: Draft, config: Config) -> Draft:
         members = tuple(line for line in new_lines if line.role == role)
         if members:
             structure.append(Block(role, members, (" ",) * (len(members) - 1)))
-    # Captions: consecutive caption lines form one caption; a credit attaches to
-    # the caption just before it.
-    captions: list[Block] = []
+    # Captions: each credit with the lines chosen for it; other caption lines
+    # (a hint, or a credit printed on the caption's own last line) by runs.
     repairs = list(draft.repairs)
+    by_index = {line.index: line for line in new_lines}
+    captions: list[Block] = []
+    paired: set[int] = set()
+    for credit_at, chosen in sorted(pairs.items()):
+        credit, fixes = _credit_text(draft, by_index[credit_at])
+        repairs.extend(fixes)
+        captions.append(Block(CAPTION, tuple(by_index[j] for j in chosen), credit=credit))
+        paired.update(chosen)
+        paired.add(credit_at)
     for line in new_lines:
-        if line.role == CAPTION:
+        if line.role == CAPTION and line.index not in paired:
             if caption_lines and line.index != caption_lines[-1].index + 1:
-                captions.append(Block(CAPTION, tuple(caption_lines)))
+                captions.append(_inline_caption(caption_lines))
                 caption_lines = []
             caption_lines.append(line)
-        elif line.role == CREDIT:
-            if caption_lines:
-                credit = line.text
-                if line.soft_hyphen_end and credit.endswith("-"):
-                    # A discretionary hyphen with nothing to join is invisible.
-                    repairs.append(
-                        draft.repair(
-                            "soft_hyphen",
-                            line.end - 1,
-                            line.end,
-                            "",
-                            1.0,
-                            "soft hyphen at the end of a credit",
-                        )
-                    )
-                    credit = credit[:-1].rstrip()
-                marker = CREDIT_MARKER.match(credit)
-                if marker:
-                    repairs.append(
-                        draft.repair(
-                            "strip_marker",
-                            line.start,
-                            line.start + marker.end(),
-                            "",
-                            1.0,
-                            "bullet before a photo credit",
-                        )
-                    )
-                    credit = credit[marker.end() :]
-                captions.append(Block(CAPTION, tuple(caption_lines), credit=credit))
-                caption_lines = []
-            else:
-                extra.append(Block(FURNITURE, (line,)))
+        elif line.role == CREDIT and line.index not in paired:
+            extra.append(Block(FURNITURE, (line,)))
     if caption_lines:
-        captions.append(Block(CAPTION, tuple(caption_lines)))
+        captions.append(_inline_caption(caption_lines))
+    captions.sort(key=lambda c: c.lines[0].start)
     for line in new_lines:
         if line.role in (FURNITURE, NOTE):
             extra.append(Block(line.role, (line,)))
