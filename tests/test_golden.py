@@ -177,3 +177,24 @@ def test_enough_cases() -> None:
     """The golden set covers at least 45 phenomena."""
     total = sum(len(load_cases(name)) for name in FILES)
     assert total >= 45
+
+
+def test_refused_edits_leave_findings() -> None:
+    """Under a 0.99 bar, every edit made at the default bar is either still made or reported.
+
+    ("Under-repair beats over-repair": below the bar a finding stands in for
+    the edit, over the same input span.)
+    """
+    silent = []
+    for name in FILES:
+        for case in load_cases(name):
+            text = input_text(case)
+            strict = repair(text, min_confidence=0.99)
+            kept = {(r.kind, r.span) for r in strict.repairs}
+            for r in repair(text).repairs:
+                if r.confidence >= 0.99 or (r.kind, r.span) in kept:
+                    continue
+                end = max(r.span[1] - 1, r.span[0])
+                if not any(f.span[0] <= end and f.span[1] >= r.span[0] for f in strict.findings):
+                    silent.append((case["id"], r.kind, r.span))
+    assert [] == silent
