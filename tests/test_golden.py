@@ -24,6 +24,8 @@ import pytest
 
 from newsrepair import Article, repair
 
+from _support import difference
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FILES = ("synthetic.json", "negative.json", "known-failures.json")
 
@@ -198,3 +200,20 @@ def test_refused_edits_leave_findings() -> None:
                 if not any(f.span[0] <= end and f.span[1] >= r.span[0] for f in strict.findings):
                     silent.append((case["id"], r.kind, r.span))
     assert [] == silent
+
+
+def test_every_case_keeps_the_invariants() -> None:
+    """On every golden input: nothing lost, idempotent, repair spans point at their text."""
+    broken = []
+    for name in FILES:
+        for case in load_cases(name):
+            text = input_text(case)
+            article = repair(text)
+            if difference(text, article):
+                broken.append((case["id"], "lost"))
+            if repair(article.text).text != article.text:
+                broken.append((case["id"], "not idempotent"))
+            if any(text[r.span[0]:r.span[1]] != r.before for r in article.repairs
+                   if r.kind not in ("join", "reorder", "move")):
+                broken.append((case["id"], "span"))
+    assert [] == broken
