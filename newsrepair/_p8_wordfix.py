@@ -148,39 +148,43 @@ def run(draft: Draft, config: Config) -> Draft:
     needed: set[tuple[str, str]] = set()
     edits: dict[tuple[int, int], list[_Edit]] = defaultdict(list)
     # A word's verdict depends only on the word and the document. Each distinct
-    # word is judged once, and only lines holding a word with a verdict are
-    # scanned for positions: most lines hold none.
-    eligible: list[tuple[int, int, str, list[str]]] = []
+    # word is judged once, when first seen, and only lines holding a word with
+    # a verdict are scanned for positions: most lines hold none. Nothing per
+    # line but its place is kept, so memory follows the vocabulary.
+    verdicts: dict[str, tuple[_Edit | None, list[tuple[str, str]]]] = {}
+    flagged: set[str] = set()
+    eligible: list[tuple[int, int, str]] = []
     for b, block in enumerate(draft.blocks):
         if block.role in _SKIP_ROLES:
             continue
         for n, line in enumerate(block.lines):
-            if (
-                line.text[: len(line.text)]
-                != draft.source[line.start : line.start + len(line.text)]
-            ):
+            text = line.text
+            if text[: len(text)] != draft.source[line.start : line.start + len(text)]:
                 continue
-            eligible.append((b, n, line.text, PLAIN_WORD.findall(line.text)))
-    distinct = {word for *_, words in eligible for word in words if len(word) >= 5}
-    verdicts = {word: _judge_word(word, forms, lexicon, config) for word in distinct}
-    flagged = {word for word, (fix, splits) in verdicts.items() if fix is not None or splits}
-    for b, n, text, words in eligible:
-        if flagged.isdisjoint(words):
-            continue
-        for m in PLAIN_WORD.finditer(text):
-            word = m.group()
-            if word not in flagged:
+            eligible.append((b, n, text))
+            words = PLAIN_WORD.findall(text)
+            for word in set(words).difference(verdicts):
+                verdict = verdicts[word] = (
+                    _judge_word(word, forms, lexicon, config) if len(word) >= 5 else (None, [])
+                )
+                if verdict[0] is not None or verdict[1]:
+                    flagged.add(word)
+            if flagged.isdisjoint(words):
                 continue
-            fix, splits = verdicts[word]
-            if fix is not None:
-                edits[(b, n)].append(attrs.evolve(fix, start=m.start(), end=m.end()))
-            elif word[0].isupper() and not _sentence_initial(draft.blocks[b], n, m.start()):
-                # A capitalised unknown word inside a sentence is a name
-                # ("Oldmarket"); only a sentence's first word may be run together.
-                continue
-            else:
-                plans[(b, n)].append((m.start(), m, splits))
-                needed.update((left.lower(), right.lower()) for left, right in splits)
+            for m in PLAIN_WORD.finditer(text):
+                word = m.group()
+                if word not in flagged:
+                    continue
+                fix, splits = verdicts[word]
+                if fix is not None:
+                    edits[(b, n)].append(attrs.evolve(fix, start=m.start(), end=m.end()))
+                elif word[0].isupper() and not _sentence_initial(draft.blocks[b], n, m.start()):
+                    # A capitalised unknown word inside a sentence is a name
+                    # ("Oldmarket"); only a sentence's first word may be run together.
+                    continue
+                else:
+                    plans[(b, n)].append((m.start(), m, splits))
+                    needed.update((left.lower(), right.lower()) for left, right in splits)
     if needed:
         seen: set[tuple[str, str]] = set()
         for block in draft.blocks:
@@ -223,7 +227,7 @@ def run(draft: Draft, config: Config) -> Draft:
                     )
     # OCR reads a capital I as a vertical bar; a bar standing as a word
     # before a lowercase word ("| think") is that pronoun, not a separator.
-    for b, n, text, _words in eligible:
+    for b, n, text in eligible:
         if "|" in text:
             for m in OCR_PIPE_I.finditer(text):
                 edits[(b, n)].append(
