@@ -95,7 +95,11 @@ INLINE_CREDIT = regex.compile(
     r"(?<=[.!?][\"'”’)]?)\s+((?i:photo(?:graph)?s?|picture|image|credit|illustration)\s*"
     r"(?::|(?i:by))\s*\S.{0,60})$"
 )
-CREDIT_MARKER = regex.compile(r"^[•·▪■]\s*")
+# What stands before the name in a credit line: a bullet, or "Photo:", "Image by".
+CREDIT_MARKER = regex.compile(
+    r"^(?:[•·▪■]\s*|(?i:photo(?:graph)?s?|picture|image|credit|illustration|graphic)s?"
+    r"\s*(?::|(?i:by\b)|/)\s*)"
+)
 TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
 SPEAKER_LABEL = regex.compile(
     r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
@@ -572,7 +576,7 @@ def _credit_text(draft: Draft, line: Line) -> tuple[str, list[Repair]]:
                 line.start + marker.end(),
                 "",
                 1.0,
-                "bullet before a photo credit",
+                "label before a photo credit; the credit is the name",
             )
         )
         credit = credit[marker.end() :]
@@ -589,6 +593,25 @@ def _inline_caption(members: list[Line]) -> Block:
     head = attrs.evolve(last, text=last.text[:cut].rstrip(), end=last.start + cut)
     lines = (*members[:-1], head)
     return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=m.group(1))
+
+
+def _inline_credit_label(draft: Draft, block: Block) -> tuple[Block, list[Repair]]:
+    """Take the "Photo:" label off an inline credit, logging it."""
+    last = block.lines[-1]
+    credit = block.credit or ""
+    marker = CREDIT_MARKER.match(credit)
+    at = draft.source.find(credit, last.end)
+    if not marker or at < 0:
+        return block, []
+    fix = draft.repair(
+        "strip_marker",
+        at,
+        at + marker.end(),
+        "",
+        1.0,
+        "label before a photo credit; the credit is the name",
+    )
+    return attrs.evolve(block, credit=credit[marker.end() :]), [fix]
 
 
 def _split_run_in_label(line: Line) -> tuple[Line, Line] | None:
@@ -652,6 +675,10 @@ def run(draft: Draft, config: Config) -> Draft:
             extra.append(Block(FURNITURE, (line,)))
     if caption_lines:
         captions.append(_inline_caption(caption_lines))
+    for k, block in enumerate(captions):
+        if block.credit and block.lines[-1].index not in paired:
+            captions[k], fixes = _inline_credit_label(draft, block)
+            repairs.extend(fixes)
     captions.sort(key=lambda c: c.lines[0].start)
     for line in new_lines:
         if line.role in (FURNITURE, NOTE):

@@ -356,15 +356,13 @@ def test_readme_kept_hyphen_and_set_asides(example: Article) -> None:
     """ "city-" + "owned" keeps its hyphen; pull quote and captioned photo leave the body."""
     assert (True, 1, 1) == ("The city-owned company" in example.text,
                             len(example.pull_quotes), len(example.captions))
-    assert ("Photo: Jonas Falk/Courier", "Continued on Page 7") == (
+    assert ("Jonas Falk/Courier", "Continued on Page 7") == (
         example.captions[0].credit, example.furniture[1])
 
 
-@pytest.mark.xfail(strict=True, reason="README shows the running head with the extractor's runs "
-                   "of spaces; the assembler now collapses whitespace in every block")
 def test_readme_furniture(example: Article) -> None:
-    """The README's "After" block: the running head as printed there."""
-    assert "The Northgate Courier          Monday, May 4          3" == example.furniture[0]
+    """The README's "After" block: the running head with its spacing collapsed."""
+    assert "The Northgate Courier Monday, May 4 3" == example.furniture[0]
 
 
 # ---------------------------------------------------------------- test-suite style
