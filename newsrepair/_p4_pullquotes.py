@@ -124,7 +124,13 @@ def run(draft: Draft, config: Config) -> Draft:
     runs = _short_runs(lines, flow, draft, config)
     if not runs:
         return draft
-    line_tokens = [_tokens(lines[i].text) for i in flow]
+    # One string object per distinct token: a long text repeats its words
+    # endlessly, and one lowercased copy per occurrence dominated peak memory.
+    canonical: dict[str, str] = {}
+    line_tokens = [
+        list(map(canonical.setdefault, toks, toks))
+        for toks in (_tokens(lines[i].text) for i in flow)
+    ]
     starts: list[int] = []
     stream: list[str] = []
     for toks in line_tokens:
