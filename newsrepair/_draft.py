@@ -135,6 +135,7 @@ class Draft:
     paragraph_lines: bool = False
     column_width: float = 0.0
     full_line: float = 0.0
+    flush_text: bool = False
     lexicon: Lexicon | None = None
     dotted_labels: bool = False
 

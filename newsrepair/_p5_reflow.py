@@ -97,7 +97,10 @@ def decide(
     column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
     bar = draft.full_line if draft.full_line and not a.column_width else 0.85 * width
     full = column and len(a.text) >= bar
-    indented = column and b.indent >= 2 and b.indent > a.indent + 1 and not gap
+    # An indent opens a paragraph; where the text is mostly flush, one space
+    # (all some extractors keep of an indent) is enough.
+    step = 1 if draft.flush_text else 2
+    indented = column and b.indent >= step and b.indent >= a.indent + step and not gap
     m = HYPHEN_END.search(a.text)
     if m and not a.hard_hyphen_end:
         first = FIRST_WORD.match(b.text)
@@ -337,7 +340,8 @@ def run(draft: Draft, config: Config) -> Draft:
         return draft
     repairs: list[Repair] = list(draft.repairs)
     findings: list[Finding] = list(draft.findings)
-    draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width))
+    flush = sum(1 for line in flow if line.indent == 0) >= 0.75 * len(flow)
+    draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width), flush_text=flush)
     flow, forced, moves, unplaced = _deinterleave(flow, draft, config, lexicon)
     repairs.extend(moves)
     findings.extend(unplaced)
