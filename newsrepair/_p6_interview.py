@@ -54,7 +54,7 @@ def _label(text: str, dotted: bool) -> str | None:
         return text[0]
     if not SPEAKER_LABEL.match(text) or not is_label_start(text):
         return None
-    label = text[: text.index(":")].strip()
+    label = " ".join(text[: text.index(":")].split())
     if label.lower() in NOT_SPEAKERS or label.split()[0].lower() in NOT_SPEAKERS:
         return None
     return label
@@ -81,7 +81,14 @@ def run(draft: Draft, config: Config) -> Draft:
     for k, label in labels.items():
         block = blocks[k]
         first = block.lines[0]
-        cut = len(label) + 1
+        # The label as printed ends at its colon (or the dot of "Q."); the
+        # speaker's name is kept with its spacing normalised.
+        label_end = (
+            2
+            if draft.dotted_labels and DOTTED_LABEL.match(first.text)
+            else (first.text.index(":") + 1)
+        )
+        cut = label_end
         while cut < len(first.text) and first.text[cut] == " ":
             cut += 1
         if cut < len(first.text):
@@ -94,7 +101,7 @@ def run(draft: Draft, config: Config) -> Draft:
             draft.repair(
                 "speaker_label",
                 first.start,
-                first.start + len(label) + 1,
+                first.start + label_end,
                 "",
                 0.95,
                 f"speaker label '{label}' kept as the turn's speaker",
