@@ -170,7 +170,9 @@ def judge_hyphen(
         return HyphenVerdict("keep", 0.85, f"known prefix '{left}-' before a short piece")
     if z_joined >= 3.0:
         return HyphenVerdict("join", 0.95, f"'{joined}' is a common word")
-    if z_joined >= 2.0 and not (z_left >= 3.5 and z_right >= 3.5):
+    if z_joined >= 2.5 or (z_joined >= 2.0 and not (z_left >= 3.5 and z_right >= 3.5)):
+        # "down-" + "played": two common words, but the joined form is a word
+        # in its own right, and no known prefix asks for the hyphen.
         return HyphenVerdict("join", 0.85, f"'{joined}' is a word")
     if z_left >= 3.5 and z_right >= 3.0 and len(left) > 2 and len(right) > 2:
         return HyphenVerdict("keep", 0.85, "both pieces are words and the joined form is not")

@@ -30,6 +30,9 @@ _AFTER_I = (
     "tried|told|asked|became|came|decided|realized|realised|wrote|made"
 )
 OCR_PIPE_I = regex.compile(rf"(?<![^\s\"“(])\|(?=\s(?:{_AFTER_I})\b)")
+# Prefixes whose compounds English hyphenates by convention ("self-described",
+# "so-called", "well-known"), so a closed form unknown to the lexicon is damage.
+HYPHENATED_PREFIXES = frozenset("self so well ex all half quasi cross vice".split())
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
 _MIN_SPLIT_PART = 2
@@ -84,6 +87,10 @@ def _restore_hyphen(
     if not word.islower() or len(word) < 6 or lexicon.count(low) > 1:
         return None
     for prefix in _prefixes_by_initial(tuple(config.keep_prefixes)).get(low[0], ()):
+        if prefix not in HYPHENATED_PREFIXES:
+            # "co", "multi", "non" ... make closed words as often as hyphenated
+            # ones ("covariation"): the lexicon alone cannot tell.
+            continue
         if low.startswith(prefix) and len(low) - len(prefix) >= 4:
             rest = low[len(prefix) :]
             if lexicon.zipf(rest) >= 3.5 and lexicon.zipf(low) < 2.0:
