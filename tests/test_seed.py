@@ -250,9 +250,8 @@ def test_end_note(article: Article) -> None:
 def test_cut_fragment_reported(seed: str, article: Article, fragment: str) -> None:
     """A paragraph cut whose continuation was lost is reported at its end."""
     end = seed.index(fragment) + len(fragment)
-    kinds = sorted({f.kind for f in article.findings if f.span[1] == end})
-    assert 1 == len(kinds)
-    assert kinds[0] in ("dangling_hyphen", "paragraph_cut")
+    kinds = {f.kind for f in article.findings if f.span[1] == end}
+    assert True is bool(kinds & {"dangling_hyphen", "paragraph_cut"})
 
 
 def test_cut_fragments_not_joined(article: Article) -> None:
