@@ -144,11 +144,8 @@ configs = st.builds(
     Config,
     min_confidence=st.floats(0.0, 1.0),
     use_lexicon=st.booleans(),
-    # "reflow" and "hyphens" always run: known failures
-    # test_api.py::test_reflow_off_keeps_body and ::test_hyphens_off_logs_soft_hyphen.
     passes=st.lists(st.sampled_from(DEFAULT_PASSES), unique=True).map(
-        lambda names: tuple(n for n in DEFAULT_PASSES
-                            if n in names or n in ("reflow", "hyphens"))),
+        lambda names: tuple(n for n in DEFAULT_PASSES if n in names)),
 )
 
 
