@@ -9,7 +9,7 @@ deck, byline and dateline. Everything left is body flow for the later passes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
@@ -55,12 +55,17 @@ _NAMES = (
     r"(?:[\p{Lu}\d©][\p{L}\d.'’&-]*|/|via|for|and|of|the|de|van|von|al)"
     r"(?:[ /]+(?:[\p{Lu}\d][\p{L}\d.'’&-]*|/|via|for|and|of|the|de|van|von|al))*"
 )
+# A credit by its label, bullet or agency: strong wherever it stands.
 CREDIT_LINE = regex.compile(
     rf"^(?:[•·]\s*|©\s*(?!\d{{4}})|(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?"
     rf"\s*(?i:by|/)\s*){_NAMES}\.?$"
     r"|^(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*:\s*\S.{0,60}$"
-    r"|^(?-i:[\p{Lu}][\p{Lu}.'’ -]+/\s*[\p{Lu}][\p{L}.'’ -]*)$"
     r"|^(?:(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Pool|Bloomberg)(?:\s*(?:/|via)\s*\S.*)?)$"
+)
+# A bare "NAME/AGENCY": a credit only when set apart from the text, since a
+# narrow column may hold "Science/Technology" on a line of its own.
+CREDIT_NAMES = regex.compile(
+    r"^(?-i:[\p{Lu}][\p{Lu}.'’ -]+/\s*[\p{Lu}][\p{L}.'’ -]*)$"
     r"|^(?-i:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} ?/ ?"
     r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$"
 )
@@ -106,6 +111,7 @@ SPEAKER_LABEL = regex.compile(
     r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:(?:\s+\S|$)"
 )
 DOTTED_LABEL = regex.compile(r"^(Q|A)\.\s+(?=[\p{Lu}\d\"'“‘])")
+FOLIO_MARK = regex.compile(r"\d|[|•·]")
 WORDS = regex.compile(r"\S+")
 DIGITS = regex.compile(r"\d+")
 LETTER_OR_DIGIT = regex.compile(r"\p{L}|\d")
@@ -152,20 +158,45 @@ def _open_end(text: str) -> bool:
     return text.endswith((",", ";", "-")) or (bool(words) and words[-1].lower() in FUNCTION_WORDS)
 
 
-def _stands_alone(lines: Sequence[Line], i: int) -> bool:
-    """Whether line ``i`` is set off from running text rather than wrapped inside it."""
+def _stands_alone(lines: Sequence[Line], i: int, skip: Mapping[int, str] | None = None) -> bool:
+    """Whether line ``i`` is set off from running text rather than wrapped inside it.
+
+    Neighbours already known to be furniture (``skip``: jump lines, page
+    numbers) are looked through: a running head between a jump line and a
+    page label stands apart even where the sentence around them runs on.
+    """
     line = lines[i]
+    p = i - 1
+    while skip and p >= 0 and p in skip:
+        p -= 1
+    n = i + 1
+    while skip and n < len(lines) and n in skip:
+        n += 1
     before = (
-        i == 0
+        p < 0
+        or p != i - 1
         or line.blank_before > 0
-        or lines[i - 1].page != line.page
-        or bool(TERMINAL.search(lines[i - 1].text))
+        or lines[p].page != line.page
+        or bool(TERMINAL.search(lines[p].text))
     )
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    nxt = lines[n] if n < len(lines) else None
     after = (
-        nxt is None or nxt.blank_before > 0 or nxt.page != line.page or not (nxt.text[:1].islower())
+        nxt is None
+        or n != i + 1
+        or nxt.blank_before > 0
+        or nxt.page != line.page
+        or not nxt.text[:1].islower()
     )
     return before and after and not _open_end(line.text)
+
+
+def _at_page_edge(lines: Sequence[Line], i: int) -> bool:
+    return (
+        i == 0
+        or i + 1 == len(lines)
+        or lines[i - 1].page != lines[i].page
+        or lines[i + 1].page != lines[i].page
+    )
 
 
 def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int) -> bool:
@@ -174,17 +205,17 @@ def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int) -> bool:
     At a page's edge, set apart from the text, or one of several such
     numbers: a lone "40" inside a narrow column's sentence is the text's own.
     """
-    line = lines[i]
-    at_edge = (
-        i == 0
-        or i + 1 == len(lines)
-        or lines[i - 1].page != line.page
-        or lines[i + 1].page != line.page
+    return (
+        _at_page_edge(lines, i)
+        or bare_numbers >= 2
+        or _stands_alone(lines, i)
+        or lines[i].blank_before > 0
     )
-    return at_edge or bare_numbers >= 2 or _stands_alone(lines, i) or line.blank_before > 0
 
 
 def _furniture(lines: Sequence[Line]) -> dict[int, str]:
+    """Credits, notes and furniture: first what a line's shape proves, then
+    what it shows only when set apart from the running text."""
     roles: dict[int, str] = {}
     texts = [line.text for line in lines]
     counts = [_words(text) for text in texts]
@@ -194,43 +225,52 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
     bare_numbers = sum(1 for text in texts if text.isdigit() and len(text) <= 4)
     for i, text in enumerate(texts):
-        words = counts[i]
-        if words <= 10 and CREDIT_LINE.match(text):
+        if counts[i] <= 10 and CREDIT_LINE.match(text):
             roles[i] = CREDIT
         elif (
-            (
-                len(text) <= 90
-                and (
-                    (
-                        _may_be_page_number(text)
-                        and PAGE_NUMBER.match(text)
-                        and (not text.isdigit() or _folio_place(lines, i, bare_numbers))
-                    )
-                    or JUMP_LINE.match(text)
+            len(text) <= 90
+            and (
+                (
+                    _may_be_page_number(text)
+                    and PAGE_NUMBER.match(text)
+                    and (not text.isdigit() or _folio_place(lines, i, bare_numbers))
                 )
+                or JUMP_LINE.match(text)
             )
-            or not LETTER_OR_DIGIT.search(text)
-            or (
-                # A running head repeats, and never ends open or as a speaker label.
-                words <= 10
-                and repeated[shapes[i]] >= 2
-                and not TERMINAL.search(text)
-                and not _open_end(text)
-                and (text[0].isupper() or text[0].isdigit())
-                and not DATE_LINE.match(text)
-                and not SPEAKER_LABEL.match(text)
-            )
+        ) or not LETTER_OR_DIGIT.search(text):
+            roles[i] = FURNITURE
+    sure = dict(roles)
+    for i, text in enumerate(texts):
+        if i in sure:
+            continue
+        words = counts[i]
+        apart = _stands_alone(lines, i, sure)
+        if words <= 10 and apart and CREDIT_NAMES.match(text):
+            roles[i] = CREDIT
+        elif (
+            # A running head repeats, stands apart or at a page's edge (or
+            # carries a folio), and never ends open or as a speaker label.
+            words <= 10
+            and repeated[shapes[i]] >= 2
+            and (apart or _at_page_edge(lines, i) or FOLIO_MARK.search(text))
+            and not TERMINAL.search(text)
+            and not _open_end(text)
+            and (text[0].isupper() or text[0].isdigit())
+            and not DATE_LINE.match(text)
+            and not SPEAKER_LABEL.match(text)
         ) or (
             # A date beside the paper's name (and a page number): a running head.
-            (i > 12 and DATE_LINE.match(text) and _stands_alone(lines, i))
-            or (
-                words <= 12
-                # DATE_IN_LINE needs a four-digit year; this search is cheap,
-                # its own scan of every position is not.
-                and YEAR.search(text)
-                and _masthead(text)
-                and not DATE_LINE.match(text)
-                and _stands_alone(lines, i)
+            apart
+            and (
+                (i > 12 and DATE_LINE.match(text))
+                or (
+                    words <= 12
+                    # DATE_IN_LINE needs a four-digit year; this search is cheap,
+                    # its own scan of every position is not.
+                    and YEAR.search(text)
+                    and _masthead(text)
+                    and not DATE_LINE.match(text)
+                )
             )
         ):
             roles[i] = FURNITURE
@@ -240,7 +280,7 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
             # "This article first appeared in ..." is a whole sentence; a
             # sentence that runs on past the line is the body's own.
             and (TERMINAL.search(text) or not text.lower().startswith(("this ", "the ")))
-            and _stands_alone(lines, i)
+            and apart
         ):
             roles[i] = NOTE
     return roles
