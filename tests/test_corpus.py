@@ -56,10 +56,9 @@ def test_corpus_deterministic(texts: list[tuple[str, str]]) -> None:
     assert [] == [name for name, text in texts if repair(text) != repair(text)]
 
 
-@pytest.mark.xfail(strict=True, reason="about 36 of 238 texts change on a second repair: on "
-                   "long repaired OCR paragraphs the column de-interleaver finds 'seams' in OCR "
-                   "noise and moves fragments (22); the first paragraph is taken as the headline "
-                   "(8); other (6)")
+@pytest.mark.xfail(strict=True, reason="some texts change on a second repair (13 of 238 when "
+                   "written): with the headline gone the first paragraph is taken for one (9); the "
+                   "column de-interleaver moves fragments of long OCR paragraphs (4)")
 def test_corpus_idempotent(texts: list[tuple[str, str]]) -> None:
     """Repairing the repaired body of any corpus text changes nothing."""
     changed = []
