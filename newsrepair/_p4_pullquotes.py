@@ -18,7 +18,6 @@ from collections import defaultdict
 
 import attrs
 import regex
-from rapidfuzz import fuzz
 
 from ._config import Config
 from ._draft import ATTRIBUTION, PULL_QUOTE, UNKNOWN, Block, Draft, Line
@@ -124,6 +123,10 @@ def run(draft: Draft, config: Config) -> Draft:
     runs = _short_runs(lines, flow, draft, config)
     if not runs:
         return draft
+    # Imported here, not at the top: rapidfuzz costs about a tenth of
+    # `import newsrepair`, and texts without short-line runs never need it.
+    from rapidfuzz import fuzz
+
     # One string object per distinct token: a long text repeats its words
     # endlessly, and one lowercased copy per occurrence dominated peak memory.
     canonical: dict[str, str] = {}
