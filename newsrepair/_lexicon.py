@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 import attrs
 import regex
 
+POSSESSIVE = regex.compile(r"['’]s?$")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
 _BATCH = 4096
 
@@ -147,6 +148,8 @@ def judge_hyphen(
         if right[1:].islower() or len(right) == 1:
             return HyphenVerdict("keep", 0.9, "capital after the hyphen")
         return HyphenVerdict("keep", 0.85, "capital after the hyphen")
+    # "audi-" + "tor's": judge the word, not its possessive ending.
+    right = POSSESSIVE.sub("", right) or right
     joined = left + right
     hyphenated = f"{left}-{right}"
     doc_joined = lexicon.count(joined)

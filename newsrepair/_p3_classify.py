@@ -37,7 +37,10 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"
+)
 
 PAGE_NUMBER = regex.compile(
     r"(?i)^(?:(?:page|p\.)\s*)?[A-Z]?\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$"
@@ -85,7 +88,8 @@ BYLINE_LINE = regex.compile(
 DATE_LINE = regex.compile(
     rf"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})(?:[,\s]+\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*\w{{0,4}})?$"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[\p{{L}}]{{0,4}})?$"
 )
 DATE_IN_LINE = regex.compile(
     rf"(?i)\b(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b"
@@ -330,8 +334,31 @@ def _title_like(text: str) -> bool:
     )
 
 
+def _label_counts(lines: Sequence[Line]) -> Counter[str]:
+    """How often each speaker-label shape opens a line ("IRNA:", "Q:")."""
+    return Counter(
+        line.text[: line.text.index(":")].strip()
+        for line in lines
+        if ":" in line.text[:32] and SPEAKER_LABEL.match(line.text)
+    )
+
+
+def _speaker_turns(text: str, label_counts: Counter[str]) -> bool:
+    """Whether a line's label is a speaker's: it recurs, or it is Q or A.
+
+    "Analysis: ..." or "Ole Brandt: the man who ..." over an article is a
+    headline; a speaker takes more than one turn.
+    """
+    label = text[: text.index(":")].strip()
+    return label_counts[label] >= 2 or label in ("Q", "A")
+
+
 def _header(
-    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str], width: float
+    lines: Sequence[Line],
+    blocks: list[list[int]],
+    roles: dict[int, str],
+    width: float,
+    label_counts: Counter[str],
 ) -> dict[int, str]:
     """Label kicker, headline, deck, byline and dateline at the top of the page."""
     header: list[list[int]] = []
@@ -346,7 +373,7 @@ def _header(
         )
         if signed and not (BYLINE_LINE.match(opener) or DATE_LINE.match(opener)):
             break  # byline and date close the header: the body follows
-        if is_label_start(opener):
+        if is_label_start(opener) and _speaker_turns(opener, label_counts):
             break
         closing = texts[-1]
         sentence = (
@@ -354,9 +381,14 @@ def _header(
             and not closing.endswith(("?", "!"))
             and (len(members) > 1 or _words(closing) > 20)
         )
-        # A title never runs on: a block ending in a comma or "the" is a
-        # paragraph cut by a column break.
-        if len(members) <= 3 and (sentence or (len(members) > 1 and _open_end(closing))):
+        # A title never runs on: a block ending in a comma or "the", or one
+        # that the next block goes on in lowercase, is a paragraph cut by a
+        # column break.
+        later = next((j for j in range(members[-1] + 1, len(lines)) if j not in roles), None)
+        goes_on = (
+            later is not None and lines[later].text[:1].islower() and not TERMINAL.search(closing)
+        )
+        if len(members) <= 3 and (sentence or goes_on or (len(members) > 1 and _open_end(closing))):
             break
         if (
             header
@@ -574,6 +606,12 @@ def _captions(
             ends = [c for c in ok if TERMINAL.search(lines[c[-1]].text)]
             chosen = (ends or ok or [[]])[0]
         elif above and (not below or i + 1 >= len(lines) or lines[i + 1].blank_before):
+            # The caption starts after the last sentence end above the credit:
+            # a paragraph printed just above it in the same block is not it.
+            start = len(above) - 1
+            while start > 0 and not TERMINAL.search(lines[above[start - 1]].text):
+                start -= 1
+            above = above[start:]
             chosen = above if _caption_like(lines, above) else []
         else:
             chosen = _caption_after(lines, i, roles)
@@ -670,7 +708,7 @@ def run(draft: Draft, config: Config) -> Draft:
     blocks = _blocks(lines)
     roles = _furniture(lines)
     pairs = _captions(lines, blocks, roles)
-    header = _header(lines, blocks, roles, draft.column_width)
+    header = _header(lines, blocks, roles, draft.column_width, _label_counts(lines))
     # Titles over no body are not a header: a text of one short line is body.
     if len(roles) + len(header) < len(lines):
         roles.update(header)
