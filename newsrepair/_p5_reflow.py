@@ -96,7 +96,12 @@ def decide(
     width = a.column_width or draft.column_width
     column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
     bar = draft.full_line if draft.full_line and not a.column_width else 0.85 * width
-    full = column and len(a.text) >= bar
+    # Full, or short only because the next word would not have fitted after
+    # it ("Council spokeswoman Margarethe" before "Vandenbroucke-Lindqvist").
+    next_word = b.text.split(maxsplit=1)[0] if b.text else ""
+    full = column and (
+        len(a.text) >= bar or len(a.text) + 1 + len(next_word) > max(width, bar / 0.85)
+    )
     # An indent opens a paragraph; where the text is mostly flush, one space
     # (all some extractors keep of an indent) is enough.
     step = 1 if draft.flush_text else 2
