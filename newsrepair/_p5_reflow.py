@@ -196,12 +196,17 @@ def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool) -> 
     return BODY
 
 
+# How far (in body lines) a column fragment may travel from where it was printed.
+_REACH = 400
+
+
 def _deinterleave(
     flow: list[Line],
     draft: Draft,
     config: Config,
     lexicon: Lexicon,
     skip: frozenset[int] = frozenset(),
+    depth: int = 0,
 ) -> tuple[list[Line], set[int], list[Repair], list[Finding]]:
     """Cut interleaved lines into column chains and put each chain where it reads on.
 
@@ -247,30 +252,35 @@ def _deinterleave(
             return head + tail
         return max(0.0, head) + tail
 
-    options: list[list[tuple[float, int | None]]] = []
-    for chain in orphans:
-        where = home[len(options)]
-        # Fragments of one row belong near it on the page: distance breaks ties.
-        ranked = sorted(
-            ((score(chain, g) - 0.2 * abs(g - where) / len(out), g) for g in range(len(out) - 1)),
-            key=lambda x: (-x[0], x[1]),
-        )
-        options.append([(sc, g) for sc, g in ranked[:5] if sc > 0.5] + [(0.0, None)])
-    best: tuple[float, tuple[int | None, ...]] = (-1.0, ())
-    for combo in itertools.product(*options):
-        gaps = [g for _, g in combo if g is not None]
-        if len(gaps) != len(set(gaps)):
-            continue
-        total = sum(sc for sc, _ in combo)
-        if total > best[0]:
-            best = (total, tuple(g for _, g in combo))
-    failed = frozenset(origin[k] for k, gap in enumerate(best[1]) if gap is None)
+    # Each fragment looks for its place within a page's reach of where it was
+    # printed (distance also breaks ties); places are then given out best
+    # first, one fragment per gap. Greedy and windowed, so the cost stays
+    # linear in the document however many fragments there are.
+    candidates: list[tuple[float, int, int]] = []
+    for k, chain in enumerate(orphans):
+        where = home[k]
+        lo, hi = max(0, where - _REACH), min(len(out) - 1, where + _REACH)
+        for g in range(lo, hi):
+            sc = score(chain, g) - 0.2 * abs(g - where) / _REACH
+            if sc > 0.5:
+                candidates.append((sc, k, g))
+    candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
+    assigned: dict[int, int] = {}
+    taken: set[int] = set()
+    for _sc, k, g in candidates:
+        if k not in assigned and g not in taken:
+            assigned[k] = g
+            taken.add(g)
+    failed = frozenset(origin[k] for k in range(len(orphans)) if k not in assigned)
     if failed:
-        return _deinterleave(flow, draft, config, lexicon, skip | failed)
+        # Leaving those lines whole frees their gaps; once more at most, then
+        # every line that still fails is left whole too.
+        if depth >= 2:
+            failed = frozenset(origin)
+        return _deinterleave(flow, draft, config, lexicon, skip | failed, depth + 1)
     placed: dict[int, list[int]] = {}
-    for k, gap in enumerate(best[1]):
-        if gap is not None:
-            placed.setdefault(gap, []).append(k)
+    for k, gap in sorted(assigned.items()):
+        placed.setdefault(gap, []).append(k)
     repairs: list[Repair] = []
     findings = _left_interleaved(flow, skip, draft)
     result: list[Line] = []
