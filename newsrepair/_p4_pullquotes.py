@@ -30,6 +30,7 @@ NAME_LINE = regex.compile(
 # Each bigram keeps at most this many positions: very common bigrams carry no
 # evidence and would make the vote quadratic.
 MAX_POSITIONS = 24
+MAX_RUN_LINES = 60
 
 
 def _tokens(text: str) -> list[str]:
@@ -68,7 +69,10 @@ def _short_runs(
             current = []
     if current:
         runs.append(_Run(tuple(current)))
-    return [r for r in runs if len(r.members) >= 2]
+    # A pull quote is a few lines of large type. A run of dozens of short
+    # lines is a narrow column of body text; matching it would cost time
+    # quadratic in its length for nothing.
+    return [r for r in runs if 2 <= len(r.members) <= MAX_RUN_LINES]
 
 
 def _bigrams(line_tokens: list[list[str]], r: _Run, k: int) -> dict[int, tuple[str, str]]:
