@@ -142,16 +142,12 @@ def judge_hyphen(
         return HyphenVerdict("unsure", 0.0, "no word on one side")
     if right[0].isdigit() or left[-1].isdigit():
         return HyphenVerdict("keep", 0.95, "digit next to the hyphen")
-    if right[0].isupper():
-        if left.isupper() and right.isupper() and len(left) > 1 and len(right) > 1:
-            return HyphenVerdict("keep", 0.9, "capitals on both sides")
-        if right[1:].islower() or len(right) == 1:
-            return HyphenVerdict("keep", 0.9, "capital after the hyphen")
-        return HyphenVerdict("keep", 0.85, "capital after the hyphen")
     # "audi-" + "tor's": judge the word, not its possessive ending.
     right = POSSESSIVE.sub("", right) or right
     joined = left + right
     hyphenated = f"{left}-{right}"
+    # The document's own spelling comes first, even for a capital after the
+    # hyphen ("wiki-" + "How" where the text writes "wikiHow").
     doc_joined = lexicon.count(joined)
     doc_hyph = lexicon.count(hyphenated)
     if doc_joined and not doc_hyph:
@@ -161,6 +157,12 @@ def judge_hyphen(
     if doc_hyph and doc_joined:
         action = "join" if doc_joined > doc_hyph else "keep"
         return HyphenVerdict(action, 0.8, "both forms occur in the document")
+    if right[0].isupper():
+        if left.isupper() and right.isupper() and len(left) > 1 and len(right) > 1:
+            return HyphenVerdict("keep", 0.9, "capitals on both sides")
+        if right[1:].islower() or len(right) == 1:
+            return HyphenVerdict("keep", 0.9, "capital after the hyphen")
+        return HyphenVerdict("keep", 0.85, "capital after the hyphen")
     z_joined = lexicon.zipf(joined)
     z_left = lexicon.zipf(left)
     z_right = lexicon.zipf(right)
@@ -177,9 +179,17 @@ def judge_hyphen(
         # "down-" + "played": two common words, but the joined form is a word
         # in its own right, and no known prefix asks for the hyphen.
         return HyphenVerdict("join", 0.85, f"'{joined}' is a word")
+    if z_right < 1.0 and not prefix and len(right) >= 3:
+        # "po-" + "diobooks": what follows the hyphen is no word on its own,
+        # so the hyphen split a word.
+        return HyphenVerdict("join", 0.75, f"'{right}' is no word on its own")
     if z_left >= 3.5 and z_right >= 3.0 and len(left) > 2 and len(right) > 2:
         return HyphenVerdict("keep", 0.85, "both pieces are words and the joined form is not")
-    if z_joined < 1.0 and (z_left < 2.0 or z_right < 2.0) and left[0].isupper():
+    if left[0].isupper() and right.islower() and (
+        z_right < 1.5 or (z_joined < 1.0 and (z_left < 2.0 or z_right < 2.0))
+    ):
+        # "San-" + "torum": a capitalised piece before a lowercase piece that
+        # is no word is a name the typesetter broke.
         return HyphenVerdict("join", 0.85, "a name broken at the line end")
     if z_left < 2.0 and z_right < 2.5:
         return HyphenVerdict("join", 0.8, "neither piece is a word on its own")
