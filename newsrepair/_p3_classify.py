@@ -350,7 +350,8 @@ def _speaker_turns(text: str, label_counts: Counter[str]) -> bool:
     headline; a speaker takes more than one turn.
     """
     label = text[: text.index(":")].strip()
-    return label_counts[label] >= 2 or label in ("Q", "A")
+    capitals = sum(n for name, n in label_counts.items() if name.isupper())
+    return label_counts[label] >= 2 or label in ("Q", "A") or (label.isupper() and capitals >= 2)
 
 
 def _header(

@@ -100,7 +100,7 @@ def decide(
     # it ("Council spokeswoman Margarethe" before "Vandenbroucke-Lindqvist").
     next_word = b.text.split(maxsplit=1)[0] if b.text else ""
     full = column and (
-        len(a.text) >= bar or len(a.text) + 1 + len(next_word) > max(width, bar / 0.85)
+        len(a.text) >= bar or len(a.text) + 1 + len(next_word) > width
     )
     # An indent opens a paragraph; where the text is mostly flush, one space
     # (all some extractors keep of an indent) is enough.
