@@ -47,8 +47,10 @@ PAGE_NUMBER = regex.compile(
     r"|^\d{1,4}\s*[|•·]\s*\S.{0,60}$|^\S.{0,60}[|•·]\s*\d{1,4}$"
 )
 JUMP_LINE = regex.compile(
-    r"(?i)^[(\[]?\s*(?:(?:continued|cont(?:'|’)?d\.?|turn(?:s|ed)?\s+to|see|jump(?:s|ed)?)\b"
+    r"(?i)^[(\[]?\s*(?:(?:please\s+)?(?:continued|cont(?:'|’)?d\.?|turn(?:s|ed)?\s+to|see|"
+    r"jump(?:s|ed)?)\b"
     r"[^.!?]{0,60}?\b(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?"
+    r"|(?:continued|cont(?:'|’)?d\.?)\s+(?:on|from)\s+[A-Z]\d{1,3}"
     r"|(?:continued\s+)?from\s+(?:page|p\.)\s*[A-Z]?\d{1,3}"
     r"|continued\s+(?:on|from)\s+(?:the\s+)?(?:next|previous|back|front)\s+page)"
     r"[^.!?]{0,30}[.)\]]*$"
@@ -63,6 +65,8 @@ CREDIT_LINE = regex.compile(
     rf"^(?:[•·]\s*|©\s*(?!\d{{4}})|(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?"
     rf"\s*(?i:by|/)\s*){_NAMES}\.?$"
     r"|^(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*:\s*\S.{0,60}$"
+    r"|^\((?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*(?::|(?i:by))"
+    r"\s*\S.{0,60}\)$"
     r"|^(?:(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Pool|Bloomberg)(?:\s*(?:/|via)\s*\S.*)?)$"
 )
 # A bare "NAME/AGENCY": a credit only when set apart from the text, since a
@@ -81,7 +85,8 @@ END_NOTE = regex.compile(
 )
 BYLINE_LINE = regex.compile(
     r"^(?:From|FROM)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$|"
-    r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’&-]+){0,8}$|"
+    r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’&-]+){0,8}"
+    r"(?:\s*[,|]\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))?$|"
     r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
     r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
 )
