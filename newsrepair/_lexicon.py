@@ -185,8 +185,10 @@ def judge_hyphen(
         return HyphenVerdict("join", 0.75, f"'{right}' is no word on its own")
     if z_left >= 3.5 and z_right >= 3.0 and len(left) > 2 and len(right) > 2:
         return HyphenVerdict("keep", 0.85, "both pieces are words and the joined form is not")
-    if left[0].isupper() and right.islower() and (
-        z_right < 1.5 or (z_joined < 1.0 and (z_left < 2.0 or z_right < 2.0))
+    if (
+        left[0].isupper()
+        and right.islower()
+        and (z_right < 1.5 or (z_joined < 1.0 and (z_left < 2.0 or z_right < 2.0)))
     ):
         # "San-" + "torum": a capitalised piece before a lowercase piece that
         # is no word is a name the typesetter broke.

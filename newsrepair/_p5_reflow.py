@@ -99,9 +99,7 @@ def decide(
     # Full, or short only because the next word would not have fitted after
     # it ("Council spokeswoman Margarethe" before "Vandenbroucke-Lindqvist").
     next_word = b.text.split(maxsplit=1)[0] if b.text else ""
-    full = column and (
-        len(a.text) >= bar or len(a.text) + 1 + len(next_word) > width
-    )
+    full = column and (len(a.text) >= bar or len(a.text) + 1 + len(next_word) > width)
     # An indent opens a paragraph; where the text is mostly flush, one space
     # (all some extractors keep of an indent) is enough.
     step = 1 if draft.flush_text else 2

@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from ._config import Config
-from ._draft import Block, Draft
+from ._draft import Block, Draft, Line
 from ._lexicon import HyphenVerdict, Lexicon, judge_hyphen
 from ._model import Finding, Repair
 from ._p5_reflow import FIRST_WORD, HYPHEN_END
@@ -30,6 +30,44 @@ def _closed_break(text: str, closed_dashes: bool) -> bool:
     return closed_dashes and text.endswith("—") and len(text) > 1 and text[-2].isalnum()
 
 
+# A line break flattened into a space by copy-paste: "com- muters". Not a
+# suspended compound ("pre- and post-war"), whose next word is a conjunction.
+FLATTENED = regex.compile(
+    r"(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{M}'’]*)- "
+    r"(?!(?:and|or|to|nor|but|und)\b)(\p{Ll}[\p{L}\p{M}'’]*)"
+)
+
+
+def _flattened_hyphens(
+    draft: Draft,
+    line: Line,
+    lexicon: Lexicon,
+    prefixes: frozenset[str],
+    config: Config,
+    repairs: list[Repair],
+    findings: list[Finding],
+) -> Line:
+    """Resolve line-end hyphens that an earlier flattening left inside the line."""
+    if line.text != draft.source[line.start : line.end]:
+        return line
+    text = line.text
+    for m in reversed(list(FLATTENED.finditer(text))):
+        left, right = m.group(1), m.group(2)
+        verdict = judge_hyphen(left, right, lexicon, prefixes)
+        at = line.start + m.end(1)
+        note = f"{left}- {right}: {verdict.reason}"
+        if verdict.confidence < config.min_confidence or verdict.action == "unsure":
+            findings.append(draft.finding("uncertain_hyphen", at, at + 2, f"{note}; left as is"))
+            continue
+        after = "" if verdict.action == "join" else "-"
+        kind = "dehyphenate" if verdict.action == "join" else "keep_hyphen"
+        repairs.append(draft.repair(kind, at, at + 2, after, verdict.confidence, note))
+        text = text[: m.end(1)] + after + text[m.end(1) + 2 :]
+    if text == line.text:
+        return line
+    return attrs.evolve(line, text=text)
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Decide every hyphen that ends a line inside a block."""
     lexicon = draft.lexicon or Lexicon.from_texts((), config.language, False)
@@ -44,6 +82,14 @@ def run(draft: Draft, config: Config) -> Draft:
         lines = list(block.lines)
         joints = list(block.joints) + [" "] * (len(lines) - 1 - len(block.joints))
         changed = False
+        for i, line in enumerate(lines):
+            if "- " in line.text:
+                fixed = _flattened_hyphens(
+                    draft, line, lexicon, prefixes, config, repairs, findings
+                )
+                if fixed is not line:
+                    lines[i] = fixed
+                    changed = True
         for i in range(len(lines) - 1):
             a, b = lines[i], lines[i + 1]
             # Only a line ending in a hyphen (HYPHEN_END), a slash or a dash
