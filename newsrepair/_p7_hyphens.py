@@ -38,6 +38,41 @@ FLATTENED = regex.compile(
 )
 
 
+LAST_PIECE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Ll}+$")
+
+
+def _lost_hyphen(text: str, right: str, lexicon: Lexicon) -> bool:
+    """Whether a word was broken at this line end with its hyphen lost."""
+    piece = LAST_PIECE.search(text)
+    if not piece or not right.islower() or len(right) < 3:
+        return False
+    left = piece.group()
+    return (
+        lexicon.count(right) <= 1
+        and lexicon.zipf(right) < 1.0
+        and lexicon.zipf(left + right) >= 3.0
+    )
+
+
+def _rejoin(draft: Draft, a: Line, b: Line, lexicon: Lexicon) -> Repair | None:
+    """A repair rejoining a word whose line-end hyphen the extractor dropped."""
+    first = FIRST_WORD.match(b.text)
+    piece = LAST_PIECE.search(a.text)
+    if not first or not piece or first.start(1) != 0:
+        return None
+    right = first.group(1)
+    if not _lost_hyphen(a.text, right, lexicon):
+        return None
+    return draft.repair(
+        "rejoin_word",
+        a.end,
+        b.start,
+        "",
+        0.85,
+        f"{piece.group()}|{right}: the pieces make one word and the second is none on its own",
+    )
+
+
 def _flattened_hyphens(
     draft: Draft,
     line: Line,
@@ -95,6 +130,13 @@ def run(draft: Draft, config: Config) -> Draft:
             # Only a line ending in a hyphen (HYPHEN_END), a slash or a dash
             # (_closed_break) is acted on; the regexes scan far more than this.
             if a.text[-1:] not in _BREAK_ENDS:
+                if a.text[-1:].islower() and b.text[:1].islower():
+                    rejoined = _rejoin(draft, a, b, lexicon)
+                    if rejoined is not None:
+                        # "com" / "muters": the extractor dropped the hyphen.
+                        joints[i] = ""
+                        changed = True
+                        repairs.append(rejoined)
                 continue
             m = HYPHEN_END.search(a.text)
             first = FIRST_WORD.match(b.text)
