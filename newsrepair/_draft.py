@@ -138,6 +138,7 @@ class Draft:
     flush_text: bool = False
     lexicon: Lexicon | None = None
     dotted_labels: bool = False
+    speakers: frozenset[str] = frozenset()
 
     def input_span(self, start: int, end: int) -> Span:
         """Map a normalised range to an input span."""

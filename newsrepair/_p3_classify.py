@@ -714,7 +714,8 @@ def run(draft: Draft, config: Config) -> Draft:
     blocks = _blocks(lines)
     roles = _furniture(lines)
     pairs = _captions(lines, blocks, roles)
-    header = _header(lines, blocks, roles, draft.column_width, _label_counts(lines))
+    label_counts = _label_counts(lines)
+    header = _header(lines, blocks, roles, draft.column_width, label_counts)
     # Titles over no body are not a header: a text of one short line is body.
     if len(roles) + len(header) < len(lines):
         roles.update(header)
@@ -772,6 +773,9 @@ def run(draft: Draft, config: Config) -> Draft:
     return attrs.evolve(
         draft,
         dotted_labels=uses_dotted_labels(lines),
+        speakers=frozenset(
+            name for name in label_counts if _speaker_turns(f"{name}:", label_counts)
+        ),
         lines=tuple(new_lines),
         blocks=(*structure, *captions, *extra),
         repairs=tuple(repairs),

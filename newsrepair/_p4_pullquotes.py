@@ -288,6 +288,19 @@ def run(draft: Draft, config: Config) -> Draft:
                 and fuzz.partial_ratio("".join(line_tokens[k]), region) >= 96
             )
         }
+        # Two lines inside running text that happen to repeat words found
+        # elsewhere are no quote: a quote of two lines must be set apart.
+        chosen_flow = sorted(members)
+        first_line, last_line = lines[flow[chosen_flow[0]]], lines[flow[chosen_flow[-1]]]
+        after_index = chosen_flow[-1] + 1
+        set_apart = (
+            first_line.blank_before > 0
+            or (after_index < len(flow) and lines[flow[after_index]].blank_before > 0)
+            or after_index >= len(flow)
+            or last_line.page != lines[flow[after_index]].page
+        )
+        if len(members) < 3 and not set_apart:
+            continue
         if len(exact) < len(members) or len(members) < 0.5 * len(multi):
             continue
         if sum(len("".join(line_tokens[k])) for k in members) < 15:

@@ -91,7 +91,7 @@ def decide(
     lexicon = draft.lexicon
     if is_label_start(b.text, draft.dotted_labels):
         return Decision(False, 0.95, "speaker label")
-    if LABEL_ONLY.match(a.text) and is_label_start(a.text):
+    if LABEL_ONLY.match(a.text) and a.text[:-1].strip() in draft.speakers:
         return Decision(True, 0.95, "speaker label on a line of its own")
     width = a.column_width or draft.column_width
     column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
