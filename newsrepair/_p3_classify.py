@@ -396,15 +396,17 @@ def _header(
         )
         if len(members) <= 3 and (sentence or goes_on or (len(members) > 1 and _open_end(closing))):
             break
+        previous = lines[header[-1][-1]].text if header else ""
         if (
             header
-            and opener[:1].islower()
+            and (opener[:1].islower() or (_open_end(previous) and _title_like(opener)))
             and _words(opener) <= 6
             and not TERMINAL.search(opener)
-            and _title_like(lines[header[-1][-1]].text)
+            and _title_like(previous)
             and len(members) <= 3
         ):
-            # The headline's last words, wrapped into a block of their own.
+            # The headline's last words, wrapped into a block of their own
+            # ("LANCASTER ON" / "LOAN TOUR": a title does not end on "on").
             header[-1].extend(members)
             continue
         if (
@@ -461,7 +463,7 @@ def _header(
                 (wrapped and not header)
                 or (
                     (_title_like(text) or meta)
-                    and (not nxt or nxt[0].isupper() or (title_next and not header))
+                    and (not nxt or not nxt[0].islower() or (title_next and not header))
                     and not full
                 )
             ):
@@ -474,7 +476,11 @@ def _header(
             for i in lead:
                 text = lines[i].text
                 prev = header[-1] if header and header[-1][-1] == i - 1 else None
-                if (prev is not None and text[:1].islower()) or (
+                if (
+                    prev is not None
+                    and (text[:1].islower() or _open_end(lines[prev[-1]].text))
+                    and _title_like(lines[prev[-1]].text)
+                ) or (
                     prev is not None
                     and not text.isupper()
                     and not lines[prev[-1]].text.isupper()
