@@ -56,9 +56,9 @@ def test_corpus_deterministic(texts: list[tuple[str, str]]) -> None:
     assert [] == [name for name, text in texts if repair(text) != repair(text)]
 
 
-@pytest.mark.xfail(strict=True, reason="some texts change on a second repair (13 of 238 when "
-                   "written): with the headline gone the first paragraph is taken for one (9); the "
-                   "column de-interleaver moves fragments of long OCR paragraphs (4)")
+@pytest.mark.xfail(strict=True, reason="some texts change on a second repair (6 of 238 at the "
+                   "last count, all OCR): with the headline gone the first paragraph is taken for "
+                   "one, or the column de-interleaver moves fragments of long OCR paragraphs")
 def test_corpus_idempotent(texts: list[tuple[str, str]]) -> None:
     """Repairing the repaired body of any corpus text changes nothing."""
     changed = []
