@@ -129,6 +129,29 @@ def _sentence_initial(block: Block, n: int, at: int) -> bool:
     return n == 0 or bool(_SENTENCE_END.search(block.lines[n - 1].text))
 
 
+def _choose_split(
+    word: str, splits: list[tuple[str, str]], seen: set[tuple[str, str]], lexicon: Lexicon
+) -> tuple[str, str, float, str] | None:
+    """The one split the evidence supports, with its confidence and reason.
+
+    The document writing the two words side by side is strong evidence; two
+    very common words alone are weak (under the default bar: a finding).
+    """
+    supported = [s for s in splits if (s[0].lower(), s[1].lower()) in seen]
+    if len(supported) == 1:
+        left, right = supported[0]
+        return left, right, 0.95, f"'{left} {right}' occurs in the document"
+    common = [
+        s
+        for s in splits
+        if min(lexicon.zipf(s[0]), lexicon.zipf(s[1])) >= 4.5 and min(len(s[0]), len(s[1])) >= 3
+    ]
+    if len(common) == 1:
+        left, right = common[0]
+        return left, right, 0.75, f"'{word}' is unknown; '{left}' and '{right}' are common words"
+    return None
+
+
 def _judge_word(
     word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
 ) -> tuple[_Edit | None, list[tuple[str, str]]]:
@@ -199,38 +222,11 @@ def run(draft: Draft, config: Config) -> Draft:
             seen.update(pair for pair in itertools.pairwise(words) if pair in needed)
         for key, planned in plans.items():
             for _, m, splits in planned:
-                word = m.group()
-                supported = [s for s in splits if (s[0].lower(), s[1].lower()) in seen]
-                if len(supported) == 1:
-                    left, right = supported[0]
+                split = _choose_split(m.group(), splits, seen, lexicon)
+                if split is not None:
+                    left, right, confidence, why = split
                     edits[key].append(
-                        _Edit(
-                            m.start(),
-                            m.end(),
-                            f"{left} {right}",
-                            "split_words",
-                            0.95,
-                            f"'{left} {right}' occurs in the document",
-                        )
-                    )
-                    continue
-                common = [
-                    s
-                    for s in splits
-                    if min(lexicon.zipf(s[0]), lexicon.zipf(s[1])) >= 4.5
-                    and min(len(s[0]), len(s[1])) >= 3
-                ]
-                if len(common) == 1:
-                    left, right = common[0]
-                    edits[key].append(
-                        _Edit(
-                            m.start(),
-                            m.end(),
-                            f"{left} {right}",
-                            "split_words",
-                            0.75,
-                            f"'{word}' is unknown; '{left}' and '{right}' are common words",
-                        )
+                        _Edit(m.start(), m.end(), f"{left} {right}", "split_words", confidence, why)
                     )
     # OCR reads a capital I as a vertical bar; a bar standing as a word
     # before a lowercase word ("| think") is that pronoun, not a separator.
