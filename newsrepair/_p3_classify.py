@@ -30,7 +30,7 @@ from ._draft import (
     Draft,
     Line,
 )
-from ._lexicon import FUNCTION_WORDS
+from ._lexicon import FUNCTION_WORDS, Lexicon
 from ._model import Repair
 
 _MONTH = (
@@ -776,8 +776,17 @@ def run(draft: Draft, config: Config) -> Draft:
             extra.append(Block(line.role, (line,)))
     extra.sort(key=lambda b: b.lines[0].start)
     captions = [attrs.evolve(c, joints=(" ",) * (len(c.lines) - 1)) for c in captions]
+    # Word evidence is the article's: running heads and jump lines do not
+    # count, so the same words weigh the same once they are set aside.
+    lexicon = draft.lexicon
+    aside = [line.text for line in new_lines if line.role in (FURNITURE, NOTE, CREDIT)]
+    if lexicon is not None and aside:
+        lexicon = attrs.evolve(
+            lexicon, vocab=lexicon.vocab - Lexicon.from_texts(aside, lexicon.language, False).vocab
+        )
     return attrs.evolve(
         draft,
+        lexicon=lexicon,
         dotted_labels=uses_dotted_labels(lines),
         speakers=frozenset(
             name for name in label_counts if _speaker_turns(f"{name}:", label_counts)

@@ -189,7 +189,13 @@ def run(draft: Draft, config: Config) -> Draft:
             continue
         for n, line in enumerate(block.lines):
             text = line.text
-            if text[: len(text)] != draft.source[line.start : line.start + len(text)]:
+            # Edits are placed by offsets into the source, so only a line whose
+            # text still is the source is edited; a line-end soft hyphen shown
+            # as "-" (or a hyphen taken off by the hyphens pass) changes no
+            # offset before it.
+            if line.soft_hyphen_end and text.endswith("-"):
+                text = text[:-1]
+            if draft.source[line.start : line.start + len(text)] != text:
                 continue
             eligible.append((b, n, text))
             words = PLAIN_WORD.findall(text)

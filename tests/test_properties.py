@@ -553,9 +553,6 @@ def test_soft_hyphen_ending_a_credit_is_logged() -> None:
     assert {} == difference(text, repair(text))
 
 
-@pytest.mark.xfail(strict=True, reason="not idempotent: a line ending in an unjoined soft hyphen "
-                   "counts as edited, so wordfix skips it; 'socalled' is restored only on a "
-                   "second repair")
 def test_idempotent_word_fix_beside_dangling_soft_hyphen() -> None:
     """Word fixes on a line that ends in a dangling soft hyphen happen on the first repair."""
     text = ("Council backs green corridor\n\n"
@@ -572,9 +569,6 @@ def test_idempotent_caption_credit_line() -> None:
     assert once == repair(once).text
 
 
-@pytest.mark.xfail(strict=True, reason="not idempotent: word counts include furniture, so "
-                   "'socalled' seen twice (once in a jump line) is left alone, and restored to "
-                   "'so-called' when the body is repaired on its own")
 def test_idempotent_word_counts_include_furniture() -> None:
     """Word evidence from furniture does not change the body's repair on a second pass."""
     once = repair("socalled\nContinued on Page 7 socalled\n").text
