@@ -637,7 +637,8 @@ def _captions(
             continue
         text = " ".join(lines[i].text for i in members)
         inline = INLINE_CREDIT.search(lines[members[-1]].text)
-        if (inline and members == group and _caption_like(lines, members)) or (
+        described = inline is not None and _words(text[: len(text) - len(inline.group())]) >= 3
+        if (inline and described and members == group and _caption_like(lines, members)) or (
             CAPTION_HINT.search(text) and _words(text) <= 70 and TERMINAL.search(text)
         ):
             for j in members:

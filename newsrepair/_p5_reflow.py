@@ -121,7 +121,9 @@ def decide(
         return Decision(True, 0.9, "hyphenated line end")
     if ends_terminal(a.text):
         if starts_lower(b.text):
-            wide = column and len(a.text) >= 0.95 * width
+            # Geometry needs a few lines to be measured; in a text of three
+            # lines the longest is "full" by definition.
+            wide = column and len(a.text) >= 0.95 * width and len(draft.lines) >= 6
             if not gap or wide or ABBREVIATION_END.search(a.text):
                 return Decision(True, 0.85, "lowercase start after a stop")
             # A short line after a stop ended its paragraph; the next one

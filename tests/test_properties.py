@@ -561,8 +561,6 @@ def test_idempotent_word_fix_beside_dangling_soft_hyphen() -> None:
     assert once == repair(once).text
 
 
-@pytest.mark.xfail(strict=True, reason="not idempotent: a paragraph 'U.S. Photo: Ann Lee' left in "
-                   "the body is read as a caption with a credit once it stands alone")
 def test_idempotent_caption_credit_line() -> None:
     """A paragraph ending in 'Photo: Name' is treated the same on a second repair."""
     once = repair("the\nU.S. Photo: Ann Lee\n").text
@@ -575,9 +573,6 @@ def test_idempotent_word_counts_include_furniture() -> None:
     assert once == repair(once).text
 
 
-@pytest.mark.xfail(strict=True, reason="not idempotent: a line ending in a bare label ('the Q:') "
-                   "is kept apart from the lowercase paragraph after a blank line, then joined to "
-                   "it on a second repair")
 def test_idempotent_line_ending_in_a_label() -> None:
     """A line that ends with 'Q:' before a blank line is handled the same on a second repair."""
     once = repair("the the\nthe Q:\n\nthe\n").text
