@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -59,5 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _run() -> int:
+    """Entry point: like :func:`main`, quiet when the reader of stdout goes away."""
+    try:
+        return main()
+    except BrokenPipeError:
+        # `newsrepair FILE | head`: the reader closed the pipe; that is no
+        # error. Point stdout at nothing so the final flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_run())
