@@ -80,6 +80,15 @@ def _column_width(lengths: list[int]) -> float:
 def run(draft: Draft, config: Config) -> Draft:
     """Split ``draft.source`` into :class:`Line` records and measure the column."""
     lines = _split_lines(draft.source)
+    if "\u2011" in draft.original:
+        # A non-breaking hyphen at a line end is a real hyphen: never joined.
+        lines = [
+            attrs.evolve(line, hard_hyphen_end=True)
+            if line.text.endswith("-")
+            and draft.original[draft.offsets.to_input(line.end - 1)] == "\u2011"
+            else line
+            for line in lines
+        ]
     repairs = draft.repairs
     columns = read_columns(draft.source, lines)
     if columns is not None:

@@ -146,7 +146,12 @@ def run(draft: Draft, config: Config) -> Draft:
                 joints[i] = ""
                 changed = True
                 continue
-            if not m or not first or a.hard_hyphen_end:
+            if m and first and a.hard_hyphen_end:
+                # A non-breaking hyphen was printed as part of the word.
+                joints[i] = ""
+                changed = True
+                continue
+            if not m or not first:
                 continue
             left, right = m.group(1), first.group(1)
             if first.start(1) != 0:
