@@ -723,9 +723,25 @@ def run(draft: Draft, config: Config) -> Draft:
     pairs = _captions(lines, blocks, roles)
     label_counts = _label_counts(lines)
     header = _header(lines, blocks, roles, draft.column_width, label_counts)
-    # Titles over no body are not a header: a text of one short line is body.
-    if len(roles) + len(header) < len(lines):
-        roles.update(header)
+    # Titles over no body: a text of one short line is body, not a headline.
+    # With more header lines than that, the last title block (a "deck") is
+    # the body of a brief, and a headline over set-aside material only (a
+    # captioned photo) stays a headline.
+    if len(roles) + len(header) >= len(lines):
+        decks = sorted(i for i, role in header.items() if role == DECK)
+        titled = sum(1 for role in header.values() if role in (HEADLINE, KICKER))
+        brief = (
+            len(decks) == 1
+            and titled == 1
+            and len(header) == 2
+            and (TERMINAL.search(lines[decks[-1]].text))
+        )
+        if brief:
+            for i in decks:
+                del header[i]
+        elif not any(role == CAPTION for role in roles.values()):
+            header = {}
+    roles.update(header)
     new_lines: list[Line] = []
     extra: list[Block] = []
     label_done = False
