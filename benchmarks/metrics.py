@@ -448,14 +448,9 @@ def pull_quote_counts(gold: Gold, out: SystemOutput) -> Counts:
         [q.text for q in out.pull_quotes], [q.text for q in gold.pull_quotes], PULL_QUOTE_MATCH
     )
     removal_tp = sum(1 for _, j in pairs if kept_source[j])
-    attribution_ok = 0
-    attribution_n = 0
-    for i, j in pairs:
-        want = gold.pull_quotes[j].credit
-        if want:
-            attribution_n += 1
-            got = out.pull_quotes[i].credit
-            attribution_ok += int(got is not None and normalise_ws(got) == normalise_ws(want))
+    attribution_ok, attribution_n = _credit_agreement(
+        pairs, [q.credit for q in out.pull_quotes], [q.credit for q in gold.pull_quotes]
+    )
     return {
         "pq_gold": len(gold.pull_quotes),
         "pq_removed": removed,
@@ -467,19 +462,28 @@ def pull_quote_counts(gold: Gold, out: SystemOutput) -> Counts:
     }
 
 
+def _credit_agreement(
+    pairs: list[tuple[int, int]], got: list[str | None], want: list[str | None]
+) -> tuple[int, int]:
+    """Among matched items whose gold names a credit (or attribution): how many agree."""
+    ok = n = 0
+    for i, j in pairs:
+        if want[j]:
+            n += 1
+            ok += int(
+                got[i] is not None and normalise_ws(got[i] or "") == normalise_ws(want[j] or "")
+            )
+    return ok, n
+
+
 def caption_counts(gold: Gold, out: SystemOutput) -> Counts:
     """Captions matched by fuzzy text, and their credits among matched captions."""
     pairs = greedy_match(
         [c.text for c in out.captions], [c.text for c in gold.captions], PULL_QUOTE_MATCH
     )
-    credit_ok = 0
-    credit_n = 0
-    for i, j in pairs:
-        want = gold.captions[j].credit
-        if want:
-            credit_n += 1
-            got = out.captions[i].credit
-            credit_ok += int(got is not None and normalise_ws(got) == normalise_ws(want))
+    credit_ok, credit_n = _credit_agreement(
+        pairs, [c.credit for c in out.captions], [c.credit for c in gold.captions]
+    )
     return {
         "cap_gold": len(gold.captions),
         "cap_sys": len(out.captions),
