@@ -140,6 +140,24 @@ print(json.dumps(runs))
 """
 
 
+def _run_snippet(
+    snippet: str, args: list[str], timeout: float
+) -> subprocess.CompletedProcess[str] | None:
+    """Run a measuring snippet in a fresh interpreter; None when it ran out of time."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", snippet, *args],
+            capture_output=True,
+            text=True,
+            env=_env(),
+            cwd=REPO,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+
+
 def _time_in_subprocess(text: str, warm: str, timeout: float) -> tuple[list[float], str]:
     """Best-of timings of ``repair(text)`` in a fresh interpreter, killed at ``timeout``.
 
@@ -150,17 +168,8 @@ def _time_in_subprocess(text: str, warm: str, timeout: float) -> tuple[list[floa
         path, warm_path = Path(tmp, "input.txt"), Path(tmp, "warm.txt")
         path.write_text(text, encoding="utf-8")
         warm_path.write_text(warm, encoding="utf-8")
-        try:
-            proc = subprocess.run(
-                [sys.executable, "-c", _SCALING_SNIPPET, str(path), str(warm_path)],
-                capture_output=True,
-                text=True,
-                env=_env(),
-                cwd=REPO,
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
+        proc = _run_snippet(_SCALING_SNIPPET, [str(path), str(warm_path)], timeout)
+        if proc is None:
             return [], f"timed out after {timeout:.0f} s"
     if proc.returncode:
         tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
@@ -332,17 +341,8 @@ def peak_rss(texts: Sequence[tuple[str, str]], size: int, timeout: float) -> dic
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp, "input.txt")
             path.write_text(text, encoding="utf-8")
-            try:
-                proc = subprocess.run(
-                    [sys.executable, "-c", _RSS_SNIPPET, str(path)],
-                    capture_output=True,
-                    text=True,
-                    env=_env(),
-                    cwd=REPO,
-                    timeout=timeout,
-                    check=False,
-                )
-            except subprocess.TimeoutExpired:
+            proc = _run_snippet(_RSS_SNIPPET, [str(path)], timeout)
+            if proc is None:
                 result["notes"].append(f"{size} bytes timed out after {timeout:.0f} s")
                 size //= 10
                 continue
