@@ -39,7 +39,6 @@ class Interleaving:
     """A line cut into column pieces: ``chains[c]`` lists column ``c``'s pieces."""
 
     chains: tuple[tuple[Line, ...], ...]
-    width: float
 
 
 def _first_letter(token: str) -> str:
@@ -223,4 +222,4 @@ def find_interleaving(line: Line, lexicon: Lexicon) -> Interleaving | None:
         chains[j % k].append(
             attrs.evolve(line, text=text, start=start, end=start + len(text), column_width=width)
         )
-    return Interleaving(tuple(tuple(c) for c in chains), width)
+    return Interleaving(tuple(tuple(c) for c in chains))

@@ -63,7 +63,7 @@ class Paragraph:
     """
 
     text: str
-    role: str = "body"
+    role: str = attrs.field(default="body", validator=attrs.validators.in_(PARAGRAPH_ROLES))
     speaker: str | None = None
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
 
