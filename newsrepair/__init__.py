@@ -6,20 +6,25 @@
 """
 
 from ._config import DEFAULT_PASSES, Config
+from ._kinds import FINDING_KINDS, REPAIR_KINDS, Kind, code_of
 from ._model import Article, Caption, Finding, Paragraph, PullQuote, Repair, Span
 from ._pipeline import PASSES, repair
 
 __all__ = [
     "DEFAULT_PASSES",
+    "FINDING_KINDS",
     "PASSES",
+    "REPAIR_KINDS",
     "Article",
     "Caption",
     "Config",
     "Finding",
+    "Kind",
     "Paragraph",
     "PullQuote",
     "Repair",
     "Span",
+    "code_of",
     "repair",
 ]
 

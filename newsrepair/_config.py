@@ -21,10 +21,25 @@ DEFAULT_PASSES = (
 
 
 def _passes(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(
+            f"passes must be a tuple of pass names such as ('normalise', 'hyphens'), "
+            f"not the string {value!r}"
+        )
     names = tuple(value)
     unknown = [n for n in names if n not in DEFAULT_PASSES]
     if unknown:
         raise ValueError(f"unknown pass name(s) {unknown}; known passes are {DEFAULT_PASSES}")
+    if len(set(names)) != len(names):
+        raise ValueError(f"passes names a pass twice: {names}")
+    ordered = tuple(n for n in DEFAULT_PASSES if n in names)
+    if names != ordered:
+        # Each pass reads what the earlier ones found, so they always run in
+        # pipeline order; a different order would be silently ignored.
+        raise ValueError(
+            f"passes must be given in pipeline order {ordered}, not {names}: "
+            "the passes depend on each other's results"
+        )
     return names
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from ._kinds import FINDING_KINDS, REPAIR_KINDS
+
 Span = tuple[int, int]
 """A half-open ``(start, end)`` range of offsets into the input string."""
 
@@ -36,7 +38,7 @@ class Repair:
     every repair on the input reproduces the output's wording.
     """
 
-    kind: str
+    kind: str = attrs.field(validator=attrs.validators.in_(REPAIR_KINDS))
     span: Span = attrs.field(converter=_span)
     before: str
     after: str
@@ -48,7 +50,7 @@ class Repair:
 class Finding:
     """Damage that was seen but not repaired because the evidence was too weak."""
 
-    kind: str
+    kind: str = attrs.field(validator=attrs.validators.in_(FINDING_KINDS))
     span: Span = attrs.field(converter=_span)
     message: str
 

@@ -10,32 +10,32 @@ from collections.abc import Callable
 from typing import Any
 
 from . import (
-    _p1_normalise,
-    _p2_segment,
-    _p3_classify,
-    _p4_pullquotes,
-    _p5_reflow,
-    _p6_interview,
-    _p7_hyphens,
-    _p8_wordfix,
+    _classify,
+    _hyphens,
+    _interview,
+    _normalise,
+    _pullquotes,
+    _reflow,
+    _segment,
+    _wordfix,
 )
+from ._assemble import assemble
 from ._config import Config
 from ._draft import Draft, OffsetMap
 from ._lexicon import check_language
 from ._model import Article
-from ._p9_assemble import assemble
 
 Pass = Callable[[Draft, Config], Draft]
 
 PASSES: dict[str, Pass] = {
-    "normalise": _p1_normalise.run,
-    "segment": _p2_segment.run,
-    "classify": _p3_classify.run,
-    "pullquotes": _p4_pullquotes.run,
-    "reflow": _p5_reflow.run,
-    "interview": _p6_interview.run,
-    "hyphens": _p7_hyphens.run,
-    "wordfix": _p8_wordfix.run,
+    "normalise": _normalise.run,
+    "segment": _segment.run,
+    "classify": _classify.run,
+    "pullquotes": _pullquotes.run,
+    "reflow": _reflow.run,
+    "interview": _interview.run,
+    "hyphens": _hyphens.run,
+    "wordfix": _wordfix.run,
 }
 """Every pass by name, in pipeline order."""
 
@@ -66,7 +66,7 @@ def run_passes(text: str, config: Config) -> Draft:
         elif name == "reflow":
             # Without reflow every body line is a paragraph of its own; the
             # later passes still need those blocks.
-            draft = _p5_reflow.lines_as_blocks(draft)
+            draft = _reflow.lines_as_blocks(draft)
     return draft
 
 

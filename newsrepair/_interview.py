@@ -14,16 +14,19 @@ from collections import defaultdict
 import attrs
 import regex
 
+from ._classify import DOTTED_LABEL, SPEAKER_LABEL, is_label_start
 from ._config import Config
 from ._draft import ANSWER, BODY, QUESTION, Draft
-from ._model import Repair
-from ._p3_classify import DOTTED_LABEL, SPEAKER_LABEL, is_label_start
+from ._edits import Ledger
 
 INTERROGATIVE = regex.compile(
     r"(?i)^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
     r"could|should|would|will|has|have|had|may|might|must|shall|in\s+your\s+view|to\s+what)\b"
 )
 SENTENCE_START = regex.compile(r"(?<=[.!?][\"'”’)]?\s)(?=[\"'“‘]?\p{Lu})")
+# A recurring label before a turn is a speaker's; a name before a colon can
+# still open an ordinary sentence, so this is a strong rule, not proof.
+LABEL_CONFIDENCE = 0.95
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER", "Q."})
 
 
@@ -76,9 +79,9 @@ def run(draft: Draft, config: Config) -> Draft:
     if len(labels) < 2 and not any(lab.upper() in QUESTION_LABELS for lab in labels.values()):
         return _unlabelled(draft, positions)
     blocks = list(draft.blocks)
-    repairs: list[Repair] = list(draft.repairs)
+    ledger = Ledger(draft, config)
     questions: dict[str, list[bool]] = defaultdict(list)
-    for k, label in labels.items():
+    for k, label in list(labels.items()):
         block = blocks[k]
         first = block.lines[0]
         # The label as printed ends at its colon (or the dot of "Q."); the
@@ -88,6 +91,18 @@ def run(draft: Draft, config: Config) -> Draft:
             if draft.dotted_labels and DOTTED_LABEL.match(first.text)
             else (first.text.index(":") + 1)
         )
+        if not ledger.propose(
+            "speaker_label",
+            first.start,
+            first.start + label_end,
+            "",
+            LABEL_CONFIDENCE,
+            f"speaker label '{label}' kept as the turn's speaker",
+        ):
+            # Under the bar the label stays in the text and names no speaker.
+            del labels[k]
+            questions[label].append(is_question(block.text))
+            continue
         cut = label_end
         while cut < len(first.text) and first.text[cut] == " ":
             cut += 1
@@ -97,16 +112,6 @@ def run(draft: Draft, config: Config) -> Draft:
         else:
             # The label stood on a line of its own: the turn starts on the next.
             kept, joints = block.lines[1:], block.joints[1:]
-        repairs.append(
-            draft.repair(
-                "speaker_label",
-                first.start,
-                first.start + label_end,
-                "",
-                0.95,
-                f"speaker label '{label}' kept as the turn's speaker",
-            )
-        )
         block = attrs.evolve(block, lines=kept, joints=joints, speaker=label)
         blocks[k] = block
         questions[label].append(is_question(block.text))
@@ -115,6 +120,8 @@ def run(draft: Draft, config: Config) -> Draft:
         for lab, qs in questions.items()
         if lab.upper() in QUESTION_LABELS or sum(qs) * 2 > len(qs)
     }
+    if not labels:
+        return ledger.close(draft)
     first_turn = min(labels)
     asker: str | None = None
     answerer: str | None = None
@@ -134,7 +141,7 @@ def run(draft: Draft, config: Config) -> Draft:
             blocks[k] = attrs.evolve(block, role=QUESTION, speaker=asker)
         else:
             blocks[k] = attrs.evolve(block, role=ANSWER, speaker=answerer)
-    return attrs.evolve(draft, blocks=tuple(blocks), repairs=tuple(repairs))
+    return ledger.close(draft, blocks=tuple(blocks))
 
 
 def _unlabelled(draft: Draft, positions: list[int]) -> Draft:

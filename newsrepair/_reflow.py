@@ -18,12 +18,13 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from ._classify import is_label_start
 from ._columns import find_interleaving, plausibility
 from ._config import Config
 from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
+from ._edits import Ledger
 from ._lexicon import FUNCTION_WORDS, PREPOSITIONS, Lexicon, judge_hyphen
-from ._model import Finding, Repair
-from ._p3_classify import is_label_start
+from ._model import Finding
 
 TERMINAL = regex.compile(r"(?:[.!?…:]|\.\.\.)[\"'”’)\]]*$")
 HYPHEN_END = regex.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)-$")
@@ -198,6 +199,9 @@ def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool) -> 
 
 # How far (in body lines) a column fragment may travel from where it was printed.
 _REACH = 400
+# Both ends of a moved fragment read on where it is put; the page may still
+# have lost the text between, so a move is less sure than a hyphen join.
+MOVE_CONFIDENCE = 0.85
 
 
 def _deinterleave(
@@ -205,9 +209,10 @@ def _deinterleave(
     draft: Draft,
     config: Config,
     lexicon: Lexicon,
+    ledger: Ledger,
     skip: frozenset[int] = frozenset(),
     depth: int = 0,
-) -> tuple[list[Line], set[int], list[Repair], list[Finding]]:
+) -> tuple[list[Line], set[int], list[Finding]]:
     """Cut interleaved lines into column chains and put each chain where it reads on.
 
     Returns the new flow, the positions whose link to the previous line is a
@@ -237,7 +242,7 @@ def _deinterleave(
             orphans.append(chain)
             origin.append(line.index)
     if not orphans:
-        return flow, set(), [], _left_interleaved(flow, skip, draft)
+        return flow, set(), _left_interleaved(flow, skip, draft)
     joined = [decide(a, b, _gap(a, b), draft, config).join for a, b in itertools.pairwise(out)]
 
     def score(chain: tuple[Line, ...], gap: int) -> float:
@@ -277,11 +282,24 @@ def _deinterleave(
         # every line that still fails is left whole too.
         if depth >= 2:
             failed = frozenset(origin)
-        return _deinterleave(flow, draft, config, lexicon, skip | failed, depth + 1)
+        return _deinterleave(flow, draft, config, lexicon, ledger, skip | failed, depth + 1)
+    if config.min_confidence > MOVE_CONFIDENCE:
+        # Under the bar no fragment moves: each interleaved line stays whole
+        # and says what would have been done.
+        for origin_index in sorted(set(origin)):
+            line = next(x for x in flow if x.index == origin_index)
+            ledger.propose(
+                "move",
+                line.start,
+                line.end,
+                line.text,
+                MOVE_CONFIDENCE,
+                "the line holds interleaved columns whose fragments read on elsewhere",
+            )
+        return flow, set(), _left_interleaved(flow, skip, draft)
     placed: dict[int, list[int]] = {}
     for k, gap in sorted(assigned.items()):
         placed.setdefault(gap, []).append(k)
-    repairs: list[Repair] = []
     findings = _left_interleaved(flow, skip, draft)
     result: list[Line] = []
     forced: set[int] = set()
@@ -291,22 +309,20 @@ def _deinterleave(
             chain = orphans[k]
             for piece in chain:
                 result.append(attrs.evolve(piece, moved=True))
-                repairs.append(
-                    draft.repair(
-                        "move",
-                        piece.start,
-                        piece.end,
-                        piece.text,
-                        0.85,
-                        f"column fragment of an interleaved line moved after '…{line.text[-30:]}'",
-                    )
+                ledger.propose(
+                    "move",
+                    piece.start,
+                    piece.end,
+                    piece.text,
+                    MOVE_CONFIDENCE,
+                    f"column fragment of an interleaved line moved after '…{line.text[-30:]}'",
                 )
             if i + 1 < len(out):
                 if joined[i]:
                     # The fragment replaces a link that read on: it reads on too.
                     forced.add(len(result) - len(chain))
                 forced.add(len(result))
-    return result, forced, repairs, findings
+    return result, forced, findings
 
 
 def _left_interleaved(flow: list[Line], skip: frozenset[int], draft: Draft) -> list[Finding]:
@@ -353,12 +369,12 @@ def run(draft: Draft, config: Config) -> Draft:
     flow = [line for line in lines if line.role == UNKNOWN]
     if not flow:
         return draft
-    repairs: list[Repair] = list(draft.repairs)
-    findings: list[Finding] = list(draft.findings)
+    ledger = Ledger(draft, config)
     flush = sum(1 for line in flow if line.indent == 0) >= 0.75 * len(flow)
     draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width), flush_text=flush)
-    flow, forced, moves, unplaced = _deinterleave(flow, draft, config, lexicon)
-    repairs.extend(moves)
+    ledger.draft = draft
+    flow, forced, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
+    findings = ledger.findings
     findings.extend(unplaced)
     groups: list[list[Line]] = [[flow[0]]]
     for n, (a, b) in enumerate(itertools.pairwise(flow), start=1):
@@ -366,51 +382,49 @@ def run(draft: Draft, config: Config) -> Draft:
         interrupted = b.index > a.index + 1 or a.moved or b.moved
         gap = not same_line and (interrupted or b.blank_before > 0 or b.page != a.page)
         if n in forced:
-            d = Decision(True, 0.85, "column fragment continues here")
+            d = Decision(True, MOVE_CONFIDENCE, "column fragment continues here")
         else:
             d = decide(a, b, gap, draft, config, a_opens=len(groups[-1]) == 1)
-        if d.join and d.confidence >= config.min_confidence:
-            groups[-1].append(b)
-            if gap and not a.moved and not b.moved:
-                what = (
-                    "other material"
-                    if interrupted
-                    else ("a page break" if b.page != a.page else "a blank line")
-                )
-                repairs.append(
-                    attrs.evolve(
-                        draft.repair(
-                            "join",
-                            a.end,
-                            a.end,
-                            "",
-                            d.confidence,
-                            f"paragraph rejoined across {what}: {d.reason}",
-                        ),
-                        span=draft.input_span(a.end, b.start),
-                    )
+        if d.join and gap and not a.moved and not b.moved:
+            what = (
+                "other material"
+                if interrupted
+                else ("a page break" if b.page != a.page else "a blank line")
+            )
+            joined = ledger.propose(
+                "join",
+                a.end,
+                a.end,
+                "",
+                d.confidence,
+                f"paragraph rejoined across {what}: '{a.text[-30:]}' + '{b.text[:30]}': "
+                f"{d.reason}",
+                span=draft.input_span(a.end, b.start),
+                context=(max(a.start, a.end - 20), max(a.end, b.start)),
+            )
+        elif d.join:
+            joined = d.confidence >= config.min_confidence
+            if not joined:
+                # Evidence for a join, but under the bar: say so, edit nothing.
+                ledger.find(
+                    "uncertain_join",
+                    max(a.start, a.end - 20),
+                    b.start if b.start > a.end else a.end,
+                    f"'{a.text[-30:]}' may go on in '{b.text[:30]}' "
+                    f"({d.reason}, confidence {d.confidence:.2f})",
                 )
         else:
-            if d.join:
-                # Evidence for a join, but under the bar: say so, edit nothing.
-                findings.append(
-                    draft.finding(
-                        "uncertain_join",
-                        max(a.start, a.end - 20),
-                        b.start if b.start > a.end else a.end,
-                        f"'{a.text[-30:]}' may go on in '{b.text[:30]}' "
-                        f"({d.reason}, confidence {d.confidence:.2f})",
-                    )
+            joined = False
+            if d.finding:
+                ledger.find(
+                    d.finding,
+                    max(a.start, a.end - 20),
+                    a.end,
+                    f"'{a.text[-30:]}' is not continued: {d.reason}",
                 )
-            elif d.finding:
-                findings.append(
-                    draft.finding(
-                        d.finding,
-                        max(a.start, a.end - 20),
-                        a.end,
-                        f"'{a.text[-30:]}' is not continued: {d.reason}",
-                    )
-                )
+        if joined:
+            groups[-1].append(b)
+        else:
             groups.append([b])
     last = flow[-1]
     if HYPHEN_END.search(last.text) or (
@@ -433,9 +447,4 @@ def run(draft: Draft, config: Config) -> Draft:
         blocks.append(Block(role, tuple(group), (" ",) * (len(group) - 1)))
         for line in group:
             findings.extend(_lowercase_after_stop(draft, line))
-    return attrs.evolve(
-        draft,
-        blocks=(*draft.blocks, *blocks),
-        repairs=tuple(repairs),
-        findings=tuple(findings),
-    )
+    return ledger.close(draft, blocks=(*draft.blocks, *blocks))

@@ -13,9 +13,9 @@ import regex
 
 from ._config import Config
 from ._draft import Block, Draft, Line
+from ._edits import Ledger
 from ._lexicon import HyphenVerdict, Lexicon, judge_hyphen
-from ._model import Finding, Repair
-from ._p5_reflow import FIRST_WORD, HYPHEN_END
+from ._reflow import FIRST_WORD, HYPHEN_END
 
 CLOSED_DASH = regex.compile(r"\w—\w")
 SPACED_DASH = regex.compile(r"\s—\s")
@@ -38,6 +38,9 @@ FLATTENED = regex.compile(
 )
 
 
+# The pieces make a common word and the second is none on its own; the
+# extractor may still have printed two words, so under a hyphen join's 0.95.
+REJOIN_CONFIDENCE = 0.85
 LAST_PIECE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Ll}+$")
 
 
@@ -54,21 +57,21 @@ def _lost_hyphen(text: str, right: str, lexicon: Lexicon) -> bool:
     )
 
 
-def _rejoin(draft: Draft, a: Line, b: Line, lexicon: Lexicon) -> Repair | None:
-    """A repair rejoining a word whose line-end hyphen the extractor dropped."""
+def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon) -> bool:
+    """Rejoin a word whose line-end hyphen the extractor dropped; ``True`` if done."""
     first = FIRST_WORD.match(b.text)
     piece = LAST_PIECE.search(a.text)
     if not first or not piece or first.start(1) != 0:
-        return None
+        return False
     right = first.group(1)
     if not _lost_hyphen(a.text, right, lexicon):
-        return None
-    return draft.repair(
+        return False
+    return ledger.propose(
         "rejoin_word",
         a.end,
         b.start,
         "",
-        0.85,
+        REJOIN_CONFIDENCE,
         f"{piece.group()}|{right}: the pieces make one word and the second is none on its own",
     )
 
@@ -78,9 +81,7 @@ def _flattened_hyphens(
     line: Line,
     lexicon: Lexicon,
     prefixes: frozenset[str],
-    config: Config,
-    repairs: list[Repair],
-    findings: list[Finding],
+    ledger: Ledger,
 ) -> Line:
     """Resolve line-end hyphens that an earlier flattening left inside the line."""
     if line.text != draft.source[line.start : line.end]:
@@ -91,12 +92,13 @@ def _flattened_hyphens(
         verdict = judge_hyphen(left, right, lexicon, prefixes)
         at = line.start + m.end(1)
         note = f"{left}- {right}: {verdict.reason}"
-        if verdict.confidence < config.min_confidence or verdict.action == "unsure":
-            findings.append(draft.finding("uncertain_hyphen", at, at + 2, f"{note}; left as is"))
+        if verdict.action == "unsure":
+            ledger.find("uncertain_hyphen", at, at + 2, f"{note}; left as is")
             continue
         after = "" if verdict.action == "join" else "-"
         kind = "dehyphenate" if verdict.action == "join" else "keep_hyphen"
-        repairs.append(draft.repair(kind, at, at + 2, after, verdict.confidence, note))
+        if not ledger.propose(kind, at, at + 2, after, verdict.confidence, note):
+            continue
         text = text[: m.end(1)] + after + text[m.end(1) + 2 :]
     if text == line.text:
         return line
@@ -107,8 +109,7 @@ def run(draft: Draft, config: Config) -> Draft:
     """Decide every hyphen that ends a line inside a block."""
     lexicon = draft.lexicon or Lexicon.from_texts((), config.language, False)
     prefixes = frozenset(config.keep_prefixes)
-    repairs: list[Repair] = list(draft.repairs)
-    findings: list[Finding] = list(draft.findings)
+    ledger = Ledger(draft, config)
     blocks: list[Block] = []
     closed_dashes = "—" in draft.source and len(CLOSED_DASH.findall(draft.source)) > len(
         SPACED_DASH.findall(draft.source)
@@ -119,9 +120,7 @@ def run(draft: Draft, config: Config) -> Draft:
         changed = False
         for i, line in enumerate(lines):
             if "- " in line.text:
-                fixed = _flattened_hyphens(
-                    draft, line, lexicon, prefixes, config, repairs, findings
-                )
+                fixed = _flattened_hyphens(draft, line, lexicon, prefixes, ledger)
                 if fixed is not line:
                     lines[i] = fixed
                     changed = True
@@ -130,13 +129,14 @@ def run(draft: Draft, config: Config) -> Draft:
             # Only a line ending in a hyphen (HYPHEN_END), a slash or a dash
             # (_closed_break) is acted on; the regexes scan far more than this.
             if a.text[-1:] not in _BREAK_ENDS:
-                if a.text[-1:].islower() and b.text[:1].islower():
-                    rejoined = _rejoin(draft, a, b, lexicon)
-                    if rejoined is not None:
-                        # "com" / "muters": the extractor dropped the hyphen.
-                        joints[i] = ""
-                        changed = True
-                        repairs.append(rejoined)
+                if (
+                    a.text[-1:].islower()
+                    and b.text[:1].islower()
+                    and _rejoin(ledger, a, b, lexicon)
+                ):
+                    # "com" / "muters": the extractor dropped the hyphen.
+                    joints[i] = ""
+                    changed = True
                 continue
             m = HYPHEN_END.search(a.text)
             first = FIRST_WORD.match(b.text)
@@ -165,38 +165,17 @@ def run(draft: Draft, config: Config) -> Draft:
             note = f"{left}-|{right}: {verdict.reason}"
             changed = True
             joints[i] = ""
-            if verdict.action == "join" and verdict.confidence >= config.min_confidence:
-                lines[i] = attrs.evolve(a, text=a.text[:-1])
-                repairs.append(
-                    draft.repair(
-                        "dehyphenate",
-                        hyphen,
-                        a.end,
-                        "",
-                        verdict.confidence,
-                        f"{note} → {left}{right}",
-                    )
-                )
-            elif verdict.action == "keep" and verdict.confidence >= config.min_confidence:
-                repairs.append(
-                    draft.repair(
-                        "keep_hyphen",
-                        hyphen,
-                        a.end,
-                        "-",
-                        verdict.confidence,
-                        f"{note} → {left}-{right}",
-                    )
-                )
+            if verdict.action == "unsure":
+                ledger.find("uncertain_hyphen", hyphen, a.end, f"{note}; left as '{left}-{right}'")
+            elif verdict.action == "join":
+                if ledger.propose(
+                    "dehyphenate", hyphen, a.end, "", verdict.confidence, f"{note} → {left}{right}"
+                ):
+                    lines[i] = attrs.evolve(a, text=a.text[:-1])
             else:
-                findings.append(
-                    draft.finding(
-                        "uncertain_hyphen", hyphen, a.end, f"{note}; left as '{left}-{right}'"
-                    )
-                )
+                keep = f"{note} → {left}-{right}"
+                ledger.propose("keep_hyphen", hyphen, a.end, "-", verdict.confidence, keep)
         if changed:
             block = attrs.evolve(block, lines=tuple(lines), joints=tuple(joints))
         blocks.append(block)
-    return attrs.evolve(
-        draft, blocks=tuple(blocks), repairs=tuple(repairs), findings=tuple(findings)
-    )
+    return ledger.close(draft, blocks=tuple(blocks))

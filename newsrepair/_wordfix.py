@@ -19,8 +19,8 @@ import regex
 
 from ._config import Config
 from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
+from ._edits import Ledger
 from ._lexicon import WORD, Lexicon
-from ._model import Finding, Repair
 
 # Words that follow the pronoun "I" far more often than anything else.
 _AFTER_I = (
@@ -251,8 +251,7 @@ def run(draft: Draft, config: Config) -> Draft:
                 )
     if not edits:
         return draft
-    repairs: list[Repair] = list(draft.repairs)
-    findings: list[Finding] = list(draft.findings)
+    ledger = Ledger(draft, config)
     blocks: list[Block] = list(draft.blocks)
     by_block: dict[int, dict[int, list[_Edit]]] = defaultdict(dict)
     for (b, n), items in edits.items():
@@ -265,19 +264,8 @@ def run(draft: Draft, config: Config) -> Draft:
             text = line.text
             for edit in sorted(items, key=lambda e: e.start, reverse=True):
                 start, end = line.start + edit.start, line.start + edit.end
-                if edit.confidence >= config.min_confidence:
+                if ledger.propose(edit.kind, start, end, edit.after, edit.confidence, edit.note):
                     text = text[: edit.start] + edit.after + text[edit.end :]
-                    repairs.append(
-                        draft.repair(edit.kind, start, end, edit.after, edit.confidence, edit.note)
-                    )
-                else:
-                    findings.append(
-                        draft.finding(
-                            f"possible_{edit.kind}", start, end, f"{edit.note}; not changed"
-                        )
-                    )
             lines[n] = attrs.evolve(line, text=text)
         blocks[b] = attrs.evolve(block, lines=tuple(lines))
-    return attrs.evolve(
-        draft, blocks=tuple(blocks), repairs=tuple(repairs), findings=tuple(findings)
-    )
+    return ledger.close(draft, blocks=tuple(blocks))

@@ -21,6 +21,7 @@ import regex
 
 from ._config import Config
 from ._draft import ATTRIBUTION, PULL_QUOTE, UNKNOWN, Block, Draft, Line
+from ._edits import Ledger
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 NAME_LINE = regex.compile(
@@ -31,6 +32,9 @@ NAME_LINE = regex.compile(
 # evidence and would make the vote quadratic.
 MAX_POSITIONS = 24
 MAX_RUN_LINES = 60
+# A quote that matches body text so closely is put back in body order with
+# little doubt; only the order of its lines is changed.
+REORDER_CONFIDENCE = 0.9
 
 
 def _tokens(text: str) -> list[str]:
@@ -158,7 +162,7 @@ def run(draft: Draft, config: Config) -> Draft:
 
     roles: dict[int, str] = {}
     blocks: list[Block] = []
-    repairs = list(draft.repairs)
+    ledger = Ledger(draft, config)
     for r in runs:
         lo = starts[r.members[0]]
         hi = starts[r.members[-1]] + len(line_tokens[r.members[-1]])
@@ -306,6 +310,20 @@ def run(draft: Draft, config: Config) -> Draft:
         if sum(len("".join(line_tokens[k])) for k in members) < 15:
             continue
         chosen = sorted(members, key=lambda k: (members[k], k))
+        if chosen != sorted(chosen):
+            printed = [lines[flow[k]] for k in sorted(chosen)]
+            span_lo = min(line.start for line in printed)
+            span_hi = max(line.end for line in printed)
+            if not ledger.propose(
+                "reorder",
+                span_lo,
+                span_lo,
+                "",
+                REORDER_CONFIDENCE,
+                "pull-quote lines put back in the order of the body text",
+                span=draft.input_span(span_lo, span_hi),
+            ):
+                chosen = sorted(chosen)
         quote_lines = tuple(lines[flow[k]] for k in chosen)
         joined = _compact(" ".join(line.text for line in quote_lines))
         if (
@@ -332,27 +350,9 @@ def run(draft: Draft, config: Config) -> Draft:
                 attribution=attribution.text if attribution else None,
             )
         )
-        if list(chosen) != sorted(chosen):
-            span_lo = min(line.start for line in quote_lines)
-            span_hi = max(line.end for line in quote_lines)
-            repairs.append(
-                attrs.evolve(
-                    draft.repair(
-                        "reorder",
-                        span_lo,
-                        span_lo,
-                        "",
-                        0.9,
-                        "pull-quote lines put back in the order of the body text",
-                    ),
-                    span=draft.input_span(span_lo, span_hi),
-                )
-            )
     if not roles:
-        return draft
+        return ledger.close(draft)
     new_lines = tuple(
         attrs.evolve(line, role=roles[i]) if i in roles else line for i, line in enumerate(lines)
     )
-    return attrs.evolve(
-        draft, lines=new_lines, blocks=(*draft.blocks, *blocks), repairs=tuple(repairs)
-    )
+    return ledger.close(draft, lines=new_lines, blocks=(*draft.blocks, *blocks))

@@ -44,7 +44,7 @@ def _unjoined_soft_hyphens(draft: Draft) -> list[Repair]:
             line.end - 1,
             line.end,
             "-",
-            0.9,
+            1.0,
             "soft hyphen with no word to join kept as a hyphen",
         )
         for block in draft.blocks

@@ -13,14 +13,17 @@ import regex
 
 from ._config import Config
 from ._draft import Draft, Line
+from ._edits import Ledger
 from ._layout import read_columns
 from ._lexicon import Lexicon
-from ._p1_normalise import SOFT_MARK
+from ._normalise import SOFT_MARK
 
 # A run of text up to a line end or a page break (form feed).
 _BREAK = regex.compile(r"[\n\f]")
 # A document whose typical line is this long writes one paragraph per line.
 PARAGRAPH_LINE_CHARS = 110
+# Gutters found in a layout extraction are geometry, strong but not proof.
+COLUMNS_CONFIDENCE = 0.9
 
 
 def _split_lines(source: str) -> list[Line]:
@@ -89,21 +92,17 @@ def run(draft: Draft, config: Config) -> Draft:
             else line
             for line in lines
         ]
-    repairs = draft.repairs
+    ledger = Ledger(draft, config)
     columns = read_columns(draft.source, lines)
-    if columns is not None:
-        lines, pages = columns
-        repairs = (
-            *repairs,
-            draft.repair(
-                "columns",
-                0,
-                0,
-                "",
-                0.9,
-                f"{pages} page(s) with side-by-side columns read column by column",
-            ),
-        )
+    if columns is not None and ledger.propose(
+        "columns",
+        0,
+        0,
+        "",
+        COLUMNS_CONFIDENCE,
+        f"{columns[1]} page(s) with side-by-side columns read column by column",
+    ):
+        lines = columns[0]
     lengths = [len(line.text) for line in lines]
     ordered = sorted(lengths)
     median = ordered[len(ordered) // 2] if ordered else 0
@@ -111,10 +110,9 @@ def run(draft: Draft, config: Config) -> Draft:
         len(lines) > 0
         and sum(1 for x in lengths if x >= PARAGRAPH_LINE_CHARS * 2) >= len(lines) / 4
     )
-    return attrs.evolve(
+    return ledger.close(
         draft,
         lines=tuple(lines),
-        repairs=repairs,
         paragraph_lines=paragraph_lines,
         column_width=_column_width(lengths),
         lexicon=Lexicon.from_texts(
