@@ -6,6 +6,7 @@
 * ``report`` – redo ``benchmarks/out/report.md`` from the saved JSON
 * ``run``    – score + speed + report in one go
 * ``gate``   – score newsrepair on the gate corpus against ``benchmarks/floors.json``
+* ``profile`` – CPU time per pass of the pipeline, and end to end beside the peers
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("build", "score", "speed", "report", "run", "gate")
+COMMANDS = ("build", "score", "speed", "report", "run", "gate", "profile")
 
 
 def run(argv: Sequence[str]) -> int:
@@ -81,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benchmarks.report import main as report_main
 
         return report_main(rest)
+    if command == "profile":
+        from benchmarks.profile import main as profile_main
+
+        return profile_main(rest)
     if command == "gate":
         from benchmarks.gate import main as gate_main
 

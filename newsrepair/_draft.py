@@ -75,7 +75,9 @@ class Line:
     """A non-empty physical line: its text, where it stands, and layout hints.
 
     ``text`` may differ from ``source[start:end]`` once a pass has edited it;
-    the edit is then recorded as a repair. ``column_width`` is set on column
+    the edit is then recorded as a repair, and ``anchors`` keeps the line's own
+    offset map, so a later pass can still place its edits in the source (see
+    :meth:`to_source` and :meth:`edited`). ``column_width`` is set on column
     fragments cut out of an interleaved line (their own column's width), and
     ``moved`` on fragments put back elsewhere in reading order.
     """
@@ -93,6 +95,30 @@ class Line:
     hard_hyphen_end: bool = False
     column_width: float = 0.0
     moved: bool = False
+    # (text offset, source offset) at each place where an edit changed the
+    # length; empty while the text is the source's own (the usual case).
+    anchors: tuple[tuple[int, int], ...] = ()
+
+    def to_source(self, pos: int) -> int:
+        """The source offset of text offset ``pos`` of this line."""
+        at, src = 0, self.start
+        for text_pos, source_pos in self.anchors:
+            if text_pos > pos:
+                break
+            at, src = text_pos, source_pos
+        return src + (pos - at)
+
+    def edited(self, start: int, end: int, after: str) -> Line:
+        """This line with ``text[start:end]`` replaced by ``after``, its map kept."""
+        shift = len(after) - (end - start)
+        kept = [(t, s) for t, s in self.anchors if t <= start]
+        moved = [(t + shift, s) for t, s in self.anchors if t >= end]
+        anchor = (start + len(after), self.to_source(end))
+        return attrs.evolve(
+            self,
+            text=self.text[:start] + after + self.text[end:],
+            anchors=(*kept, anchor, *moved),
+        )
 
 
 @attrs.frozen

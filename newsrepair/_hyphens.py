@@ -83,26 +83,26 @@ def _flattened_hyphens(
     prefixes: frozenset[str],
     ledger: Ledger,
 ) -> Line:
-    """Resolve line-end hyphens that an earlier flattening left inside the line."""
-    if line.text != draft.source[line.start : line.end]:
-        return line
-    text = line.text
-    for m in reversed(list(FLATTENED.finditer(text))):
+    """Resolve line-end hyphens that an earlier flattening left inside the line.
+
+    Matches are edited last to first, so each match's offsets still hold
+    when it is edited; the line's own offset map places them in the source
+    even when an earlier pass edited the line.
+    """
+    for m in reversed(list(FLATTENED.finditer(line.text))):
         left, right = m.group(1), m.group(2)
         verdict = judge_hyphen(left, right, lexicon, prefixes)
-        at = line.start + m.end(1)
+        cut = m.end(1)
+        at, stop = line.to_source(cut), line.to_source(cut + 2)
         note = f"{left}- {right}: {verdict.reason}"
         if verdict.action == "unsure":
-            ledger.find("uncertain_hyphen", at, at + 2, f"{note}; left as is")
+            ledger.find("uncertain_hyphen", at, stop, f"{note}; left as is")
             continue
         after = "" if verdict.action == "join" else "-"
         kind = "dehyphenate" if verdict.action == "join" else "keep_hyphen"
-        if not ledger.propose(kind, at, at + 2, after, verdict.confidence, note):
-            continue
-        text = text[: m.end(1)] + after + text[m.end(1) + 2 :]
-    if text == line.text:
-        return line
-    return attrs.evolve(line, text=text)
+        if ledger.propose(kind, at, stop, after, verdict.confidence, note):
+            line = line.edited(cut, cut + 2, after)
+    return line
 
 
 def run(draft: Draft, config: Config) -> Draft:

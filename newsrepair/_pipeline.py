@@ -57,9 +57,14 @@ def _check_text(text: object) -> str:
     raise TypeError(f"repair() needs the article as a str, not {kind}.{hint}")
 
 
+def start_draft(text: str) -> Draft:
+    """The draft before any pass: the input as its own source."""
+    return Draft(original=text, source=text, offsets=OffsetMap((0,), (0,), len(text)))
+
+
 def run_passes(text: str, config: Config) -> Draft:
     """Run the configured passes on ``text`` and return the final draft."""
-    draft = Draft(original=text, source=text, offsets=OffsetMap((0,), (0,), len(text)))
+    draft = start_draft(text)
     for name, step in PASSES.items():
         if name in config.passes or name in _REQUIRED:
             draft = step(draft, config)

@@ -189,13 +189,12 @@ def run(draft: Draft, config: Config) -> Draft:
             continue
         for n, line in enumerate(block.lines):
             text = line.text
-            # Edits are placed by offsets into the source, so only a line whose
-            # text still is the source is edited; a line-end soft hyphen shown
-            # as "-" (or a hyphen taken off by the hyphens pass) changes no
-            # offset before it.
+            # Edits are placed in the source through the line's own offset map
+            # (a line the hyphens pass edited keeps one); a line-end soft hyphen
+            # shown as "-", or a hyphen taken off, changes no offset before it.
             if line.soft_hyphen_end and text.endswith("-"):
                 text = text[:-1]
-            if draft.source[line.start : line.start + len(text)] != text:
+            if not line.anchors and draft.source[line.start : line.start + len(text)] != text:
                 continue
             eligible.append((b, n, text))
             words = PLAIN_WORD.findall(text)
@@ -261,11 +260,10 @@ def run(draft: Draft, config: Config) -> Draft:
         lines = list(block.lines)
         for n, items in per_line.items():
             line = lines[n]
-            text = line.text
             for edit in sorted(items, key=lambda e: e.start, reverse=True):
-                start, end = line.start + edit.start, line.start + edit.end
+                start, end = line.to_source(edit.start), line.to_source(edit.end)
                 if ledger.propose(edit.kind, start, end, edit.after, edit.confidence, edit.note):
-                    text = text[: edit.start] + edit.after + text[edit.end :]
-            lines[n] = attrs.evolve(line, text=text)
+                    line = line.edited(edit.start, edit.end, edit.after)
+            lines[n] = line
         blocks[b] = attrs.evolve(block, lines=tuple(lines))
     return ledger.close(draft, blocks=tuple(blocks))
