@@ -32,6 +32,7 @@ from ._draft import (
 )
 from ._lexicon import FUNCTION_WORDS, Lexicon
 from ._model import Repair
+from ._shapes import ends_sentence
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -114,12 +115,17 @@ CREDIT_MARKER = regex.compile(
     r"^(?:[•·▪■]\s*|(?i:photo(?:graph)?s?|picture|image|credit|illustration|graphic)s?"
     r"\s*(?::|(?i:by\b)|/)\s*)"
 )
-TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
 SPEAKER_LABEL = regex.compile(
     r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
     r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:(?:\s+\S|$)"
 )
 DOTTED_LABEL = regex.compile(r"^(Q|A)\.\s+(?=[\p{Lu}\d\"'“‘])")
+# What the patterns above can start with, tested before a pattern is tried:
+# most lines are running text, which none of them matches.
+_CREDIT_INITIALS = frozenset("•·©pPiIcCgG(AERXB")
+_END_NOTE_INITIALS = frozenset("tarwec©")
+_JUMP_INITIALS = frozenset("pctsjf")
+_DOTTED = frozenset({"Q.", "A."})
 FOLIO_MARK = regex.compile(r"\d|[|•·]")
 WORDS = regex.compile(r"\S+")
 DIGITS = regex.compile(r"\d+")
@@ -149,6 +155,15 @@ def _may_be_page_number(text: str) -> bool:
         or last.isdigit()
         or last in "-\n"
     )
+
+
+def _may_be_jump_line(text: str) -> bool:
+    """Whether ``text`` starts as a jump line can ("Continued", "See", "from", "Turn")."""
+    i = 0
+    while i < len(text) and (text[i] in "([" or text[i].isspace()):
+        i += 1
+    # casefold, as the pattern's (?i) does: "ſee" is "see" to it.
+    return text[i : i + 1].casefold() in _JUMP_INITIALS
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[int]]:
@@ -186,7 +201,7 @@ def _stands_alone(lines: Sequence[Line], i: int, skip: Mapping[int, str] | None 
         or p != i - 1
         or line.blank_before > 0
         or lines[p].page != line.page
-        or bool(TERMINAL.search(lines[p].text))
+        or ends_sentence(lines[p].text)
     )
     nxt = lines[n] if n < len(lines) else None
     after = (
@@ -234,7 +249,7 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
     bare_numbers = sum(1 for text in texts if text.isdigit() and len(text) <= 4)
     for i, text in enumerate(texts):
-        if counts[i] <= 10 and CREDIT_LINE.match(text):
+        if counts[i] <= 10 and text[:1] in _CREDIT_INITIALS and CREDIT_LINE.match(text):
             roles[i] = CREDIT
         elif (
             len(text) <= 90
@@ -244,9 +259,9 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
                     and PAGE_NUMBER.match(text)
                     and (not text.isdigit() or _folio_place(lines, i, bare_numbers))
                 )
-                or JUMP_LINE.match(text)
+                or (_may_be_jump_line(text) and JUMP_LINE.match(text))
             )
-        ) or not LETTER_OR_DIGIT.search(text):
+        ) or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text)):
             roles[i] = FURNITURE
     sure = dict(roles)
     for i, text in enumerate(texts):
@@ -262,7 +277,7 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
             words <= 10
             and repeated[shapes[i]] >= 2
             and (apart or _at_page_edge(lines, i) or FOLIO_MARK.search(text))
-            and not TERMINAL.search(text)
+            and not ends_sentence(text)
             and not _open_end(text)
             and (text[0].isupper() or text[0].isdigit())
             and not DATE_LINE.match(text)
@@ -285,10 +300,11 @@ def _furniture(lines: Sequence[Line]) -> dict[int, str]:
             roles[i] = FURNITURE
         elif (
             len(text) <= 160
+            and text.lstrip("(")[:1].casefold() in _END_NOTE_INITIALS
             and END_NOTE.match(text)
             # "This article first appeared in ..." is a whole sentence; a
             # sentence that runs on past the line is the body's own.
-            and (TERMINAL.search(text) or not text.lower().startswith(("this ", "the ")))
+            and (ends_sentence(text) or not text.lower().startswith(("this ", "the ")))
             and apart
         ):
             roles[i] = NOTE
@@ -301,8 +317,10 @@ def is_label_start(text: str, dotted: bool = False) -> bool:
     ``dotted`` also accepts ``Q.`` and ``A.``, which the document as a whole
     must show to be labels (alone, "A. Smith" is an initial).
     """
-    if dotted and DOTTED_LABEL.match(text):
+    if dotted and text[:2] in _DOTTED and DOTTED_LABEL.match(text):
         return True
+    if ":" not in text:
+        return False
     m = SPEAKER_LABEL.match(text)
     if not m:
         return False
@@ -312,7 +330,11 @@ def is_label_start(text: str, dotted: bool = False) -> bool:
 
 def uses_dotted_labels(lines: Sequence[Line]) -> bool:
     """Whether the text runs an interview with ``Q.`` / ``A.`` turns."""
-    starts = Counter(m.group(1) for line in lines if (m := DOTTED_LABEL.match(line.text)))
+    starts = Counter(
+        m.group(1)
+        for line in lines
+        if line.text[:2] in _DOTTED and (m := DOTTED_LABEL.match(line.text))
+    )
     return starts["Q"] >= 2 and starts["A"] >= 2
 
 
@@ -383,7 +405,7 @@ def _header(
             break
         closing = texts[-1]
         sentence = (
-            bool(TERMINAL.search(closing))
+            ends_sentence(closing)
             and not closing.endswith(("?", "!"))
             and (len(members) > 1 or _words(closing) > 20)
         )
@@ -392,7 +414,7 @@ def _header(
         # column break.
         later = next((j for j in range(members[-1] + 1, len(lines)) if j not in roles), None)
         goes_on = (
-            later is not None and lines[later].text[:1].islower() and not TERMINAL.search(closing)
+            later is not None and lines[later].text[:1].islower() and not ends_sentence(closing)
         )
         if len(members) <= 3 and (sentence or goes_on or (len(members) > 1 and _open_end(closing))):
             break
@@ -401,7 +423,7 @@ def _header(
             header
             and (opener[:1].islower() or (_open_end(previous) and _title_like(opener)))
             and _words(opener) <= 6
-            and not TERMINAL.search(opener)
+            and not ends_sentence(opener)
             and _title_like(previous)
             and len(members) <= 3
         ):
@@ -421,7 +443,7 @@ def _header(
             and not (
                 len(members) == 1
                 and _words(texts[0]) > 14
-                and TERMINAL.search(texts[0])
+                and ends_sentence(texts[0])
                 and not header
             )
         ):
@@ -450,11 +472,11 @@ def _header(
                 and lines[lead[-1]].index == i - 1
                 and text[:1].islower()
                 and _words(text) <= 10
-                and not TERMINAL.search(text)
+                and not ends_sentence(text)
                 and _title_like(lines[lead[-1]].text)
             )
             title_next = (
-                bool(nxt) and nxt[0].islower() and _words(nxt) <= 10 and not (TERMINAL.search(nxt))
+                bool(nxt) and nxt[0].islower() and _words(nxt) <= 10 and not ends_sentence(nxt)
             )
             # Below a headline already found, only a byline or date may still
             # open the body block; a short first line there is the body's own.
@@ -575,7 +597,7 @@ def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, str]) -> list
         if not found and not lines[j].text[:1].isupper():
             return []
         found.append(j)
-        if TERMINAL.search(lines[j].text):
+        if ends_sentence(lines[j].text):
             break
         j += 1
     if not found:
@@ -583,7 +605,7 @@ def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, str]) -> list
     after = found[-1] + 1
     if after < len(lines) and after not in roles and not lines[after].blank_before:
         nxt = lines[after].text
-        unfinished = not TERMINAL.search(lines[found[-1]].text)
+        unfinished = not ends_sentence(lines[found[-1]].text)
         if nxt[:1].islower() or (unfinished and not nxt[:1].isupper()):
             return []
     return found
@@ -615,13 +637,13 @@ def _captions(
             above = [j for j in blocks[b - 1] if j not in roles] if b > 0 else []
             below = [j for j in blocks[b + 1] if j not in roles] if b + 1 < len(blocks) else []
             ok = [c for c in (above, below) if _caption_like(lines, c)]
-            ends = [c for c in ok if TERMINAL.search(lines[c[-1]].text)]
+            ends = [c for c in ok if ends_sentence(lines[c[-1]].text)]
             chosen = (ends or ok or [[]])[0]
         elif above and (not below or i + 1 >= len(lines) or lines[i + 1].blank_before):
             # The caption starts after the last sentence end above the credit:
             # a paragraph printed just above it in the same block is not it.
             start = len(above) - 1
-            while start > 0 and not TERMINAL.search(lines[above[start - 1]].text):
+            while start > 0 and not ends_sentence(lines[above[start - 1]].text):
                 start -= 1
             above = above[start:]
             chosen = above if _caption_like(lines, above) else []
@@ -639,7 +661,7 @@ def _captions(
         inline = INLINE_CREDIT.search(lines[members[-1]].text)
         described = inline is not None and _words(text[: len(text) - len(inline.group())]) >= 3
         if (inline and described and members == group and _caption_like(lines, members)) or (
-            CAPTION_HINT.search(text) and _words(text) <= 70 and TERMINAL.search(text)
+            CAPTION_HINT.search(text) and _words(text) <= 70 and ends_sentence(text)
         ):
             for j in members:
                 roles[j] = CAPTION
@@ -734,7 +756,7 @@ def run(draft: Draft, config: Config) -> Draft:
             len(decks) == 1
             and titled == 1
             and len(header) == 2
-            and (TERMINAL.search(lines[decks[-1]].text))
+            and ends_sentence(lines[decks[-1]].text)
         )
         if brief:
             for i in decks:

@@ -15,7 +15,7 @@ from ._config import Config
 from ._draft import Block, Draft, Line
 from ._edits import Ledger
 from ._lexicon import HyphenVerdict, Lexicon, judge_hyphen
-from ._reflow import FIRST_WORD, HYPHEN_END
+from ._shapes import FIRST_WORD, hyphen_piece, lower_end
 
 CLOSED_DASH = regex.compile(r"\w—\w")
 SPACED_DASH = regex.compile(r"\s—\s")
@@ -41,30 +41,26 @@ FLATTENED = regex.compile(
 # The pieces make a common word and the second is none on its own; the
 # extractor may still have printed two words, so under a hyphen join's 0.95.
 REJOIN_CONFIDENCE = 0.85
-LAST_PIECE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Ll}+$")
-
-
-def _lost_hyphen(text: str, right: str, lexicon: Lexicon) -> bool:
-    """Whether a word was broken at this line end with its hyphen lost."""
-    piece = LAST_PIECE.search(text)
-    if not piece or not right.islower() or len(right) < 3:
-        return False
-    left = piece.group()
-    return (
-        lexicon.count(right) <= 1
-        and lexicon.zipf(right) < 1.0
-        and lexicon.zipf(left + right) >= 3.0
-    )
-
-
 def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon) -> bool:
-    """Rejoin a word whose line-end hyphen the extractor dropped; ``True`` if done."""
+    """Rejoin a word whose line-end hyphen the extractor dropped; ``True`` if done.
+
+    The second piece must be no word on its own and the two pieces one
+    common word. The cheap tests of the next line's first word come first:
+    almost every line goes on with a word, and then nothing else is asked.
+    """
     first = FIRST_WORD.match(b.text)
-    piece = LAST_PIECE.search(a.text)
-    if not first or not piece or first.start(1) != 0:
+    if not first or first.start(1) != 0:
         return False
     right = first.group(1)
-    if not _lost_hyphen(a.text, right, lexicon):
+    if (
+        not right.islower()
+        or len(right) < 3
+        or lexicon.count(right) > 1
+        or lexicon.zipf(right) >= 1.0
+    ):
+        return False
+    left = lower_end(a.text)
+    if left is None or lexicon.zipf(left + right) < 3.0:
         return False
     return ledger.propose(
         "rejoin_word",
@@ -72,7 +68,7 @@ def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon) -> bool:
         b.start,
         "",
         REJOIN_CONFIDENCE,
-        f"{piece.group()}|{right}: the pieces make one word and the second is none on its own",
+        f"{left}|{right}: the pieces make one word and the second is none on its own",
     )
 
 
@@ -138,7 +134,7 @@ def run(draft: Draft, config: Config) -> Draft:
                     joints[i] = ""
                     changed = True
                 continue
-            m = HYPHEN_END.search(a.text)
+            piece = hyphen_piece(a.text)
             first = FIRST_WORD.match(b.text)
             if first and first.start(1) == 0 and _closed_break(a.text, closed_dashes):
                 # "and/" + "or", "residents—" + "a quarter" in a closed-dash
@@ -146,14 +142,14 @@ def run(draft: Draft, config: Config) -> Draft:
                 joints[i] = ""
                 changed = True
                 continue
-            if m and first and a.hard_hyphen_end:
+            if piece is not None and first and a.hard_hyphen_end:
                 # A non-breaking hyphen was printed as part of the word.
                 joints[i] = ""
                 changed = True
                 continue
-            if not m or not first:
+            if piece is None or not first:
                 continue
-            left, right = m.group(1), first.group(1)
+            left, right = piece, first.group(1)
             if first.start(1) != 0:
                 continue
             verdict = (

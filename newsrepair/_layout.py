@@ -81,10 +81,13 @@ def _is_gutter(page: Sequence[Line], x: int) -> bool:
 
 
 def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> list[Line] | None:
-    cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
-    multi = sum(1 for line in page if _GAP.search(line.text))
+    # A page is read as columns only when a quarter of its rows hold a wide
+    # gap; counting them is a substring test, so pages of running text (most
+    # pages) cost no cell objects at all.
+    multi = sum(1 for line in page if "   " in line.text)
     if multi < max(4, 0.25 * len(page)):
         return None
+    cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
     starts = [x for x in _column_starts(cells, len(page)) if x == 0 or _is_gutter(page, x)]
     if len(starts) < 2:
         return None

@@ -25,17 +25,14 @@ from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
 from ._edits import Ledger
 from ._lexicon import FUNCTION_WORDS, PREPOSITIONS, Lexicon, judge_hyphen
 from ._model import Finding
+from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, last_word, starts_lower
 
-TERMINAL = regex.compile(r"(?:[.!?…:]|\.\.\.)[\"'”’)\]]*$")
-HYPHEN_END = regex.compile(r"(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)-$")
-FIRST_WORD = regex.compile(r"^[\"'“‘(\[]*(\p{L}[\p{L}\p{M}'’]*|\p{N}[\p{N}\p{L}]*)")
-LAST_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}'’]*)[^\p{L}]*$")
 # Words after which a sentence cannot stop: prepositions and articles. Not
 # conjunctions or demonstratives ("guarded and", "take this"), which end cut
 # fragments as often as they bind.
 BINDING_WORDS = PREPOSITIONS | frozenset({"a", "an", "the"})
 ABBREVIATION_END = regex.compile(
-    r"(?:\b\p{L}\.\p{L}\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|No|vs|etc|approx|"
+    r"(?r)(?:\b\p{L}\.\p{L}\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|No|vs|etc|approx|"
     r"e\.g|i\.e|p\.m|a\.m|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp)\.)[\"'”’)]*$"
 )
 LABEL_ONLY = regex.compile(r"^[^:]{1,30}:$")
@@ -54,22 +51,6 @@ class Decision:
     finding: str = ""
 
 
-def starts_lower(text: str) -> bool:
-    """Whether the first letter of ``text`` (after quotes and brackets) is lowercase."""
-    m = FIRST_WORD.match(text)
-    return bool(m and m.group(1)[0].islower())
-
-
-def ends_terminal(text: str) -> bool:
-    """Whether ``text`` ends a sentence (., !, ?, …, or :, with closing quotes)."""
-    return bool(TERMINAL.search(text))
-
-
-def _last_word(text: str) -> str:
-    m = LAST_WORD.search(text)
-    return m.group(1).lower() if m else ""
-
-
 def _subhead_like(text: str) -> bool:
     words = text.split()
     return (
@@ -77,7 +58,7 @@ def _subhead_like(text: str) -> bool:
         and not ends_terminal(text)
         and not text.endswith((",", ";", "-"))
         and text[0].isupper()
-        and _last_word(text) not in FUNCTION_WORDS
+        and last_word(text) not in FUNCTION_WORDS
     )
 
 
@@ -92,7 +73,7 @@ def decide(
     lexicon = draft.lexicon
     if is_label_start(b.text, draft.dotted_labels):
         return Decision(False, 0.95, "speaker label")
-    if LABEL_ONLY.match(a.text) and a.text[:-1].strip() in draft.speakers:
+    if a.text.endswith(":") and LABEL_ONLY.match(a.text) and a.text[:-1].strip() in draft.speakers:
         return Decision(True, 0.95, "speaker label on a line of its own")
     width = a.column_width or draft.column_width
     column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
@@ -105,8 +86,8 @@ def decide(
     # (all some extractors keep of an indent) is enough.
     step = 1 if draft.flush_text else 2
     indented = column and b.indent >= step and b.indent >= a.indent + step and not gap
-    m = HYPHEN_END.search(a.text)
-    if m and not a.hard_hyphen_end:
+    piece = hyphen_piece(a.text)
+    if piece is not None and not a.hard_hyphen_end:
         first = FIRST_WORD.match(b.text)
         right = first.group(1) if first else ""
         if not right:
@@ -116,7 +97,7 @@ def decide(
         if a.soft_hyphen_end:
             return Decision(True, 0.99, "soft hyphen")
         if lexicon is not None:
-            verdict = judge_hyphen(m.group(1), right, lexicon, frozenset(config.keep_prefixes))
+            verdict = judge_hyphen(piece, right, lexicon, frozenset(config.keep_prefixes))
             if verdict.action == "unsure" and gap:
                 return Decision(False, 0.6, "no word across the break", "dangling_hyphen")
         return Decision(True, 0.9, "hyphenated line end")
@@ -143,7 +124,7 @@ def decide(
         return Decision(False, 0.7, "colon before a new paragraph")
     if starts_lower(b.text) or b.text[0] in "—–":
         return Decision(True, 0.9 if not gap else 0.85, "unfinished line, lowercase start")
-    last = _last_word(a.text)
+    last = last_word(a.text)
     continuing = (
         a.text.endswith((",", ";")) or last in FUNCTION_WORDS or bool(DASH_END.search(a.text))
     )
@@ -428,10 +409,9 @@ def run(draft: Draft, config: Config) -> Draft:
         else:
             groups.append([b])
     last = flow[-1]
-    if HYPHEN_END.search(last.text) or (
-        not ends_terminal(last.text) and len(last.text.split()) > 8
-    ):
-        kind = "dangling_hyphen" if HYPHEN_END.search(last.text) else "paragraph_cut"
+    dangling = hyphen_piece(last.text) is not None
+    if dangling or (not ends_terminal(last.text) and len(last.text.split()) > 8):
+        kind = "dangling_hyphen" if dangling else "paragraph_cut"
         findings.append(
             draft.finding(
                 kind,

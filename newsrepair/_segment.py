@@ -9,7 +9,6 @@ is a whole paragraph (e-paper copy and some extractors write it that way).
 from __future__ import annotations
 
 import attrs
-import regex
 
 from ._config import Config
 from ._draft import Draft, Line
@@ -18,8 +17,6 @@ from ._layout import read_columns
 from ._lexicon import Lexicon
 from ._normalise import SOFT_MARK
 
-# A run of text up to a line end or a page break (form feed).
-_BREAK = regex.compile(r"[\n\f]")
 # A document whose typical line is this long writes one paragraph per line.
 PARAGRAPH_LINE_CHARS = 110
 # Gutters found in a layout extraction are geometry, strong but not proof.
@@ -32,38 +29,39 @@ def _split_lines(source: str) -> list[Line]:
     page = 0
     blank = 0
     pos = 0
-    n = len(source)
-    while pos <= n:
-        m = _BREAK.search(source, pos)
-        stop = m.start() if m else n
-        raw = source[pos:stop]
-        end_mark = m.group() if m else ""
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            soft = stripped.endswith(SOFT_MARK)
-            lines.append(
-                Line(
-                    text=stripped[:-1] + "-" if soft else stripped,
-                    start=start,
-                    end=start + len(stripped),
-                    index=len(lines),
-                    indent=lead,
-                    blank_before=blank,
-                    page=page,
-                    soft_hyphen_end=soft,
+    # str.split does in C what a regex search per line did in Python; a form
+    # feed is rare, so only a row that holds one is cut again.
+    rows = source.split("\n")
+    last_row = len(rows) - 1
+    for r, row in enumerate(rows):
+        parts = row.split("\f") if "\f" in row else (row,)
+        last_part = len(parts) - 1
+        for p, raw in enumerate(parts):
+            end_mark = "\f" if p < last_part else ("\n" if r < last_row else "")
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                start = pos + lead
+                soft = stripped.endswith(SOFT_MARK)
+                lines.append(
+                    Line(
+                        text=stripped[:-1] + "-" if soft else stripped,
+                        start=start,
+                        end=start + len(stripped),
+                        index=len(lines),
+                        indent=lead,
+                        blank_before=blank,
+                        page=page,
+                        soft_hyphen_end=soft,
+                    )
                 )
-            )
-            blank = 0
-        elif end_mark == "\n":
-            blank += 1
-        if end_mark == "\f":
-            page += 1
-            blank += 1
-        if not m:
-            break
-        pos = m.end()
+                blank = 0
+            elif end_mark == "\n":
+                blank += 1
+            if end_mark == "\f":
+                page += 1
+                blank += 1
+            pos += len(raw) + 1
     return lines
 
 
