@@ -41,6 +41,8 @@ FLATTENED = regex.compile(
 # The pieces make a common word and the second is none on its own; the
 # extractor may still have printed two words, so under a hyphen join's 0.95.
 REJOIN_CONFIDENCE = 0.85
+
+
 def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon) -> bool:
     """Rejoin a word whose line-end hyphen the extractor dropped; ``True`` if done.
 

@@ -48,7 +48,7 @@ PREPOSITIONS = _words(
 # the bound keeps memory flat. Without it every document pays wordfreq's
 # per-call overhead again for the same common words.
 @functools.lru_cache(maxsize=1 << 16)
-def _cached_zipf(word: str, language: str) -> float:
+def cached_zipf(word: str, language: str) -> float:
     # Imported lazily so that `import newsrepair` stays fast; wordfreq loads its
     # word list on first use, from the installed package (no network).
     from wordfreq import zipf_frequency
@@ -70,7 +70,7 @@ def check_language(language: str) -> None:
 
 def _zipf_function(language: str) -> Callable[[str], float]:
     def zipf(word: str) -> float:
-        return _cached_zipf(word, language)
+        return cached_zipf(word, language)
 
     return zipf
 

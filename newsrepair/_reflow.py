@@ -379,8 +379,7 @@ def run(draft: Draft, config: Config) -> Draft:
                 a.end,
                 "",
                 d.confidence,
-                f"paragraph rejoined across {what}: '{a.text[-30:]}' + '{b.text[:30]}': "
-                f"{d.reason}",
+                f"paragraph rejoined across {what}: '{a.text[-30:]}' + '{b.text[:30]}': {d.reason}",
                 span=draft.input_span(a.end, b.start),
                 context=(max(a.start, a.end - 20), max(a.end, b.start)),
             )

@@ -45,8 +45,10 @@ def starts_lower(text: str) -> bool:
 
 
 def _in_word(ch: str) -> bool:
-    return ch.isalpha() or ch in _APOSTROPHES or (
-        not ch.isascii() and unicodedata.category(ch).startswith("M")
+    return (
+        ch.isalpha()
+        or ch in _APOSTROPHES
+        or (not ch.isascii() and unicodedata.category(ch).startswith("M"))
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 
 import attrs
 import regex
@@ -20,7 +21,7 @@ import regex
 from ._config import Config
 from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
 from ._edits import Ledger
-from ._lexicon import WORD, Lexicon
+from ._lexicon import WORD, Lexicon, cached_zipf
 
 # Words that follow the pronoun "I" far more often than anything else.
 _AFTER_I = (
@@ -69,9 +70,8 @@ def _prefixes_by_initial(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]
     return {initial: tuple(group) for initial, group in groups.items()}
 
 
-def _restore_hyphen(
-    word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
-) -> _Edit | None:
+def _document_form(word: str, forms: dict[str, str], lexicon: Lexicon) -> _Edit | None:
+    """The hyphenated spelling the document itself uses for a closed ``word``."""
     low = word.lower()
     # A closed form the lexicon knows as a word ("lawbreakers") is a spelling,
     # not damage, even where the document also hyphenates it.
@@ -84,16 +84,24 @@ def _restore_hyphen(
             0.95,
             f"'{forms[low]}' occurs in the document",
         )
-    if not word.islower() or len(word) < 6 or lexicon.count(low) > 1:
+    return None
+
+
+def _prefixed_compound(
+    word: str, zipf: Callable[[str], float], prefixes: tuple[str, ...]
+) -> _Edit | None:
+    """A hyphen restored after a conventional prefix, from the lexicon alone."""
+    low = word.lower()
+    if not word.islower() or len(word) < 6:
         return None
-    for prefix in _prefixes_by_initial(tuple(config.keep_prefixes)).get(low[0], ()):
+    for prefix in _prefixes_by_initial(prefixes).get(low[0], ()):
         if prefix not in HYPHENATED_PREFIXES:
             # "co", "multi", "non" ... make closed words as often as hyphenated
             # ones ("covariation"): the lexicon alone cannot tell.
             continue
         if low.startswith(prefix) and len(low) - len(prefix) >= 4:
             rest = low[len(prefix) :]
-            if lexicon.zipf(rest) >= 3.5 and lexicon.zipf(low) < 2.0:
+            if zipf(rest) >= 3.5 and zipf(low) < 2.0:
                 return _Edit(
                     0,
                     len(word),
@@ -105,17 +113,36 @@ def _restore_hyphen(
     return None
 
 
-def _split_candidates(word: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+def _split_candidates(word: str, zipf: Callable[[str], float]) -> tuple[tuple[str, str], ...]:
     if len(word) < 6 or not (word.islower() or (word[0].isupper() and word[1:].islower())):
-        return []
-    if lexicon.count(word) > 1 or lexicon.zipf(word) > 0.0:
-        return []
-    out = []
-    for cut in range(_MIN_SPLIT_PART, len(word) - _MIN_SPLIT_PART + 1):
-        left, right = word[:cut], word[cut:]
-        if lexicon.zipf(left) >= 2.0 and lexicon.zipf(right) >= 2.0:
-            out.append((left, right))
-    return out
+        return ()
+    if zipf(word) > 0.0:
+        return ()
+    return tuple(
+        (word[:cut], word[cut:])
+        for cut in range(_MIN_SPLIT_PART, len(word) - _MIN_SPLIT_PART + 1)
+        if zipf(word[:cut]) >= 2.0 and zipf(word[cut:]) >= 2.0
+    )
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _lexical_verdict(
+    word: str, language: str, prefixes: tuple[str, ...]
+) -> tuple[_Edit | None, tuple[tuple[str, str], ...]]:
+    """What the lexicon alone says of a word the document writes at most once.
+
+    It depends on the word, the language and the prefixes only, so one
+    process judges each word once however many documents hold it; the
+    cache is bounded and can never change an answer.
+    """
+
+    def zipf(piece: str) -> float:
+        return cached_zipf(piece.lower(), language)
+
+    fix = _prefixed_compound(word, zipf, prefixes)
+    if fix is not None:
+        return fix, ()
+    return None, _split_candidates(word, zipf)
 
 
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*\s*$")
@@ -130,7 +157,7 @@ def _sentence_initial(block: Block, n: int, at: int) -> bool:
 
 
 def _choose_split(
-    word: str, splits: list[tuple[str, str]], seen: set[tuple[str, str]], lexicon: Lexicon
+    word: str, splits: tuple[tuple[str, str], ...], seen: set[tuple[str, str]], lexicon: Lexicon
 ) -> tuple[str, str, float, str] | None:
     """The one split the evidence supports, with its confidence and reason.
 
@@ -154,14 +181,18 @@ def _choose_split(
 
 def _judge_word(
     word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
-) -> tuple[_Edit | None, list[tuple[str, str]]]:
-    """A restored hyphen for ``word`` (span relative to the word), or its candidate splits."""
-    if lexicon.count(word) > 1 and word.lower() not in forms:
-        return None, []
-    fix = _restore_hyphen(word, forms, lexicon, config)
+) -> tuple[_Edit | None, tuple[tuple[str, str], ...]]:
+    """A restored hyphen for ``word`` (span relative to the word), or its candidate splits.
+
+    A word the document writes more than once is its own spelling; only
+    the document's hyphenated form of it can say otherwise.
+    """
+    if lexicon.count(word) > 1:
+        return _document_form(word, forms, lexicon), ()
+    fix = _document_form(word, forms, lexicon)
     if fix is not None:
-        return fix, []
-    return None, _split_candidates(word, lexicon)
+        return fix, ()
+    return _lexical_verdict(word, lexicon.language, tuple(config.keep_prefixes))
 
 
 def run(draft: Draft, config: Config) -> Draft:
@@ -172,16 +203,16 @@ def run(draft: Draft, config: Config) -> Draft:
     forms = _compound_forms(lexicon)
     # First gather candidate splits, then scan the document once for the word
     # pairs they need, so evidence costs one pass, not one pass per word.
-    plans: dict[tuple[int, int], list[tuple[int, regex.Match[str], list[tuple[str, str]]]]] = (
-        defaultdict(list)
-    )
+    plans: dict[
+        tuple[int, int], list[tuple[int, regex.Match[str], tuple[tuple[str, str], ...]]]
+    ] = defaultdict(list)
     needed: set[tuple[str, str]] = set()
     edits: dict[tuple[int, int], list[_Edit]] = defaultdict(list)
     # A word's verdict depends only on the word and the document. Each distinct
     # word is judged once, when first seen, and only lines holding a word with
     # a verdict are scanned for positions: most lines hold none. Nothing per
     # line but its place is kept, so memory follows the vocabulary.
-    verdicts: dict[str, tuple[_Edit | None, list[tuple[str, str]]]] = {}
+    verdicts: dict[str, tuple[_Edit | None, tuple[tuple[str, str], ...]]] = {}
     flagged: set[str] = set()
     eligible: list[tuple[int, int, str]] = []
     for b, block in enumerate(draft.blocks):
@@ -200,7 +231,7 @@ def run(draft: Draft, config: Config) -> Draft:
             words = PLAIN_WORD.findall(text)
             for word in set(words).difference(verdicts):
                 verdict = verdicts[word] = (
-                    _judge_word(word, forms, lexicon, config) if len(word) >= 5 else (None, [])
+                    _judge_word(word, forms, lexicon, config) if len(word) >= 5 else (None, ())
                 )
                 if verdict[0] is not None or verdict[1]:
                     flagged.add(word)
