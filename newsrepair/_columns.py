@@ -21,14 +21,12 @@ import attrs
 import regex
 
 from ._draft import Line
-from ._lexicon import DETERMINERS, FUNCTION_WORDS, MODALS_AND_AUX, PREPOSITIONS, Lexicon
+from ._language import Language
+from ._lexicon import Lexicon
+from ._shapes import ends_sentence
 
 # A dash glued to the previous column's last word ("bargain-— i.e.") is its own token.
 _TOKEN = regex.compile(r"[^\s—–]+|[—–]")
-_TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
-_ABBREVIATION = regex.compile(
-    r"(?i)^(?:\p{L}|[\p{L}]\.\p{L}|mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|no|jr|sr)\.$"
-)
 _HYPHENATED = regex.compile(r"(\p{L}+)-$")
 _STRONG = 2.0
 _WEAK = 1.0
@@ -50,7 +48,7 @@ def _first_letter(token: str) -> str:
     return ""
 
 
-def plausibility(left: str, right: str, lexicon: Lexicon) -> float:
+def plausibility(left: str, right: str, lexicon: Lexicon, lang: Language) -> float:
     """How well text ``right`` reads as the direct continuation of ``left``."""
     if not left or not right:
         return 0.0
@@ -63,7 +61,7 @@ def plausibility(left: str, right: str, lexicon: Lexicon) -> float:
         joined = hyphen.group(1) + piece.group()
         return 3.0 if lexicon.is_word(joined, 2.5) or lexicon.count(joined) else 0.0
     last = left.split()[-1].lower().strip("\"'”’),;:")
-    if _TERMINAL.search(left) and not _ABBREVIATION.match(left.split()[-1]):
+    if ends_sentence(left) and not lang.abbreviation_token.match(left.split()[-1]):
         if right[0] in "—–":
             return -2.0
         return 1.0 if first.isupper() or right[0] in "\"'“‘(" else -1.0
@@ -71,26 +69,26 @@ def plausibility(left: str, right: str, lexicon: Lexicon) -> float:
         return 1.0
     if first.islower():
         word = right.split()[0].lower().strip("\"'“‘(,;:")
-        if last in DETERMINERS and (
-            word in PREPOSITIONS or word in DETERMINERS or word in MODALS_AND_AUX
+        if last in lang.determiners and (
+            word in lang.prepositions or word in lang.determiners or word in lang.modals_and_aux
         ):
             return -1.5
-        if last in PREPOSITIONS and (word in PREPOSITIONS or word in MODALS_AND_AUX):
+        if last in lang.prepositions and (word in lang.prepositions or word in lang.modals_and_aux):
             return -1.5
-        if last in FUNCTION_WORDS or left.endswith(","):
+        if last in lang.function_words or left.endswith(","):
             return 2.0
         # After a name, English goes on with a verb or a function word far more
         # often than with a content word ("Iran has", not "Iran contentious").
         name = left.split()[-1].strip("\"'”’),;:")
-        if name[:1].isupper() and len(left.split()) > 1 and word not in FUNCTION_WORDS:
+        if name[:1].isupper() and len(left.split()) > 1 and word not in lang.function_words:
             return 1.0
         return 1.5
     if first.isupper():
-        return -2.0 if last in FUNCTION_WORDS else -1.5
+        return -2.0 if last in lang.function_words else -1.5
     return 0.0
 
 
-def _seams(tokens: list[regex.Match[str]], lexicon: Lexicon) -> dict[int, float]:
+def _seams(tokens: list[regex.Match[str]], lexicon: Lexicon, lang: Language) -> dict[int, float]:
     """Score the token boundaries that look like column seams (key: index of right token)."""
     dangling = [m.group(1) for t in tokens if (m := _HYPHENATED.search(t.group()))]
     seams: dict[int, float] = {}
@@ -101,11 +99,11 @@ def _seams(tokens: list[regex.Match[str]], lexicon: Lexicon) -> dict[int, float]
             (
                 _HYPHENATED.search(left)
                 and (not first or first.isupper())
-                and right not in ("and", "or", "to")
+                and right not in lang.suspended_joiners
             )
             or (
-                _TERMINAL.search(left)
-                and not _ABBREVIATION.match(left)
+                ends_sentence(left)
+                and not lang.abbreviation_token.match(left)
                 and first.islower()
                 and right[0].isalpha()
             )
@@ -119,7 +117,12 @@ def _seams(tokens: list[regex.Match[str]], lexicon: Lexicon) -> dict[int, float]
             )
         ):
             seams[i] = _STRONG
-        elif left.lower() in FUNCTION_WORDS and left.islower() and first.isupper() and right != "I":
+        elif (
+            left.lower() in lang.function_words
+            and left.islower()
+            and first.isupper()
+            and right != lang.first_person
+        ):
             seams[i] = _WEAK
     return seams
 
@@ -171,12 +174,12 @@ def _cut_backwards(
     return sorted(cuts)
 
 
-def find_interleaving(line: Line, lexicon: Lexicon) -> Interleaving | None:
+def find_interleaving(line: Line, lexicon: Lexicon, lang: Language) -> Interleaving | None:
     """Return the column chains of ``line`` if it holds interleaved columns."""
     tokens = list(_TOKEN.finditer(line.text))
     if len(tokens) < 12:
         return None
-    seams = _seams(tokens, lexicon)
+    seams = _seams(tokens, lexicon, lang)
     if sum(1 for v in seams.values() if v >= _STRONG) < 2:
         return None
     width = _row_width(sorted(tokens[i].start() for i, v in seams.items() if v >= _STRONG))
@@ -203,12 +206,14 @@ def find_interleaving(line: Line, lexicon: Lexicon) -> Interleaving | None:
     # "seams" are noise in running text.
     if len(pieces) - 1 > 12 or len(pieces[0]) > 6 * width:
         return None
-    as_read = sum(plausibility(x, y, lexicon) for x, y in itertools.pairwise(pieces))
+    as_read = sum(plausibility(x, y, lexicon, lang) for x, y in itertools.pairwise(pieces))
     best: tuple[float, int] | None = None
     for k in (2, 3, 4):
         if len(pieces) < k + 1:
             continue
-        score = sum(plausibility(pieces[j], pieces[j + k], lexicon) for j in range(len(pieces) - k))
+        score = sum(
+            plausibility(pieces[j], pieces[j + k], lexicon, lang) for j in range(len(pieces) - k)
+        )
         # Compare per seam so that k values with fewer junctions are not favoured.
         norm = score / (len(pieces) - k)
         if best is None or norm > best[0]:

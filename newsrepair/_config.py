@@ -64,45 +64,8 @@ class Config:
     pull_quote_max_words: int = 12
     join_lexicon_margin: float = 1.0
     split_min_zipf: float = 3.0
-    keep_prefixes: tuple[str, ...] = (
-        "anti",
-        "co",
-        "cross",
-        "ex",
-        "half",
-        "multi",
-        "non",
-        "post",
-        "pre",
-        "pro",
-        "quasi",
-        "self",
-        "semi",
-        "so",
-        "well",
-        "all",
-        "vice",
-        "mid",
-        "inter",
-        "counter",
-        "over",
-        "under",
-        "long",
-        "short",
-        "high",
-        "low",
-        "full",
-        "part",
-        "first",
-        "second",
-        "third",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "ten",
-    )
+    keep_prefixes: tuple[str, ...] | None = None
+    """Prefixes that make hyphenated compounds; None: the language's own list."""
 
     def evolve(self, **overrides: Any) -> Config:
         """Return a copy with ``overrides`` applied (unknown names raise TypeError)."""

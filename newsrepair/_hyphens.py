@@ -14,6 +14,7 @@ import regex
 from ._config import Config
 from ._draft import Block, Draft, Line
 from ._edits import Ledger
+from ._language import Language, language_for, prefixes_of
 from ._lexicon import HyphenVerdict, Lexicon, judge_hyphen
 from ._shapes import FIRST_WORD, hyphen_piece, lower_end
 
@@ -28,14 +29,6 @@ def _closed_break(text: str, closed_dashes: bool) -> bool:
     if text.endswith("/") and len(text) > 1 and text[-2].isalnum():
         return True
     return closed_dashes and text.endswith("—") and len(text) > 1 and text[-2].isalnum()
-
-
-# A line break flattened into a space by copy-paste: "com- muters". Not a
-# suspended compound ("pre- and post-war"), whose next word is a conjunction.
-FLATTENED = regex.compile(
-    r"(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{M}'’]*)- "
-    r"(?!(?:and|or|to|nor|but|und)\b)(\p{Ll}[\p{L}\p{M}'’]*)"
-)
 
 
 # The pieces make a common word and the second is none on its own; the
@@ -80,6 +73,7 @@ def _flattened_hyphens(
     lexicon: Lexicon,
     prefixes: frozenset[str],
     ledger: Ledger,
+    lang: Language,
 ) -> Line:
     """Resolve line-end hyphens that an earlier flattening left inside the line.
 
@@ -87,7 +81,7 @@ def _flattened_hyphens(
     when it is edited; the line's own offset map places them in the source
     even when an earlier pass edited the line.
     """
-    for m in reversed(list(FLATTENED.finditer(line.text))):
+    for m in reversed(list(lang.flattened_hyphen.finditer(line.text))):
         left, right = m.group(1), m.group(2)
         verdict = judge_hyphen(left, right, lexicon, prefixes)
         cut = m.end(1)
@@ -106,7 +100,8 @@ def _flattened_hyphens(
 def run(draft: Draft, config: Config) -> Draft:
     """Decide every hyphen that ends a line inside a block."""
     lexicon = draft.lexicon or Lexicon.from_texts((), config.language, False)
-    prefixes = frozenset(config.keep_prefixes)
+    lang = language_for(config.language)
+    prefixes = frozenset(prefixes_of(config))
     ledger = Ledger(draft, config)
     blocks: list[Block] = []
     closed_dashes = "—" in draft.source and len(CLOSED_DASH.findall(draft.source)) > len(
@@ -118,7 +113,7 @@ def run(draft: Draft, config: Config) -> Draft:
         changed = False
         for i, line in enumerate(lines):
             if "- " in line.text:
-                fixed = _flattened_hyphens(draft, line, lexicon, prefixes, ledger)
+                fixed = _flattened_hyphens(draft, line, lexicon, prefixes, ledger, lang)
                 if fixed is not line:
                     lines[i] = fixed
                     changed = True

@@ -1,4 +1,8 @@
-"""Pass 6: interview structure: question and answer turns and their speakers.
+"""Interview structure in one place: speaker labels, and the pass that makes turns.
+
+The label tests (:func:`is_label_start`, :func:`label_counts`,
+:func:`speaker_turns`) are asked by the header and reflow passes too; the
+interview pass itself then assigns question and answer turns.
 
 A turn opening with a label (``IRNA:``, ``MASOUDI:``, ``Q:``) names its
 speaker; the label is taken out of the text (logged as a repair) and kept as
@@ -9,28 +13,72 @@ to the last interviewer, anything else to the last interviewee.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 import attrs
 import regex
 
-from ._classify import DOTTED_LABEL, SPEAKER_LABEL, is_label_start
 from ._config import Config
-from ._draft import ANSWER, BODY, QUESTION, Draft
+from ._draft import ANSWER, BODY, QUESTION, Draft, Line
 from ._edits import Ledger
+from ._language import Language, language_for
 
-INTERROGATIVE = regex.compile(
-    r"(?i)^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|is|are|was|were|can|"
-    r"could|should|would|will|has|have|had|may|might|must|shall|in\s+your\s+view|to\s+what)\b"
-)
 SENTENCE_START = regex.compile(r"(?<=[.!?][\"'”’)]?\s)(?=[\"'“‘]?\p{Lu})")
 # A recurring label before a turn is a speaker's; a name before a colon can
 # still open an ordinary sentence, so this is a strong rule, not proof.
 LABEL_CONFIDENCE = 0.95
-QUESTION_LABELS = frozenset({"Q", "QUESTION", "INTERVIEWER", "Q."})
 
 
-def is_question(text: str) -> bool:
+def is_label_start(text: str, lang: Language, dotted: bool = False) -> bool:
+    """Whether ``text`` opens with a speaker label such as ``MASOUDI:`` or ``Q:``.
+
+    ``dotted`` also accepts ``Q.`` and ``A.``, which the document as a whole
+    must show to be labels (alone, "A. Smith" is an initial).
+    """
+    if dotted and text[:2] in lang.dotted_starts and lang.dotted_label.match(text):
+        return True
+    if ":" not in text:
+        return False
+    m = lang.speaker_label.match(text)
+    if not m:
+        return False
+    label = text[: text.index(":")].strip()
+    return label.isupper() or (len(label.split()) <= 3 and label[:1].isupper() and len(label) <= 30)
+
+
+def uses_dotted_labels(lines: Sequence[Line], lang: Language) -> bool:
+    """Whether the text runs an interview with ``Q.`` / ``A.`` turns."""
+    starts = Counter(
+        m.group(1)
+        for line in lines
+        if line.text[:2] in lang.dotted_starts and (m := lang.dotted_label.match(line.text))
+    )
+    question, answer = lang.turn_labels
+    return starts[question] >= 2 and starts[answer] >= 2
+
+
+def label_counts(lines: Sequence[Line], lang: Language) -> Counter[str]:
+    """How often each speaker-label shape opens a line ("IRNA:", "Q:")."""
+    return Counter(
+        line.text[: line.text.index(":")].strip()
+        for line in lines
+        if ":" in line.text[:32] and lang.speaker_label.match(line.text)
+    )
+
+
+def speaker_turns(text: str, counts: Counter[str], lang: Language) -> bool:
+    """Whether a line's label is a speaker's: it recurs, or it is Q or A.
+
+    "Analysis: ..." or "Ole Brandt: the man who ..." over an article is a
+    headline; a speaker takes more than one turn.
+    """
+    label = text[: text.index(":")].strip()
+    capitals = sum(n for name, n in counts.items() if name.isupper())
+    return counts[label] >= 2 or label in lang.turn_labels or (label.isupper() and capitals >= 2)
+
+
+def is_question(text: str, lang: Language) -> bool:
     """Whether a paragraph reads as an interviewer's question."""
     stripped = text.rstrip("\"'”’) ")
     if stripped.endswith("?"):
@@ -41,34 +89,27 @@ def is_question(text: str) -> bool:
     if len(text.split()) > 60 or stripped.endswith((".", "!", "…")):
         return False
     sentences = SENTENCE_START.split(text)
-    return bool(INTERROGATIVE.match(sentences[-1].lstrip("\"'“‘")))
+    return bool(lang.interrogative.match(sentences[-1].lstrip("\"'“‘")))
 
 
-# Words that open a paragraph with a colon without naming a speaker.
-NOT_SPEAKERS = frozenset(
-    """note update correction editor's editors clarification source sources photo photos
-    related read also warning disclaimer background context caption credit image video
-    watch listen see tags topics""".split()
-)
-
-
-def _label(text: str, dotted: bool) -> str | None:
-    if dotted and DOTTED_LABEL.match(text):
+def _label(text: str, dotted: bool, lang: Language) -> str | None:
+    if dotted and lang.dotted_label.match(text):
         return text[0]
-    if not SPEAKER_LABEL.match(text) or not is_label_start(text):
+    if not is_label_start(text, lang):
         return None
     label = " ".join(text[: text.index(":")].split())
-    if label.lower() in NOT_SPEAKERS or label.split()[0].lower() in NOT_SPEAKERS:
+    if label.lower() in lang.not_speakers or label.split()[0].lower() in lang.not_speakers:
         return None
     return label
 
 
 def run(draft: Draft, config: Config) -> Draft:
     """Assign question/answer roles and speakers to body paragraphs."""
+    lang = language_for(config.language)
     positions = [k for k, b in enumerate(draft.blocks) if b.role == BODY]
     labels: dict[int, str] = {}
     for k in positions:
-        label = _label(draft.blocks[k].lines[0].text, draft.dotted_labels)
+        label = _label(draft.blocks[k].lines[0].text, draft.dotted_labels, lang)
         if label is not None:
             labels[k] = label
     counts: dict[str, int] = defaultdict(int)
@@ -76,8 +117,8 @@ def run(draft: Draft, config: Config) -> Draft:
         counts[label] += 1
     # A label seen once might be a plain "Note: ..." sentence; require a real
     # exchange: two labelled turns, or a Q/A label.
-    if len(labels) < 2 and not any(lab.upper() in QUESTION_LABELS for lab in labels.values()):
-        return _unlabelled(draft, positions)
+    if len(labels) < 2 and not any(lab.upper() in lang.question_labels for lab in labels.values()):
+        return _unlabelled(draft, positions, lang)
     blocks = list(draft.blocks)
     ledger = Ledger(draft, config)
     questions: dict[str, list[bool]] = defaultdict(list)
@@ -88,7 +129,7 @@ def run(draft: Draft, config: Config) -> Draft:
         # speaker's name is kept with its spacing normalised.
         label_end = (
             2
-            if draft.dotted_labels and DOTTED_LABEL.match(first.text)
+            if draft.dotted_labels and lang.dotted_label.match(first.text)
             else (first.text.index(":") + 1)
         )
         if not ledger.propose(
@@ -101,7 +142,7 @@ def run(draft: Draft, config: Config) -> Draft:
         ):
             # Under the bar the label stays in the text and names no speaker.
             del labels[k]
-            questions[label].append(is_question(block.text))
+            questions[label].append(is_question(block.text, lang))
             continue
         cut = label_end
         while cut < len(first.text) and first.text[cut] == " ":
@@ -114,11 +155,11 @@ def run(draft: Draft, config: Config) -> Draft:
             kept, joints = block.lines[1:], block.joints[1:]
         block = attrs.evolve(block, lines=kept, joints=joints, speaker=label)
         blocks[k] = block
-        questions[label].append(is_question(block.text))
+        questions[label].append(is_question(block.text, lang))
     interviewers = {
         lab
         for lab, qs in questions.items()
-        if lab.upper() in QUESTION_LABELS or sum(qs) * 2 > len(qs)
+        if lab.upper() in lang.question_labels or sum(qs) * 2 > len(qs)
     }
     if not labels:
         return ledger.close(draft)
@@ -137,19 +178,19 @@ def run(draft: Draft, config: Config) -> Draft:
             else:
                 answerer = label
                 blocks[k] = attrs.evolve(block, role=ANSWER)
-        elif is_question(block.text):
+        elif is_question(block.text, lang):
             blocks[k] = attrs.evolve(block, role=QUESTION, speaker=asker)
         else:
             blocks[k] = attrs.evolve(block, role=ANSWER, speaker=answerer)
     return ledger.close(draft, blocks=tuple(blocks))
 
 
-def _unlabelled(draft: Draft, positions: list[int]) -> Draft:
+def _unlabelled(draft: Draft, positions: list[int], lang: Language) -> Draft:
     """An interview without labels: short questions each followed by an answer."""
     asks = [
         k
         for k in positions
-        if is_question(draft.blocks[k].text)
+        if is_question(draft.blocks[k].text, lang)
         and draft.blocks[k].text.rstrip("\"'”’) ").endswith("?")
     ]
     # Sets for the membership tests: with lists this pass was quadratic in the

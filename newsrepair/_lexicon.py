@@ -21,28 +21,6 @@ WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
 _BATCH = 4096
 
 
-# Tiny closed classes used as syntactic evidence; they are grammar, not vocabulary.
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-FUNCTION_WORDS = _words(
-    """a an the of to in on at by for with from into onto upon about as and or but nor
-    that which who whom whose than then if so yet while because although though whether
-    his her its their our your my this these those such is are was were be been being
-    has have had do does did will would can could should may might must not no very more
-    most less least both either neither each every some any all many much few several
-    between among over under after before during without within against toward towards
-    through across behind beyond since until unless also only even just it"""
-)
-DETERMINERS = _words("a an the this that these those his her its their our your my")
-MODALS_AND_AUX = _words("can could should would will may might must shall is are was were")
-PREPOSITIONS = _words(
-    """of to in on at by for with from into onto upon about as between among over under after
-    before during without within against toward towards through across behind beyond"""
-)
-
-
 # Shared by all repair calls in the process: a word's Zipf figure depends only
 # on the word and the language, so the cache can never change an answer, and
 # the bound keeps memory flat. Without it every document pays wordfreq's

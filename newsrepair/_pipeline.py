@@ -22,6 +22,7 @@ from . import (
 from ._assemble import assemble
 from ._config import Config
 from ._draft import Draft, OffsetMap
+from ._language import language_for
 from ._lexicon import check_language
 from ._model import Article
 
@@ -87,6 +88,9 @@ def repair(text: str, config: Config | None = None, **overrides: Any) -> Article
     if not isinstance(base, Config):
         raise TypeError(f"config must be a newsrepair.Config, not {type(base).__name__}")
     cfg = base.evolve(**overrides) if overrides else base
-    if cfg.use_lexicon and cfg.language != "en":
-        check_language(cfg.language)
+    # Refused before any work: rules of one language run on another would
+    # repair nothing and join much.
+    code = language_for(cfg.language).code
+    if cfg.use_lexicon and code != "en":
+        check_language(code)
     return assemble(run_passes(checked, cfg))

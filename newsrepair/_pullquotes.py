@@ -22,12 +22,9 @@ import regex
 from ._config import Config
 from ._draft import ATTRIBUTION, PULL_QUOTE, UNKNOWN, Block, Draft, Line
 from ._edits import Ledger
+from ._language import language_for
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-NAME_LINE = regex.compile(
-    r"^[—–-]?\s*\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di)){1,3}"
-    r"(?:,\s*[\p{L} .'’-]{2,40})?$"
-)
 # Each bigram keeps at most this many positions: very common bigrams carry no
 # evidence and would make the vote quadratic.
 MAX_POSITIONS = 24
@@ -163,6 +160,7 @@ def run(draft: Draft, config: Config) -> Draft:
     roles: dict[int, str] = {}
     blocks: list[Block] = []
     ledger = Ledger(draft, config)
+    name_line = language_for(config.language).name_line
     for r in runs:
         lo = starts[r.members[0]]
         hi = starts[r.members[-1]] + len(line_tokens[r.members[-1]])
@@ -335,7 +333,7 @@ def run(draft: Draft, config: Config) -> Draft:
         in_quote = set(members)
         first, last = min(r.members[0], *in_quote), max(r.members[-1], *in_quote)
         for k in (min(in_quote) - 1, max(in_quote) + 1, first, last):
-            if 0 <= k < len(flow) and k not in in_quote and NAME_LINE.match(lines[flow[k]].text):
+            if 0 <= k < len(flow) and k not in in_quote and name_line.match(lines[flow[k]].text):
                 attribution = lines[flow[k]]
                 break
         for k in in_quote:

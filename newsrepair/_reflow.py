@@ -18,26 +18,21 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._classify import is_label_start
 from ._columns import find_interleaving, plausibility
 from ._config import Config
 from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
 from ._edits import Ledger
-from ._lexicon import FUNCTION_WORDS, PREPOSITIONS, Lexicon, judge_hyphen
+from ._interview import is_label_start
+from ._language import Language, language_for, prefixes_of
+from ._lexicon import Lexicon, judge_hyphen
 from ._model import Finding
 from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, last_word, starts_lower
 
 # Words after which a sentence cannot stop: prepositions and articles. Not
 # conjunctions or demonstratives ("guarded and", "take this"), which end cut
 # fragments as often as they bind.
-BINDING_WORDS = PREPOSITIONS | frozenset({"a", "an", "the"})
-ABBREVIATION_END = regex.compile(
-    r"(?r)(?:\b\p{L}\.\p{L}\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|No|vs|etc|approx|"
-    r"e\.g|i\.e|p\.m|a\.m|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp)\.)[\"'”’)]*$"
-)
 LABEL_ONLY = regex.compile(r"^[^:]{1,30}:$")
 LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
-ABBREVIATIONS = frozenset(["etc", "approx", "incl", "misc", "vol", "nos", "figs", "resp", "viz"])
 DASH_END = regex.compile(r"[—–]$|\s-$")
 
 
@@ -51,14 +46,14 @@ class Decision:
     finding: str = ""
 
 
-def _subhead_like(text: str) -> bool:
+def _subhead_like(text: str, lang: Language) -> bool:
     words = text.split()
     return (
         0 < len(words) <= 10
         and not ends_terminal(text)
         and not text.endswith((",", ";", "-"))
         and text[0].isupper()
-        and last_word(text) not in FUNCTION_WORDS
+        and last_word(text) not in lang.function_words
     )
 
 
@@ -71,7 +66,8 @@ def decide(
     paragraph cannot be a heading, however short it is.
     """
     lexicon = draft.lexicon
-    if is_label_start(b.text, draft.dotted_labels):
+    lang = language_for(config.language)
+    if is_label_start(b.text, lang, draft.dotted_labels):
         return Decision(False, 0.95, "speaker label")
     if a.text.endswith(":") and LABEL_ONLY.match(a.text) and a.text[:-1].strip() in draft.speakers:
         return Decision(True, 0.95, "speaker label on a line of its own")
@@ -97,7 +93,7 @@ def decide(
         if a.soft_hyphen_end:
             return Decision(True, 0.99, "soft hyphen")
         if lexicon is not None:
-            verdict = judge_hyphen(piece, right, lexicon, frozenset(config.keep_prefixes))
+            verdict = judge_hyphen(piece, right, lexicon, frozenset(prefixes_of(config)))
             if verdict.action == "unsure" and gap:
                 return Decision(False, 0.6, "no word across the break", "dangling_hyphen")
         return Decision(True, 0.9, "hyphenated line end")
@@ -106,7 +102,7 @@ def decide(
             # Geometry needs a few lines to be measured; in a text of three
             # lines the longest is "full" by definition.
             wide = column and len(a.text) >= 0.95 * width and len(draft.lines) >= 6
-            if not gap or wide or ABBREVIATION_END.search(a.text):
+            if not gap or wide or lang.abbreviation_end.search(a.text):
                 return Decision(True, 0.85, "lowercase start after a stop")
             # A short line after a stop ended its paragraph; the next one
             # merely opens in lowercase ("easyJet said ...").
@@ -126,35 +122,35 @@ def decide(
         return Decision(True, 0.9 if not gap else 0.85, "unfinished line, lowercase start")
     last = last_word(a.text)
     continuing = (
-        a.text.endswith((",", ";")) or last in FUNCTION_WORDS or bool(DASH_END.search(a.text))
+        a.text.endswith((",", ";")) or last in lang.function_words or bool(DASH_END.search(a.text))
     )
     if column and not gap:
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
-        if a_opens and _subhead_like(a.text):
+        if a_opens and _subhead_like(a.text, lang):
             return Decision(False, 0.8, "heading line")
         return Decision(True, 0.8, "short unfinished line inside a block")
     if column and continuing:
         return Decision(True, 0.85, "unfinished clause across the break")
-    if not column and last in BINDING_WORDS:
+    if not column and last in lang.binding_words:
         # "... an interview with" + "Heidarali Masoudi": a preposition or an
         # article cannot end a paragraph, whatever the next line starts with.
         return Decision(True, 0.85, "preposition or article before the break")
     if column and full:
         return Decision(False, 0.6, "full line cut before a capital", "paragraph_cut")
-    if a_opens and _subhead_like(a.text) and len(a.text) < 80:
+    if a_opens and _subhead_like(a.text, lang) and len(a.text) < 80:
         return Decision(False, 0.7, "heading line")
     return Decision(False, 0.6, "unfinished paragraph before a capital", "paragraph_cut")
 
 
-def _lowercase_after_stop(draft: Draft, line: Line) -> list[Finding]:
+def _lowercase_after_stop(draft: Draft, line: Line, lang: Language) -> list[Finding]:
     found: list[Finding] = []
     # The pattern needs a stop and a space; lines are normalised, so the
     # space is a plain one, and most lines hold no such pair at all.
     if ". " not in line.text:
         return found
     for m in LOWERCASE_AFTER_STOP.finditer(line.text):
-        if m.group(1) in ABBREVIATIONS:
+        if m.group(1) in lang.abbreviations:
             continue
         found.append(
             draft.finding(
@@ -173,8 +169,8 @@ def lines_as_blocks(draft: Draft) -> Draft:
     return attrs.evolve(draft, blocks=(*draft.blocks, *blocks))
 
 
-def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool) -> str:
-    if len(group) == 1 and _subhead_like(group[0].text) and prev_end and next_upper:
+def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool, lang: Language) -> str:
+    if len(group) == 1 and _subhead_like(group[0].text, lang) and prev_end and next_upper:
         return SUBHEAD
     return BODY
 
@@ -203,13 +199,14 @@ def _deinterleave(
     that lead nowhere were noise, so the line is left whole (lines in
     ``skip``).
     """
+    lang = language_for(config.language)
     orphans: list[tuple[Line, ...]] = []
     origin: list[int] = []
     out: list[Line] = []
     home: dict[int, int] = {}
     for line in flow:
         found = (
-            find_interleaving(line, lexicon)
+            find_interleaving(line, lexicon, lang)
             if len(line.text) >= 160
             and line.index not in skip
             and line.text == draft.source[line.start : line.end]
@@ -229,10 +226,10 @@ def _deinterleave(
 
     def score(chain: tuple[Line, ...], gap: int) -> float:
         before, after = out[gap], out[gap + 1]
-        head = plausibility(before.text, chain[0].text, lexicon)
-        tail = plausibility(chain[-1].text, after.text, lexicon)
+        head = plausibility(before.text, chain[0].text, lexicon, lang)
+        tail = plausibility(chain[-1].text, after.text, lexicon, lang)
         if joined[gap]:
-            return head + tail - plausibility(before.text, after.text, lexicon)
+            return head + tail - plausibility(before.text, after.text, lexicon, lang)
         # The link is already broken (text was lost there): a chain that starts
         # a sentence need not continue the cut line.
         if starts_lower(chain[0].text) or chain[0].text[0] in "—–":
@@ -355,6 +352,7 @@ def run(draft: Draft, config: Config) -> Draft:
     flush = sum(1 for line in flow if line.indent == 0) >= 0.75 * len(flow)
     draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width), flush_text=flush)
     ledger.draft = draft
+    lang = language_for(config.language)
     flow, forced, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
     findings = ledger.findings
     findings.extend(unplaced)
@@ -423,8 +421,8 @@ def run(draft: Draft, config: Config) -> Draft:
     for k, group in enumerate(groups):
         prev_end = k == 0 or ends_terminal(groups[k - 1][-1].text)
         next_upper = k + 1 >= len(groups) or not starts_lower(groups[k + 1][0].text)
-        role = _paragraph_role(group, prev_end, next_upper)
+        role = _paragraph_role(group, prev_end, next_upper, lang)
         blocks.append(Block(role, tuple(group), (" ",) * (len(group) - 1)))
         for line in group:
-            findings.extend(_lowercase_after_stop(draft, line))
+            findings.extend(_lowercase_after_stop(draft, line, lang))
     return ledger.close(draft, blocks=(*draft.blocks, *blocks))

@@ -13,6 +13,7 @@ import attrs
 from ._config import Config
 from ._draft import Draft, Line
 from ._edits import Ledger
+from ._language import language_for
 from ._layout import read_columns
 from ._lexicon import Lexicon
 from ._normalise import SOFT_MARK
@@ -114,6 +115,6 @@ def run(draft: Draft, config: Config) -> Draft:
         paragraph_lines=paragraph_lines,
         column_width=_column_width(lengths),
         lexicon=Lexicon.from_texts(
-            (line.text for line in lines), config.language, config.use_lexicon
+            (line.text for line in lines), language_for(config.language).code, config.use_lexicon
         ),
     )

@@ -24,6 +24,7 @@ FIRST_WORD = regex.compile(r"^[\"'“‘(\[]*(\p{L}[\p{L}\p{M}'’]*|\p{N}[\p{N}
 """The first word after opening quotes and brackets (group 1), or a number."""
 HYPHEN_END = regex.compile(r"(?r)(?<![\p{L}\p{N}])([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)-$")
 """A word piece broken by a line-end hyphen; group 1 is the piece."""
+_WORDS = regex.compile(r"\S+")
 LOWER_END = regex.compile(r"(?r)(?<![\p{L}\p{M}'’-])\p{Ll}+$")
 """A lowercase word ending the line, not part of a hyphenated or elided word."""
 
@@ -89,3 +90,19 @@ def lower_end(text: str) -> str | None:
         return None
     m = LOWER_END.search(text)
     return m.group() if m else None
+
+
+def word_count(text: str) -> int:
+    """How many whitespace-separated words ``text`` holds."""
+    # str.split() counts the same words several times faster than a regex.
+    # The two disagree only on \x1c-\x1f (whitespace to str, not to regex),
+    # and printable text holds no whitespace but the plain space.
+    if text.isprintable():
+        return len(text.split())
+    return len(_WORDS.findall(text))
+
+
+def open_end(text: str, function_words: frozenset[str]) -> bool:
+    """Whether a line visibly goes on: a comma, a hyphen or a function word at its end."""
+    words = text.split()
+    return text.endswith((",", ";", "-")) or (bool(words) and words[-1].lower() in function_words)

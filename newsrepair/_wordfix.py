@@ -21,19 +21,9 @@ import regex
 from ._config import Config
 from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
 from ._edits import Ledger
+from ._language import language_for, prefixes_of
 from ._lexicon import WORD, Lexicon, cached_zipf
 
-# Words that follow the pronoun "I" far more often than anything else.
-_AFTER_I = (
-    "am|was|have|had|think|thought|believe|will|would|can|could|do|did|don't|didn't|know|"
-    "knew|said|say|want|wanted|went|got|feel|felt|see|saw|mean|guess|hope|just|also|never|"
-    "still|really|love|like|need|needed|started|remember|must|should|may|might|find|found|"
-    "tried|told|asked|became|came|decided|realized|realised|wrote|made"
-)
-OCR_PIPE_I = regex.compile(rf"(?<![^\s\"“(])\|(?=\s(?:{_AFTER_I})\b)")
-# Prefixes whose compounds English hyphenates by convention ("self-described",
-# "so-called", "well-known"), so a closed form unknown to the lexicon is damage.
-HYPHENATED_PREFIXES = frozenset("self so well ex all half quasi cross vice".split())
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
 _MIN_SPLIT_PART = 2
@@ -88,14 +78,17 @@ def _document_form(word: str, forms: dict[str, str], lexicon: Lexicon) -> _Edit 
 
 
 def _prefixed_compound(
-    word: str, zipf: Callable[[str], float], prefixes: tuple[str, ...]
+    word: str,
+    zipf: Callable[[str], float],
+    prefixes: tuple[str, ...],
+    hyphenated: frozenset[str],
 ) -> _Edit | None:
     """A hyphen restored after a conventional prefix, from the lexicon alone."""
     low = word.lower()
     if not word.islower() or len(word) < 6:
         return None
     for prefix in _prefixes_by_initial(prefixes).get(low[0], ()):
-        if prefix not in HYPHENATED_PREFIXES:
+        if prefix not in hyphenated:
             # "co", "multi", "non" ... make closed words as often as hyphenated
             # ones ("covariation"): the lexicon alone cannot tell.
             continue
@@ -139,7 +132,8 @@ def _lexical_verdict(
     def zipf(piece: str) -> float:
         return cached_zipf(piece.lower(), language)
 
-    fix = _prefixed_compound(word, zipf, prefixes)
+    hyphenated = language_for(language).hyphenated_prefixes
+    fix = _prefixed_compound(word, zipf, prefixes, hyphenated)
     if fix is not None:
         return fix, ()
     return None, _split_candidates(word, zipf)
@@ -192,7 +186,7 @@ def _judge_word(
     fix = _document_form(word, forms, lexicon)
     if fix is not None:
         return fix, ()
-    return _lexical_verdict(word, lexicon.language, tuple(config.keep_prefixes))
+    return _lexical_verdict(word, lexicon.language, prefixes_of(config))
 
 
 def run(draft: Draft, config: Config) -> Draft:
@@ -264,16 +258,17 @@ def run(draft: Draft, config: Config) -> Draft:
                     edits[key].append(
                         _Edit(m.start(), m.end(), f"{left} {right}", "split_words", confidence, why)
                     )
+    ocr_pipe_i = language_for(config.language).ocr_pipe_i
     # OCR reads a capital I as a vertical bar; a bar standing as a word
     # before a lowercase word ("| think") is that pronoun, not a separator.
     for b, n, text in eligible:
         if "|" in text:
-            for m in OCR_PIPE_I.finditer(text):
+            for m in ocr_pipe_i.finditer(text):
                 edits[(b, n)].append(
                     _Edit(
                         m.start(),
                         m.end(),
-                        "I",
+                        language_for(config.language).first_person,
                         "ocr_pipe",
                         0.85,
                         "'|' standing as a word before a lowercase word is OCR for 'I'",

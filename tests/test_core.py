@@ -91,3 +91,24 @@ def test_config_passes_in_pipeline_order() -> None:
     assert ("normalise", "hyphens") == Config(passes=("normalise", "hyphens")).passes
     with pytest.raises(ValueError, match="order"):
         Config(passes=("hyphens", "normalise"))
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_languages_without_resources_are_refused(language: str) -> None:
+    """A language with no word lists and patterns is refused, naming those there are."""
+    with pytest.raises(ValueError, match="languages there are: en"):
+        repair("Der Hafen wurde am Samstag wieder geöffnet.", language=language)
+
+
+def test_english_variants_use_english_resources() -> None:
+    """A regional code runs its base language's resources."""
+    text = "The council met on Tuesday.\n\nIt voted to rebuild the harbour wall."
+    assert repair(text).to_dict() == repair(text, language="en-GB").to_dict()
+
+
+def test_keep_prefixes_default_to_the_language() -> None:
+    """Config.keep_prefixes left unset means the language's own prefix list."""
+    from newsrepair._language import language_for, prefixes_of
+
+    assert language_for("en").compound_prefixes == prefixes_of(Config())
+    assert ("so",) == prefixes_of(Config(keep_prefixes=("so",)))

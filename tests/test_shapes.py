@@ -69,11 +69,13 @@ starts = st.text(alphabet=st.sampled_from(LINE_STARTS), max_size=24)
 @given(starts)
 def test_prefilters_never_reject_a_match(text: str) -> None:
     """The first-character tests in front of classify's patterns only skip non-matches."""
-    from newsrepair import _classify
+    from newsrepair import _furniture
+    from newsrepair._language import language_for
 
-    if _classify.JUMP_LINE.match(text):
-        assert _classify._may_be_jump_line(text)
-    if _classify.CREDIT_LINE.match(text):
-        assert text[:1] in _classify._CREDIT_INITIALS
-    if _classify.END_NOTE.match(text):
-        assert text.lstrip("(")[:1].casefold() in _classify._END_NOTE_INITIALS
+    lang = language_for("en")
+    if lang.jump_line.match(text):
+        assert _furniture._may_be_jump_line(text, lang)
+    if lang.credit_line.match(text):
+        assert text[:1] in lang.credit_initials
+    if lang.end_note.match(text):
+        assert text.lstrip("(")[:1].casefold() in lang.end_note_initials

@@ -1,0 +1,171 @@
+"""Captions: the text printed under a picture, and its photo credit.
+
+A credit inside a block belongs to the lines just above it when it ends the
+block, else to those just below; a credit standing alone takes the
+neighbouring block that reads as a caption; a credit printed at the end of
+a short block's last line makes that block a caption; a position hint
+("(L to R)") marks one too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._draft import CAPTION, CREDIT, Block, Draft, Line
+from ._language import Language
+from ._model import Repair
+from ._shapes import ends_sentence, word_count
+
+
+def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> bool:
+    """A short block that can be a caption: not body-sized, not header lines."""
+    if not members or len(members) > 6:
+        return False
+    texts = [lines[j].text for j in members]
+    return (
+        sum(word_count(t) for t in texts) <= 90
+        and texts[0][:1].isupper()
+        and not any(lang.byline_line.match(t) or lang.date_line.match(t) for t in texts)
+    )
+
+
+def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, str]) -> list[int]:
+    """Up to three lines under a credit, in its block, that read as a caption."""
+    found: list[int] = []
+    j = i + 1
+    while j < len(lines) and len(found) < 3 and j not in roles:
+        if lines[j].blank_before or lines[j].page != lines[i].page:
+            break
+        if not found and not lines[j].text[:1].isupper():
+            return []
+        found.append(j)
+        if ends_sentence(lines[j].text):
+            break
+        j += 1
+    if not found:
+        return []
+    after = found[-1] + 1
+    if after < len(lines) and after not in roles and not lines[after].blank_before:
+        nxt = lines[after].text
+        unfinished = not ends_sentence(lines[found[-1]].text)
+        if nxt[:1].islower() or (unfinished and not nxt[:1].isupper()):
+            return []
+    return found
+
+
+def find_captions(
+    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str], lang: Language
+) -> dict[int, list[int]]:
+    """Label the caption printed next to each credit, and hinted captions.
+
+    A credit inside a block belongs to the lines just above it when it ends
+    the block, else to those just below. A credit standing alone between blank
+    lines takes the neighbouring block that reads as a caption, preferring one
+    that ends a sentence (a headline or a cut body block does not), and the
+    one above when both do. A credit printed at the end of a short block's
+    last line ("... on Saturday. Photo: Jonas Falk") makes that block a
+    caption too. Returns each credit's caption lines, keyed by the credit.
+    """
+    pairs: dict[int, list[int]] = {}
+    block_of = {i: b for b, group in enumerate(blocks) for i in group}
+    for i, role in sorted(roles.items()):
+        if role != CREDIT:
+            continue
+        b = block_of[i]
+        group = blocks[b]
+        above = [j for j in group if j < i and j not in roles]
+        below = [j for j in group if j > i and j not in roles]
+        if not above and not below:
+            above = [j for j in blocks[b - 1] if j not in roles] if b > 0 else []
+            below = [j for j in blocks[b + 1] if j not in roles] if b + 1 < len(blocks) else []
+            ok = [c for c in (above, below) if _caption_like(lines, c, lang)]
+            ends = [c for c in ok if ends_sentence(lines[c[-1]].text)]
+            chosen = (ends or ok or [[]])[0]
+        elif above and (not below or i + 1 >= len(lines) or lines[i + 1].blank_before):
+            # The caption starts after the last sentence end above the credit:
+            # a paragraph printed just above it in the same block is not it.
+            start = len(above) - 1
+            while start > 0 and not ends_sentence(lines[above[start - 1]].text):
+                start -= 1
+            above = above[start:]
+            chosen = above if _caption_like(lines, above, lang) else []
+        else:
+            chosen = _caption_after(lines, i, roles)
+        for j in chosen:
+            roles[j] = CAPTION
+        if chosen:
+            pairs[i] = chosen
+    for group in blocks:
+        members = [i for i in group if i not in roles]
+        if not members or len(members) > 4:
+            continue
+        text = " ".join(lines[i].text for i in members)
+        inline = lang.inline_credit.search(lines[members[-1]].text)
+        described = inline is not None and word_count(text[: len(text) - len(inline.group())]) >= 3
+        if (inline and described and members == group and _caption_like(lines, members, lang)) or (
+            lang.caption_hint.search(text) and word_count(text) <= 70 and ends_sentence(text)
+        ):
+            for j in members:
+                roles[j] = CAPTION
+    return pairs
+
+
+def credit_text(draft: Draft, line: Line, lang: Language) -> tuple[str, list[Repair]]:
+    """The credit as printed, less a leading bullet and a dangling soft hyphen."""
+    credit = line.text
+    fixes: list[Repair] = []
+    if line.soft_hyphen_end and credit.endswith("-"):
+        # A discretionary hyphen with nothing to join is invisible.
+        fixes.append(
+            draft.repair(
+                "soft_hyphen", line.end - 1, line.end, "", 1.0, "soft hyphen at the end of a credit"
+            )
+        )
+        credit = credit[:-1].rstrip()
+    marker = lang.credit_marker.match(credit)
+    if marker:
+        fixes.append(
+            draft.repair(
+                "strip_marker",
+                line.start,
+                line.start + marker.end(),
+                "",
+                1.0,
+                "label before a photo credit; the credit is the name",
+            )
+        )
+        credit = credit[marker.end() :]
+    return credit, fixes
+
+
+def inline_caption(members: list[Line], lang: Language) -> Block:
+    """A caption block; a credit printed at the end of its last line is split off."""
+    last = members[-1]
+    m = lang.inline_credit.search(last.text)
+    if not m:
+        return Block(CAPTION, tuple(members), (" ",) * (len(members) - 1))
+    cut = m.start()
+    head = attrs.evolve(last, text=last.text[:cut].rstrip(), end=last.start + cut)
+    lines = (*members[:-1], head)
+    return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=m.group(1))
+
+
+def inline_credit_label(draft: Draft, block: Block, lang: Language) -> tuple[Block, list[Repair]]:
+    """Take the "Photo:" label off an inline credit, logging it."""
+    last = block.lines[-1]
+    credit = block.credit or ""
+    marker = lang.credit_marker.match(credit)
+    at = draft.source.find(credit, last.end)
+    if not marker or at < 0:
+        return block, []
+    fix = draft.repair(
+        "strip_marker",
+        at,
+        at + marker.end(),
+        "",
+        1.0,
+        "label before a photo credit; the credit is the name",
+    )
+    return attrs.evolve(block, credit=credit[marker.end() :]), [fix]

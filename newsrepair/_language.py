@@ -1,0 +1,286 @@
+"""Language resources: every word list, prefix list and phrase pattern the passes use.
+
+The passes hold no words of any language themselves: they ask the
+:class:`Language` of ``Config.language`` (``language_for(code)``), so adding a
+language is adding one builder here. Only English is built so far; asking for
+another language raises a :class:`ValueError` that names the languages there
+are, rather than silently running English rules on it.
+
+Patterns are compiled when a language is first asked for, not at import,
+so ``import newsrepair`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+if TYPE_CHECKING:
+    from ._config import Config
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@attrs.frozen
+class Language:
+    """What the passes know of one language: closed word classes and phrase patterns.
+
+    Word classes are grammar, not vocabulary: tiny closed sets used as
+    syntactic evidence (a sentence does not end on "the"). Patterns recognise
+    the language's phrases: jump lines, credits, bylines, dates, end notes.
+    """
+
+    code: str
+    # Closed word classes.
+    function_words: frozenset[str]
+    determiners: frozenset[str]
+    modals_and_aux: frozenset[str]
+    prepositions: frozenset[str]
+    binding_words: frozenset[str]
+    """Words after which a sentence cannot stop: prepositions and articles."""
+    abbreviations: frozenset[str]
+    """Lowercase abbreviations a stop may follow inside a sentence ("etc.")."""
+    compound_prefixes: tuple[str, ...]
+    """Prefixes that make hyphenated compounds ("multi-", "non-"): Config.keep_prefixes."""
+    hyphenated_prefixes: frozenset[str]
+    """Prefixes whose compounds the language hyphenates by convention ("so-called")."""
+    question_labels: frozenset[str]
+    not_speakers: frozenset[str]
+    """Words that open a paragraph with a colon without naming a speaker."""
+    turn_labels: tuple[str, str]
+    """The question and answer labels of an interview ("Q", "A")."""
+    first_person: str
+    """The pronoun "I": a capital after a function word that is no seam, OCR's bar."""
+    suspended_joiners: frozenset[str]
+    """Words after a suspended compound's hyphen ("pre- and post-war")."""
+    note_openers: tuple[str, ...]
+    """How an end note that is a whole sentence opens ("This article first appeared")."""
+    # Phrase patterns.
+    page_number: regex.Pattern[str]
+    jump_line: regex.Pattern[str]
+    credit_line: regex.Pattern[str]
+    credit_names: regex.Pattern[str]
+    end_note: regex.Pattern[str]
+    byline_line: regex.Pattern[str]
+    date_line: regex.Pattern[str]
+    date_in_line: regex.Pattern[str]
+    caption_hint: regex.Pattern[str]
+    inline_credit: regex.Pattern[str]
+    credit_marker: regex.Pattern[str]
+    speaker_label: regex.Pattern[str]
+    dotted_label: regex.Pattern[str]
+    interrogative: regex.Pattern[str]
+    abbreviation_end: regex.Pattern[str]
+    """A line ending in an abbreviation's stop ("Mr.", "e.g."), searched from the end."""
+    abbreviation_token: regex.Pattern[str]
+    """A whole token that is an abbreviation with its stop."""
+    flattened_hyphen: regex.Pattern[str]
+    """A line-end hyphen flattened into a line ("com- muters"), not "pre- and post-war"."""
+    ocr_pipe_i: regex.Pattern[str]
+    name_line: regex.Pattern[str]
+    """A line holding only a person's name (and a role): a pull quote's attribution."""
+    # First characters the patterns above can start with: a cheap test first.
+    credit_initials: frozenset[str]
+    end_note_initials: frozenset[str]
+    jump_initials: frozenset[str]
+    dotted_starts: frozenset[str]
+
+
+def _english() -> Language:
+    month = (
+        r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    )
+    weekday = (
+        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"
+    )
+    # What a credit names: people and agencies, capitalised, with a few joiners.
+    names = (
+        r"(?:[\p{Lu}\d©][\p{L}\d.'’&-]*|/|via|for|and|of|the|de|van|von|al)"
+        r"(?:[ /]+(?:[\p{Lu}\d][\p{L}\d.'’&-]*|/|via|for|and|of|the|de|van|von|al))*"
+    )
+    # Words that follow the pronoun "I" far more often than anything else.
+    after_i = (
+        "am|was|have|had|think|thought|believe|will|would|can|could|do|did|don't|didn't|know|"
+        "knew|said|say|want|wanted|went|got|feel|felt|see|saw|mean|guess|hope|just|also|never|"
+        "still|really|love|like|need|needed|started|remember|must|should|may|might|find|found|"
+        "tried|told|asked|became|came|decided|realized|realised|wrote|made"
+    )
+    prepositions = _words(
+        """of to in on at by for with from into onto upon about as between among over under
+        after before during without within against toward towards through across behind
+        beyond"""
+    )
+    return Language(
+        code="en",
+        function_words=_words(
+            """a an the of to in on at by for with from into onto upon about as and or but nor
+            that which who whom whose than then if so yet while because although though
+            whether his her its their our your my this these those such is are was were be
+            been being has have had do does did will would can could should may might must
+            not no very more most less least both either neither each every some any all many
+            much few several between among over under after before during without within
+            against toward towards through across behind beyond since until unless also only
+            even just it"""
+        ),
+        determiners=_words("a an the this that these those his her its their our your my"),
+        modals_and_aux=_words("can could should would will may might must shall is are was were"),
+        prepositions=prepositions,
+        binding_words=prepositions | frozenset({"a", "an", "the"}),
+        abbreviations=_words("etc approx incl misc vol nos figs resp viz"),
+        compound_prefixes=tuple(
+            """anti co cross ex half multi non post pre pro quasi self semi so well all vice
+            mid inter counter over under long short high low full part first second third
+            one two three four five ten""".split()
+        ),
+        hyphenated_prefixes=_words("self so well ex all half quasi cross vice"),
+        question_labels=frozenset({"Q", "QUESTION", "INTERVIEWER", "Q."}),
+        not_speakers=_words(
+            """note update correction editor's editors clarification source sources photo
+            photos related read also warning disclaimer background context caption credit
+            image video watch listen see tags topics"""
+        ),
+        turn_labels=("Q", "A"),
+        first_person="I",
+        suspended_joiners=_words("and or to"),
+        note_openers=("this ", "the "),
+        page_number=regex.compile(
+            r"(?i)^(?:(?:page|p\.)\s*)?[A-Z]?\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$"
+            r"|^\d{1,4}\s*[|•·]\s*\S.{0,60}$|^\S.{0,60}[|•·]\s*\d{1,4}$"
+        ),
+        jump_line=regex.compile(
+            r"(?i)^[(\[]?\s*(?:(?:please\s+)?(?:continued|cont(?:'|’)?d\.?|turn(?:s|ed)?\s+to|see|"
+            r"jump(?:s|ed)?)\b"
+            r"[^.!?]{0,60}?\b(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?"
+            r"|(?:continued|cont(?:'|’)?d\.?)\s+(?:on|from)\s+[A-Z]\d{1,3}"
+            r"|(?:continued\s+)?from\s+(?:page|p\.)\s*[A-Z]?\d{1,3}"
+            r"|continued\s+(?:on|from)\s+(?:the\s+)?(?:next|previous|back|front)\s+page)"
+            r"[^.!?]{0,30}[.)\]]*$"
+        ),
+        # A credit by its label, bullet or agency: strong wherever it stands.
+        credit_line=regex.compile(
+            r"^(?:[•·]\s*|©\s*(?!\d{4})|"
+            r"(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?"
+            rf"\s*(?i:by|/)\s*){names}\.?$"
+            r"|^(?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*:\s*\S.{0,60}$"
+            r"|^\((?i:photo(?:graph)?s?|image|picture|credit|illustration|graphic)s?\s*(?::|(?i:by))"
+            r"\s*\S.{0,60}\)$"
+            r"|^(?:(?:AP|AFP|EPA|Reuters|Getty Images|Xinhua|Pool|Bloomberg)"
+            r"(?:\s*(?:/|via)\s*\S.*)?)$"
+        ),
+        # A bare "NAME/AGENCY": a credit only when set apart from the text, since a
+        # narrow column may hold "Science/Technology" on a line of its own.
+        credit_names=regex.compile(
+            r"^(?-i:[\p{Lu}][\p{Lu}.'’ -]+/\s*[\p{Lu}][\p{L}.'’ -]*)$"
+            r"|^(?-i:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} ?/ ?"
+            r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$"
+        ),
+        end_note=regex.compile(
+            r"(?i)^(?:(?:this|the)\s+(?:article|story|interview|report|piece|column|op-ed)\s+"
+            r"(?:was\s+)?(?:first\s+|originally\s+)?(?:appeared|published|ran|was\s+published)\b"
+            r"|\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+            r"|(?:copyright|©)\s"
+            r"|(?:this|the)\s+(?:article|story)\s+has\s+been\s+(?:updated|corrected)\b)"
+        ),
+        byline_line=regex.compile(
+            r"^(?:From|FROM)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$|"
+            r"^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:\s+[\p{L}.'’&-]+){0,8}"
+            r"(?:\s*[,|]\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))?$|"
+            r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*"
+            r"(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
+            r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
+        ),
+        date_line=regex.compile(
+            rf"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{weekday},?\s+)?"
+            rf"(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{month},?\s+\d{{4}}"
+            rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+            rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[\p{{L}}]{{0,4}})?$"
+        ),
+        date_in_line=regex.compile(
+            rf"(?i)\b(?:{weekday},?\s+)?(?:{month}\s+\d{{1,2}},?\s+\d{{4}}"
+            rf"|\d{{1,2}}\s+{month},?\s+\d{{4}})\b"
+        ),
+        caption_hint=regex.compile(
+            r"\((?:L|R|C|left|right|cent(?:er|re)|top|bottom|front|back)(?:\s+to\s+right)?\)"
+            r"|\b(?:left|right) to right\b"
+        ),
+        inline_credit=regex.compile(
+            r"(?<=[.!?][\"'”’)]?)\s+((?i:photo(?:graph)?s?|picture|image|credit|illustration)\s*"
+            r"(?::|(?i:by))\s*\S.{0,60})$"
+        ),
+        # What stands before the name in a credit line: a bullet, or "Photo:", "Image by".
+        credit_marker=regex.compile(
+            r"^(?:[•·▪■]\s*|(?i:photo(?:graph)?s?|picture|image|credit|illustration|graphic)s?"
+            r"\s*(?::|(?i:by\b)|/)\s*)"
+        ),
+        speaker_label=regex.compile(
+            r"^(?:Q|A|\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,2}"
+            r"|\p{Lu}[\p{L}\p{M}.'’-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’-]+){0,2})\s*:(?:\s+\S|$)"
+        ),
+        dotted_label=regex.compile(r"^(Q|A)\.\s+(?=[\p{Lu}\d\"'“‘])"),
+        interrogative=regex.compile(
+            r"(?i)^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|is|are|was|were|"
+            r"can|could|should|would|will|has|have|had|may|might|must|shall|in\s+your\s+view|"
+            r"to\s+what)\b"
+        ),
+        abbreviation_end=regex.compile(
+            r"(?r)(?:\b\p{L}\.\p{L}\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|No|vs|etc|"
+            r"approx|e\.g|i\.e|p\.m|a\.m|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp)\.)"
+            r"[\"'”’)]*$"
+        ),
+        abbreviation_token=regex.compile(
+            r"(?i)^(?:\p{L}|[\p{L}]\.\p{L}|mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|no|jr|sr)\.$"
+        ),
+        flattened_hyphen=regex.compile(
+            r"(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{M}'’]*)- "
+            r"(?!(?:and|or|to|nor|but|und)\b)(\p{Ll}[\p{L}\p{M}'’]*)"
+        ),
+        ocr_pipe_i=regex.compile(rf"(?<![^\s\"“(])\|(?=\s(?:{after_i})\b)"),
+        name_line=regex.compile(
+            r"^[—–-]?\s*\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di)){1,3}"
+            r"(?:,\s*[\p{L} .'’-]{2,40})?$"
+        ),
+        credit_initials=frozenset("•·©pPiIcCgG(AERXB"),
+        end_note_initials=frozenset("tarwec©"),
+        jump_initials=frozenset("pctsjf"),
+        dotted_starts=frozenset({"Q.", "A."}),
+    )
+
+
+_BUILDERS: dict[str, Callable[[], Language]] = {"en": _english}
+
+
+def available_languages() -> tuple[str, ...]:
+    """The codes of the languages newsrepair has resources for."""
+    return tuple(sorted(_BUILDERS))
+
+
+def prefixes_of(config: Config) -> tuple[str, ...]:
+    """The compound prefixes in force: ``Config.keep_prefixes``, else the language's."""
+    if config.keep_prefixes is not None:
+        return config.keep_prefixes
+    return language_for(config.language).compound_prefixes
+
+
+@functools.cache
+def language_for(code: str) -> Language:
+    """The resources of language ``code``, built once per process.
+
+    Raises :class:`ValueError` naming the languages there are when ``code``
+    (or its base language, "en" for "en-GB") has none.
+    """
+    base = code.split("-", 1)[0].lower()
+    builder = _BUILDERS.get(base)
+    if builder is None:
+        raise ValueError(
+            f"newsrepair has no language resources for {code!r} (word lists, prefixes and "
+            f"phrase patterns); languages there are: {', '.join(available_languages())}"
+        )
+    return builder()
