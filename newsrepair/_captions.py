@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._draft import CAPTION, CREDIT, Block, Draft, Line
+from ._draft import CAPTION, CREDIT, Block, Draft, Line, Role
 from ._language import Language
 from ._model import Repair
 from ._shapes import ends_sentence, word_count
@@ -31,7 +31,7 @@ def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> 
     )
 
 
-def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, str]) -> list[int]:
+def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, Role]) -> list[int]:
     """Up to three lines under a credit, in its block, that read as a caption."""
     found: list[int] = []
     j = i + 1
@@ -56,7 +56,7 @@ def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, str]) -> list
 
 
 def find_captions(
-    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, str], lang: Language
+    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, Role], lang: Language
 ) -> dict[int, list[int]]:
     """Label the caption printed next to each credit, and hinted captions.
 

@@ -22,11 +22,11 @@ from ._draft import (
     CREDIT,
     DATELINE,
     DECK,
+    FLOW,
     FURNITURE,
     HEADLINE,
     KICKER,
     NOTE,
-    UNKNOWN,
     Block,
     Draft,
     Line,
@@ -82,8 +82,8 @@ def run(draft: Draft, config: Config) -> Draft:
     label_done = False
     caption_lines: list[Line] = []
     for i, line in enumerate(lines):
-        role = roles.get(i, UNKNOWN)
-        if role == UNKNOWN and not label_done:
+        role = roles.get(i, FLOW)
+        if role == FLOW and not label_done:
             label_done = True
             split = split_run_in_label(line)
             if split:

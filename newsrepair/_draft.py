@@ -9,31 +9,58 @@ back into offsets of the caller's input.
 from __future__ import annotations
 
 import bisect
+import enum
 
 import attrs
 
 from ._lexicon import Lexicon
 from ._model import Finding, Repair, Span
 
-# Line and block roles. Body-flow roles come first.
-BODY = "body"
-SUBHEAD = "subhead"
-QUESTION = "question"
-ANSWER = "answer"
-KICKER = "kicker"
-HEADLINE = "headline"
-DECK = "deck"
-BYLINE = "byline"
-DATELINE = "dateline"
-CAPTION = "caption"
-CREDIT = "credit"
-PULL_QUOTE = "pull_quote"
-ATTRIBUTION = "attribution"
-FURNITURE = "furniture"
-NOTE = "note"
-UNKNOWN = "unknown"
 
-FLOW_ROLES = frozenset({BODY, SUBHEAD, QUESTION, ANSWER, UNKNOWN})
+class Role(str, enum.Enum):
+    """What a line or block is. Body-flow roles come first.
+
+    ``FLOW`` is a line not yet set aside: body text whose paragraph the
+    reflow pass will find. A ``str`` enum, so a role prints and compares as
+    the name the public :class:`~newsrepair.Paragraph` uses.
+    """
+
+    BODY = "body"
+    SUBHEAD = "subhead"
+    QUESTION = "question"
+    ANSWER = "answer"
+    FLOW = "flow"
+    KICKER = "kicker"
+    HEADLINE = "headline"
+    DECK = "deck"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    PULL_QUOTE = "pull_quote"
+    ATTRIBUTION = "attribution"
+    FURNITURE = "furniture"
+    NOTE = "note"
+
+
+BODY = Role.BODY
+SUBHEAD = Role.SUBHEAD
+QUESTION = Role.QUESTION
+ANSWER = Role.ANSWER
+FLOW = Role.FLOW
+KICKER = Role.KICKER
+HEADLINE = Role.HEADLINE
+DECK = Role.DECK
+BYLINE = Role.BYLINE
+DATELINE = Role.DATELINE
+CAPTION = Role.CAPTION
+CREDIT = Role.CREDIT
+PULL_QUOTE = Role.PULL_QUOTE
+ATTRIBUTION = Role.ATTRIBUTION
+FURNITURE = Role.FURNITURE
+NOTE = Role.NOTE
+
+FLOW_ROLES = frozenset({BODY, SUBHEAD, QUESTION, ANSWER, FLOW})
 
 
 @attrs.frozen
@@ -89,7 +116,7 @@ class Line:
     indent: int = 0
     blank_before: int = 0
     page: int = 0
-    role: str = UNKNOWN
+    role: Role = FLOW
     speaker: str | None = None
     soft_hyphen_end: bool = False
     hard_hyphen_end: bool = False
@@ -129,7 +156,7 @@ class Block:
     ``" "`` for an ordinary wrap, ``""`` where a hyphenated word was resolved.
     """
 
-    role: str
+    role: Role
     lines: tuple[Line, ...]
     joints: tuple[str, ...] = ()
     speaker: str | None = None

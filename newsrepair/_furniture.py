@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from ._draft import CREDIT, FURNITURE, NOTE, Line
+from ._draft import CREDIT, FURNITURE, NOTE, Line, Role
 from ._language import Language
 from ._shapes import ends_sentence, open_end, word_count
 
@@ -117,10 +117,10 @@ def is_masthead(text: str, lang: Language) -> bool:
     return not rest or rest.isupper() or "|" in text or "   " in text
 
 
-def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, str]:
+def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
     """Credits, notes and furniture: first what a line's shape proves, then
     what it shows only when set apart from the running text."""
-    roles: dict[int, str] = {}
+    roles: dict[int, Role] = {}
     texts = [line.text for line in lines]
     counts = [word_count(text) for text in texts]
     shapes = [

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._draft import BYLINE, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line
+from ._draft import BYLINE, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line, Role
 from ._furniture import is_masthead
 from ._interview import is_label_start, speaker_turns
 from ._language import Language
@@ -42,11 +42,11 @@ def _title_like(text: str) -> bool:
 def find_header(
     lines: Sequence[Line],
     blocks: list[list[int]],
-    roles: dict[int, str],
+    roles: dict[int, Role],
     width: float,
     label_counts: Counter[str],
     lang: Language,
-) -> dict[int, str]:
+) -> dict[int, Role]:
     """Label kicker, headline, deck, byline and dateline at the top of the page."""
     header: list[list[int]] = []
     for group in blocks[:8]:
@@ -181,7 +181,7 @@ def find_header(
                 else:
                     header.append([i])
         break
-    out: dict[int, str] = {}
+    out: dict[int, Role] = {}
     titles: list[list[int]] = []
     dates: list[list[int]] = []
     # A byline or date printed on its own line stands alone even inside a block.

@@ -20,7 +20,7 @@ import attrs
 import regex
 
 from ._config import Config
-from ._draft import ATTRIBUTION, PULL_QUOTE, UNKNOWN, Block, Draft, Line
+from ._draft import ATTRIBUTION, FLOW, PULL_QUOTE, Block, Draft, Line, Role
 from ._edits import Ledger
 from ._language import language_for
 
@@ -122,7 +122,7 @@ def _densest(options: dict[int, list[int]], reach: int) -> int:
 def run(draft: Draft, config: Config) -> Draft:
     """Take pull quotes out of the body flow and keep them as blocks."""
     lines = draft.lines
-    flow = [i for i, line in enumerate(lines) if line.role == UNKNOWN]
+    flow = [i for i, line in enumerate(lines) if line.role == FLOW]
     if len(flow) < 4:
         return draft
     runs = _short_runs(lines, flow, draft, config)
@@ -157,7 +157,7 @@ def run(draft: Draft, config: Config) -> Draft:
     # The flow line of each stream token (the lines' tokens are laid end to end).
     owner = [k for k, toks in enumerate(line_tokens) for _ in toks]
 
-    roles: dict[int, str] = {}
+    roles: dict[int, Role] = {}
     blocks: list[Block] = []
     ledger = Ledger(draft, config)
     name_line = language_for(config.language).name_line

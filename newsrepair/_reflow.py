@@ -20,7 +20,7 @@ import regex
 
 from ._columns import find_interleaving, plausibility
 from ._config import Config
-from ._draft import BODY, SUBHEAD, UNKNOWN, Block, Draft, Line
+from ._draft import BODY, FLOW, SUBHEAD, Block, Draft, Line, Role
 from ._edits import Ledger
 from ._interview import is_label_start
 from ._language import Language, language_for, prefixes_of
@@ -165,11 +165,13 @@ def _lowercase_after_stop(draft: Draft, line: Line, lang: Language) -> list[Find
 
 def lines_as_blocks(draft: Draft) -> Draft:
     """Fallback when reflow is off: every body line is its own paragraph."""
-    blocks = [Block(BODY, (line,)) for line in draft.lines if line.role == UNKNOWN]
+    blocks = [Block(BODY, (line,)) for line in draft.lines if line.role == FLOW]
     return attrs.evolve(draft, blocks=(*draft.blocks, *blocks))
 
 
-def _paragraph_role(group: Sequence[Line], prev_end: bool, next_upper: bool, lang: Language) -> str:
+def _paragraph_role(
+    group: Sequence[Line], prev_end: bool, next_upper: bool, lang: Language
+) -> Role:
     if len(group) == 1 and _subhead_like(group[0].text, lang) and prev_end and next_upper:
         return SUBHEAD
     return BODY
@@ -345,7 +347,7 @@ def run(draft: Draft, config: Config) -> Draft:
     """Join body lines into paragraphs in reading order."""
     lexicon = draft.lexicon or Lexicon.from_texts((), config.language, False)
     lines = draft.lines
-    flow = [line for line in lines if line.role == UNKNOWN]
+    flow = [line for line in lines if line.role == FLOW]
     if not flow:
         return draft
     ledger = Ledger(draft, config)
