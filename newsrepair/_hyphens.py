@@ -15,7 +15,7 @@ from ._config import Config
 from ._draft import Block, Draft, Line
 from ._edits import Ledger
 from ._language import Language, language_for, prefixes_of
-from ._lexicon import HyphenVerdict, Lexicon, judge_hyphen
+from ._lexicon import Lexicon, judge_hyphen, judge_soft_hyphen
 from ._shapes import FIRST_WORD, hyphen_piece, lower_end
 
 CLOSED_DASH = regex.compile(r"\w—\w")
@@ -150,7 +150,7 @@ def run(draft: Draft, config: Config) -> Draft:
             if first.start(1) != 0:
                 continue
             verdict = (
-                HyphenVerdict("join", 0.99, "soft hyphen")
+                judge_soft_hyphen(left, right, lexicon, prefixes)
                 if a.soft_hyphen_end
                 else judge_hyphen(left, right, lexicon, prefixes)
             )
@@ -167,7 +167,13 @@ def run(draft: Draft, config: Config) -> Draft:
                     lines[i] = attrs.evolve(a, text=a.text[:-1])
             else:
                 keep = f"{note} → {left}-{right}"
-                ledger.propose("keep_hyphen", hyphen, a.end, "-", verdict.confidence, keep)
+                if (
+                    ledger.propose("keep_hyphen", hyphen, a.end, "-", verdict.confidence, keep)
+                    and a.soft_hyphen_end
+                ):
+                    # The U+00AD is now accounted for by this repair, not as a
+                    # soft hyphen that joined nothing.
+                    lines[i] = attrs.evolve(a, soft_hyphen_end=False)
         if changed:
             block = attrs.evolve(block, lines=tuple(lines), joints=tuple(joints))
         blocks.append(block)

@@ -97,6 +97,16 @@ class Lexicon:
         return self.count(word) >= 2 or self.zipf(word) >= threshold
 
 
+# Zipf levels (wordfreq's scale: 3.0 is once per million words, 0 unknown).
+KNOWN_WORD = 1.5
+"""The lexicon knows the form as a word, however rare."""
+NO_WORD = 1.5
+"""Below this a piece is no word on its own (OCR debris, a syllable)."""
+COMMON_WORD = 3.5
+"""A word every reader knows; two of them side by side may be a compound."""
+RARE_WORD = 2.0
+
+
 @attrs.frozen
 class HyphenVerdict:
     """What to do with a hyphen between ``left`` and ``right``: join, keep or unsure."""
@@ -157,6 +167,11 @@ def judge_hyphen(
         # "down-" + "played": two common words, but the joined form is a word
         # in its own right, and no known prefix asks for the hyphen.
         return HyphenVerdict("join", 0.85, f"'{joined}' is a word")
+    if z_joined >= KNOWN_WORD and not prefix and min(z_left, z_right) < NO_WORD:
+        # "irre-" + "proachable", "dead-" + "ened": the joined form is in the
+        # lexicon, however rare, and one piece is no word on its own.
+        piece = left if z_left < z_right else right
+        return HyphenVerdict("join", 0.85, f"'{joined}' is a word and '{piece}' is none on its own")
     if z_right < 1.0 and not prefix and len(right) >= 3:
         # "po-" + "diobooks": what follows the hyphen is no word on its own,
         # so the hyphen split a word.
@@ -174,3 +189,33 @@ def judge_hyphen(
     if z_left < 2.0 and z_right < 2.5:
         return HyphenVerdict("join", 0.8, "neither piece is a word on its own")
     return HyphenVerdict("unsure", 0.5, "no evidence either way")
+
+
+def judge_soft_hyphen(
+    left: str, right: str, lexicon: Lexicon, prefixes: frozenset[str]
+) -> HyphenVerdict:
+    """Decide a soft hyphen (U+00AD) at a line end between ``left`` and ``right``.
+
+    A soft hyphen marks a place where the word may break, so it is joined,
+    unless the evidence says the hyphen is a real one that OCR or a tool
+    wrote as U+00AD: the document's own spelling, a digit or a capital after
+    it, a known prefix ("thirty-" + "two": both pieces common words, the
+    joined form rare).
+    """
+    verdict = judge_hyphen(left, right, lexicon, prefixes)
+    if verdict.action == "keep" and verdict.confidence >= 0.9:
+        return HyphenVerdict("keep", verdict.confidence, f"{verdict.reason}, though a soft hyphen")
+    z_joined = lexicon.zipf(POSSESSIVE.sub("", left + right) or left + right)
+    if (
+        z_joined < RARE_WORD
+        and lexicon.zipf(left) >= COMMON_WORD
+        and lexicon.zipf(POSSESSIVE.sub("", right) or right) >= COMMON_WORD
+        and not lexicon.count(left + right)
+    ):
+        return HyphenVerdict(
+            "keep",
+            0.85,
+            f"'{left}' and '{right}' are common words and '{left}{right}' is not: "
+            "the soft hyphen stands for a real one",
+        )
+    return HyphenVerdict("join", 0.99, "soft hyphen")
