@@ -57,13 +57,17 @@ class Config:
     """
 
     passes: tuple[str, ...] = attrs.field(default=DEFAULT_PASSES, converter=_passes)
+    """The passes to run, a subset of :data:`DEFAULT_PASSES` in that order."""
     language: str = attrs.field(default="en", validator=_language_code)
+    """The text's language: its word lists, phrase patterns and lexicon."""
     min_confidence: float = 0.8
+    """The bar every edit must clear; under it a finding is reported instead."""
     use_lexicon: bool = True
+    """Ask the wordfreq lexicon about words; off, only the document is evidence."""
     pull_quote_similarity: float = 88.0
+    """How closely (rapidfuzz partial ratio, 0-100) a pull quote repeats the body."""
     pull_quote_max_words: int = 12
-    join_lexicon_margin: float = 1.0
-    split_min_zipf: float = 3.0
+    """The most words a pull quote's line may hold (large type, short lines)."""
     keep_prefixes: tuple[str, ...] | None = None
     """Prefixes that make hyphenated compounds; None: the language's own list."""
 

@@ -46,10 +46,25 @@ class Decision:
     finding: str = ""
 
 
+# Geometry, as shares of the column width: a line this long is full (unless
+# the document teaches its own bar, Draft.full_line); one this long fills
+# the column outright, even ending a sentence; a question that goes on must
+# fill it to the last characters.
+FULL_SHARE = 0.85
+WIDE_SHARE = 0.95
+QUESTION_FULL_SHARE = 0.97
+# Widths can be measured only on texts of some lines: in a text of three
+# lines the longest is "full" by definition.
+MIN_MEASURED_LINES = 6
+# A subhead is a short title line inside the body.
+SUBHEAD_MAX_WORDS = 10
+HEADING_MAX_CHARS = 80
+
+
 def _subhead_like(text: str, lang: Language) -> bool:
     words = text.split()
     return (
-        0 < len(words) <= 10
+        0 < len(words) <= SUBHEAD_MAX_WORDS
         and not ends_terminal(text)
         and not text.endswith((",", ";", "-"))
         and text[0].isupper()
@@ -73,7 +88,7 @@ def decide(
         return Decision(True, 0.95, "speaker label on a line of its own")
     width = a.column_width or draft.column_width
     column = width > 0 and (not draft.paragraph_lines or a.column_width > 0)
-    bar = draft.full_line if draft.full_line and not a.column_width else 0.85 * width
+    bar = draft.full_line if draft.full_line and not a.column_width else FULL_SHARE * width
     # Full, or short only because the next word would not have fitted after
     # it ("Council spokeswoman Margarethe" before "Vandenbroucke-Lindqvist").
     next_word = b.text.split(maxsplit=1)[0] if b.text else ""
@@ -99,9 +114,11 @@ def decide(
         return Decision(True, 0.9, "hyphenated line end")
     if ends_terminal(a.text):
         if starts_lower(b.text):
-            # Geometry needs a few lines to be measured; in a text of three
-            # lines the longest is "full" by definition.
-            wide = column and len(a.text) >= 0.95 * width and len(draft.lines) >= 6
+            wide = (
+                column
+                and len(a.text) >= WIDE_SHARE * width
+                and len(draft.lines) >= MIN_MEASURED_LINES
+            )
             if not gap or wide or lang.abbreviation_end.search(a.text):
                 return Decision(True, 0.85, "lowercase start after a stop")
             # A short line after a stop ended its paragraph; the next one
@@ -112,7 +129,7 @@ def decide(
         # A question mark before a capital most often ends a turn or a
         # paragraph; only a line that fills the column outright goes on.
         asked = a.text.rstrip("\"'”’)").endswith("?")
-        if full and not gap and (not asked or len(a.text) >= 0.97 * width):
+        if full and not gap and (not asked or len(a.text) >= QUESTION_FULL_SHARE * width):
             return Decision(True, 0.85, "full-width line inside a block")
         return Decision(False, 0.85, "short line after a sentence end")
     # The line is unfinished.
@@ -138,7 +155,7 @@ def decide(
         return Decision(True, 0.85, "preposition or article before the break")
     if column and full:
         return Decision(False, 0.6, "full line cut before a capital", "paragraph_cut")
-    if a_opens and _subhead_like(a.text, lang) and len(a.text) < 80:
+    if a_opens and _subhead_like(a.text, lang) and len(a.text) < HEADING_MAX_CHARS:
         return Decision(False, 0.7, "heading line")
     return Decision(False, 0.6, "unfinished paragraph before a capital", "paragraph_cut")
 
@@ -182,6 +199,10 @@ _REACH = 400
 # Both ends of a moved fragment read on where it is put; the page may still
 # have lost the text between, so a move is less sure than a hyphen join.
 MOVE_CONFIDENCE = 0.85
+# A place must read on clearly (plausibility is about 1 for an ordinary
+# continuation, see _columns); distance within the reach costs at most this.
+MIN_PLACE_SCORE = 0.5
+DISTANCE_PENALTY = 0.2
 
 
 def _deinterleave(
@@ -247,8 +268,8 @@ def _deinterleave(
         where = home[k]
         lo, hi = max(0, where - _REACH), min(len(out) - 1, where + _REACH)
         for g in range(lo, hi):
-            sc = score(chain, g) - 0.2 * abs(g - where) / _REACH
-            if sc > 0.5:
+            sc = score(chain, g) - DISTANCE_PENALTY * abs(g - where) / _REACH
+            if sc > MIN_PLACE_SCORE:
                 candidates.append((sc, k, g))
     candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
     assigned: dict[int, int] = {}
@@ -321,6 +342,17 @@ def _left_interleaved(flow: list[Line], skip: frozenset[int], draft: Draft) -> l
     ]
 
 
+# The full-line bar learned from the document: the lower fifth of the lengths
+# of lines that surely go on, from at least this many, kept between these
+# shares of the column.
+MIN_LEARNED_LINES = 8
+LEARNED_QUANTILE = 0.2
+LEARNED_MIN_SHARE = 0.75
+# Text is flush (an indent of one space opens a paragraph) when this share
+# of its lines have none.
+FLUSH_SHARE = 0.75
+
+
 def _full_line(flow: Sequence[Line], width: float) -> float:
     """How long a line must be to count as full, learned from the document.
 
@@ -333,10 +365,10 @@ def _full_line(flow: Sequence[Line], width: float) -> float:
         for a, b in itertools.pairwise(flow)
         if b.index == a.index + 1 and starts_lower(b.text) and not b.blank_before
     )
-    if len(inside) < 8 or not width:
+    if len(inside) < MIN_LEARNED_LINES or not width:
         return 0.0
-    bar = float(inside[len(inside) // 5])
-    return min(max(bar, 0.75 * width), 0.97 * width)
+    bar = float(inside[int(len(inside) * LEARNED_QUANTILE)])
+    return min(max(bar, LEARNED_MIN_SHARE * width), QUESTION_FULL_SHARE * width)
 
 
 def _gap(a: Line, b: Line) -> bool:
@@ -351,7 +383,7 @@ def run(draft: Draft, config: Config) -> Draft:
     if not flow:
         return draft
     ledger = Ledger(draft, config)
-    flush = sum(1 for line in flow if line.indent == 0) >= 0.75 * len(flow)
+    flush = sum(1 for line in flow if line.indent == 0) >= FLUSH_SHARE * len(flow)
     draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width), flush_text=flush)
     ledger.draft = draft
     lang = language_for(config.language)

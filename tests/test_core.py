@@ -112,3 +112,19 @@ def test_keep_prefixes_default_to_the_language() -> None:
 
     assert language_for("en").compound_prefixes == prefixes_of(Config())
     assert ("so",) == prefixes_of(Config(keep_prefixes=("so",)))
+
+
+def test_every_config_field_is_used() -> None:
+    """No setting is dead: each Config field is read somewhere in the library."""
+    import attrs
+
+    package = Path(__file__).resolve().parent.parent / "newsrepair"
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in package.glob("*.py") if p.name != "_config.py"
+    )
+    unused = [
+        f.name
+        for f in attrs.fields(Config)
+        if f"config.{f.name}" not in source and f"cfg.{f.name}" not in source
+    ]
+    assert [] == unused
