@@ -27,6 +27,9 @@ from ._lexicon import WORD, Lexicon, cached_zipf
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
 _MIN_SPLIT_PART = 2
+# Up to this many suspect words, lines are screened by substring tests
+# before they are tokenised; with more, every line is tokenised.
+_MAX_SCREENED = 32
 
 
 @attrs.frozen
@@ -209,6 +212,16 @@ def run(draft: Draft, config: Config) -> Draft:
     verdicts: dict[str, tuple[_Edit | None, tuple[tuple[str, str], ...]]] = {}
     flagged: set[str] = set()
     eligible: list[tuple[int, int, str]] = []
+    # The document's vocabulary holds every word of an unedited line. A word
+    # whose lowercase form has no verdict has none in any case (the tests
+    # ask for lowercase or capitalised words, and count and lexicon ignore
+    # case), so a line holding none of the suspects is not even tokenised.
+    suspects = [
+        w
+        for w in lexicon.vocab
+        if len(w) >= 5 and w.isalpha() and any(_judge_word(w, forms, lexicon, config))
+    ]
+    screen = len(suspects) <= _MAX_SCREENED
     for b, block in enumerate(draft.blocks):
         if block.role in _SKIP_ROLES:
             continue
@@ -222,6 +235,10 @@ def run(draft: Draft, config: Config) -> Draft:
             if not line.anchors and draft.source[line.start : line.start + len(text)] != text:
                 continue
             eligible.append((b, n, text))
+            if screen and not line.anchors:
+                low = text.lower()
+                if not any(w in low for w in suspects):
+                    continue
             words = PLAIN_WORD.findall(text)
             for word in set(words).difference(verdicts):
                 verdict = verdicts[word] = (
