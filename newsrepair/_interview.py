@@ -103,6 +103,23 @@ def _label(text: str, dotted: bool, lang: Language) -> str | None:
     return label
 
 
+def _exchange(counts: dict[str, int], asked: bool, lang: Language) -> bool:
+    """Whether labelled paragraphs are an interview's turns, not section labels.
+
+    A label seen once might be a plain "Note: ..." sentence, and a report's
+    "SUMMARY:", "DATES:", "ADDRESSES:" each open one section. Speakers take
+    turns: a question label; labels that recur and carry most turns; or two
+    speakers at least, one of whom asks (``asked``: a labelled turn is a
+    question).
+    """
+    if any(label.upper() in lang.question_labels for label in counts):
+        return True
+    recurring = sum(n for n in counts.values() if n >= 2)
+    if recurring >= 2 and 2 * recurring >= sum(counts.values()):
+        return True
+    return asked and len(counts) >= 2
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Assign question/answer roles and speakers to body paragraphs."""
     lang = language_for(config.language)
@@ -115,9 +132,10 @@ def run(draft: Draft, config: Config) -> Draft:
     counts: dict[str, int] = defaultdict(int)
     for label in labels.values():
         counts[label] += 1
-    # A label seen once might be a plain "Note: ..." sentence; require a real
-    # exchange: two labelled turns, or a Q/A label.
-    if len(labels) < 2 and not any(lab.upper() in lang.question_labels for lab in labels.values()):
+    asked = any(
+        is_question(draft.blocks[k].text.split(":", 1)[-1].strip(), lang) for k in labels
+    )
+    if not _exchange(counts, asked, lang):
         return _unlabelled(draft, positions, lang)
     blocks = list(draft.blocks)
     ledger = Ledger(draft, config)
