@@ -132,16 +132,25 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
         if counts[i] <= 10 and text[:1] in lang.credit_initials and lang.credit_line.match(text):
             roles[i] = CREDIT
         elif (
-            len(text) <= 90
-            and (
-                (
-                    _may_be_page_number(text)
-                    and lang.page_number.match(text)
-                    and (not text.isdigit() or _folio_place(lines, i, bare_numbers, lang))
+            (
+                len(text) <= 90
+                and (
+                    (
+                        _may_be_page_number(text)
+                        and lang.page_number.match(text)
+                        and (not text.isdigit() or _folio_place(lines, i, bare_numbers, lang))
+                    )
+                    or (_may_be_jump_line(text, lang) and lang.jump_line.match(text))
+                    # "BRIDGE, from Page 1": a jump head ends in its page number.
+                    or (
+                        (text[-2:-1].isdigit() or text[-1:].isdigit())
+                        and lang.jump_head.match(text)
+                    )
+                    or (text[:1].isupper() and lang.advert_label.match(text))
                 )
-                or (_may_be_jump_line(text, lang) and lang.jump_line.match(text))
             )
-        ) or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text)):
+            or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text))
+        ):
             roles[i] = FURNITURE
     sure = dict(roles)
     for i, text in enumerate(texts):

@@ -132,9 +132,7 @@ def run(draft: Draft, config: Config) -> Draft:
     counts: dict[str, int] = defaultdict(int)
     for label in labels.values():
         counts[label] += 1
-    asked = any(
-        is_question(draft.blocks[k].text.split(":", 1)[-1].strip(), lang) for k in labels
-    )
+    asked = any(is_question(draft.blocks[k].text.split(":", 1)[-1].strip(), lang) for k in labels)
     if not _exchange(counts, asked, lang):
         return _unlabelled(draft, positions, lang)
     blocks = list(draft.blocks)

@@ -82,6 +82,10 @@ class Language:
     """A whole token that is an abbreviation with its stop."""
     flattened_hyphen: regex.Pattern[str]
     """A line-end hyphen flattened into a line ("com- muters"), not "pre- and post-war"."""
+    jump_head: regex.Pattern[str]
+    """The head over a story's continuation: "BRIDGE, from Page 1"."""
+    advert_label: regex.Pattern[str]
+    """A line that only labels an advert: "ADVERTISEMENT", "Sponsored content"."""
     ocr_pipe_i: regex.Pattern[str]
     name_line: regex.Pattern[str]
     """A line holding only a person's name (and a role): a pull quote's attribution."""
@@ -241,6 +245,15 @@ def _english() -> Language:
         flattened_hyphen=regex.compile(
             r"(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{M}'’]*)- "
             r"(?!(?:and|or|to|nor|but|und)\b)(\p{Ll}[\p{L}\p{M}'’]*)"
+        ),
+        jump_head=regex.compile(
+            r"(?i)^\p{Lu}[\p{L}\d'’&. -]{0,40}?,?\s+"
+            r"(?:(?:continued|cont(?:'|’)?d\.?)\s+)?(?:from|on)\s+"
+            r"(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?\.?$"
+        ),
+        advert_label=regex.compile(
+            r"(?i)^(?:advertisement|advertising|advert|sponsored(?:\s+content)?|paid\s+post"
+            r"|story\s+continues\s+(?:below|after)\s+(?:this\s+)?advertisement)$"
         ),
         ocr_pipe_i=regex.compile(rf"(?<![^\s\"“(])\|(?=\s(?:{after_i})\b)"),
         name_line=regex.compile(
