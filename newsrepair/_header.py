@@ -21,6 +21,8 @@ from ._interview import is_label_start, speaker_turns
 from ._language import Language
 from ._shapes import ends_sentence, open_end, word_count
 
+# A masthead stands in the first blocks of the page.
+MASTHEAD_BLOCKS = 8
 # An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
 RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})")
 
@@ -39,6 +41,31 @@ def _title_like(text: str) -> bool:
     )
 
 
+def _masthead_date(
+    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, Role], lang: Language
+) -> list[int]:
+    """A date printed above the headline under the paper's name: the masthead's.
+
+    It would close the header; it is the masthead's when titles follow it
+    and, further down, the story's own byline or date. Returns its lines.
+    """
+    groups = [[i for i in g if i not in roles] for g in blocks[:MASTHEAD_BLOCKS]]
+    groups = [g for g in groups if g]
+    for k, members in enumerate(groups[:3]):
+        if len(members) != 1 or not lang.date_line.match(lines[members[0]].text):
+            continue
+        titled = False
+        for later in groups[k + 1 :]:
+            if any(
+                lang.byline_line.match(lines[i].text) or lang.date_line.match(lines[i].text)
+                for i in later
+            ):
+                return members if titled else []
+            titled = titled or _title_like(lines[later[0]].text)
+        return []
+    return []
+
+
 def find_header(
     lines: Sequence[Line],
     blocks: list[list[int]],
@@ -49,8 +76,9 @@ def find_header(
 ) -> dict[int, Role]:
     """Label kicker, headline, deck, byline and dateline at the top of the page."""
     header: list[list[int]] = []
+    masthead = _masthead_date(lines, blocks, roles, lang)
     for group in blocks[:8]:
-        members = [i for i in group if i not in roles]
+        members = [i for i in group if i not in roles and i not in masthead]
         if not members:
             continue
         texts = [lines[i].text for i in members]
@@ -118,6 +146,8 @@ def find_header(
         # wrote no blank line under the headline.
         lead: list[int] = []
         titled = False
+        # Labels above (a masthead's name, a section kicker) are no headline.
+        headlined = any(not _label_like(" ".join(lines[i].text for i in block)) for block in header)
         for k, i in enumerate(members[:8]):
             text = lines[i].text
             meta = bool(lang.byline_line.match(text) or lang.date_line.match(text))
@@ -145,19 +175,19 @@ def find_header(
             )
             # Below a headline already found, only a byline or date may still
             # open the body block; a short first line there is the body's own.
-            titles_allowed = not header or meta
+            titles_allowed = not headlined or meta
             if titles_allowed and (
-                (wrapped and not header)
+                (wrapped and not headlined)
                 or (
                     (_title_like(text) or meta)
-                    and (not nxt or not nxt[0].islower() or (title_next and not header))
+                    and (not nxt or not nxt[0].islower() or (title_next and not headlined))
                     and not full
                 )
             ):
                 lead.append(i)
             else:
                 break
-        if lead and len(lead) < len(members):
+        if lead:
             # Without blank lines, consecutive mixed-case title lines are one
             # title wrapped in large type; capitals-only lines stand alone.
             for i in lead:
@@ -180,8 +210,12 @@ def find_header(
                     prev.append(i)
                 else:
                     header.append([i])
+        if lead and len(lead) == len(members):
+            # The whole block was title, byline and date lines: the body
+            # starts further down.
+            continue
         break
-    out: dict[int, Role] = {}
+    out: dict[int, Role] = dict.fromkeys(masthead, FURNITURE)
     titles: list[list[int]] = []
     dates: list[list[int]] = []
     # A byline or date printed on its own line stands alone even inside a block.
