@@ -174,7 +174,12 @@ def _parser() -> argparse.ArgumentParser:
     _common(batch, paths=False)
     batch.set_defaults(run=_batch)
 
-    rules = sub.add_parser("rules", help="list the rule codes of repairs and findings")
+    rules = sub.add_parser(
+        "rules", help="list the rule codes of repairs and findings",
+        description="List every rule code with its kind and what it means: R### for repairs "
+        "newsrepair makes, W### for findings (damage seen but not repaired). Use the codes "
+        "with check --select/--ignore and in per-file-ignores.",
+    )
     rules.set_defaults(run=_rules)
     return parser
 
@@ -256,29 +261,31 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
                 sys.stdout.write(f"==> {path} <==\n")
             sys.stdout.write(fixed)
 
-    status = _each_of(files, args, work)
+    failed = _each_of(files, args, work)
     if (args.in_place or args.diff) and not args.quiet:
         verb = "would be fixed" if args.diff else "fixed"
+        tail = f", {_count(failed, 'file')} failed" if failed else ""
         print(
             f"{_count(len(changed), 'file')} {verb}, {_count(len(unchanged), 'file')} "
-            "left unchanged",
+            f"left unchanged{tail}",
             file=sys.stderr,
         )
-    if status:
-        return status
+    if failed:
+        return 2
     return 1 if changed and (args.diff or args.exit_non_zero_on_fix) else 0
 
 
 def _each_of(files: Sequence[str], args: argparse.Namespace,
              work: Callable[[str, str], None]) -> int:
-    failed = False
+    """Run ``work(path, text)`` on every file; returns how many failed (each reported)."""
+    failed = 0
     for path in files:
         try:
             work(path, read_text(path, args.encoding))
         except UserError as err:
             _error(str(err))
-            failed = True
-    return 2 if failed else 0
+            failed += 1
+    return failed
 
 
 def _count(n: int, noun: str) -> str:
@@ -309,7 +316,7 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
             elif args.format == "github" and not args.statistics and not args.write_baseline:
                 print(github(d))
 
-    status = _each_of(_files(args), args, work)
+    status = 2 if _each_of(_files(args), args, work) else 0
     if args.write_baseline:
         total = write_baseline(args.write_baseline, found)
         print(f"wrote {_count(total, 'entry')} to {args.write_baseline}", file=sys.stderr)
@@ -340,14 +347,14 @@ def _explain(args: argparse.Namespace, settings: Settings) -> int:
         for line in explain(path, text, repair(text, config=settings.config), colour):
             print(line)
 
-    return _each_of(_files(args), args, work)
+    return 2 if _each_of(_files(args), args, work) else 0
 
 
 def _report(args: argparse.Namespace, settings: Settings) -> int:
     from ._report import write_report
 
     pages: list[tuple[str, str]] = []
-    status = _each_of(_files(args), args, lambda path, text: pages.append((path, text)))
+    status = 2 if _each_of(_files(args), args, lambda p, text: pages.append((p, text))) else 0
     if pages:
         write_report(args.output, pages, settings.config)
         print(f"wrote {args.output} ({_count(len(pages), 'article')})", file=sys.stderr)
