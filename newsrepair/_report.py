@@ -14,8 +14,10 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
+import regex
+
 from ._config import Config
-from ._explain import Positions, before_after
+from ._explain import WORD_JOINS, Positions, before_after
 from ._files import UserError
 from ._kinds import code_of
 from ._model import Article, Repair, Span
@@ -101,7 +103,28 @@ def _damaged(text: str, article: Article, prefix: str) -> str:
     return "".join(out)
 
 
-def _item(text: str, spans: Sequence[Span], article: Article, prefix: str, taken: set[int]) -> str:
+_WORD_END = regex.compile(r"[\w'’-]+$")
+_WORD_START = regex.compile(r"^\s*([\w'’-]+)")
+
+
+def result_text(source: str, r: Repair) -> str:
+    """What the repair left in the output: the joined word, the two ends a join met, or ``after``.
+
+    A dehyphenation's ``after`` is empty; the word it made ("commuters") is
+    what a reader looks for, so that is what the report highlights.
+    """
+    start, end = r.span
+    left = _WORD_END.search(source[:start])
+    right = _WORD_START.match(source[end:])
+    if r.kind in WORD_JOINS and left and right:
+        return left.group() + r.after + right.group(1)
+    if r.kind == "join" and left and right:
+        return f"{left.group()} {right.group(1)}"
+    return r.after.strip()
+
+
+def _item(text: str, spans: Sequence[Span], article: Article, prefix: str, taken: set[int],
+          source: str) -> str:
     """One output text with the marks of the repairs that made it."""
     links = []
     body = _esc(text)
@@ -110,7 +133,7 @@ def _item(text: str, spans: Sequence[Span], article: Article, prefix: str, taken
             continue
         taken.add(k)
         target = f'href="#{prefix}in{k}"'
-        after = r.after.strip()
+        after = result_text(source, r)
         if after and _esc(after) in body:
             # Highlight the repaired text itself where it can be found.
             body = body.replace(_esc(after), f"\0{k}\0", 1)
@@ -128,7 +151,7 @@ def _item(text: str, spans: Sequence[Span], article: Article, prefix: str, taken
     return "".join(tail) + body
 
 
-def _repaired(article: Article, prefix: str) -> str:
+def _repaired(source: str, article: Article, prefix: str) -> str:
     taken: set[int] = set()
     parts: list[str] = []
     for tag, value in (("p class=meta", article.kicker), ("h2", article.headline),
@@ -139,7 +162,7 @@ def _repaired(article: Article, prefix: str) -> str:
             parts.append(f"<{tag}>{_esc(value)}</{name}>")
     for p in article.paragraphs:
         speaker = f"<b>{_esc(p.speaker)}:</b> " if p.speaker else ""
-        inner = speaker + _item(p.text, p.spans, article, prefix, taken)
+        inner = speaker + _item(p.text, p.spans, article, prefix, taken, source)
         if p.role == "subhead":
             parts.append(f"<h3>{inner}</h3>")
         else:
@@ -147,11 +170,12 @@ def _repaired(article: Article, prefix: str) -> str:
     extra: list[str] = []
     for q in article.pull_quotes:
         who = f" — {_esc(q.attribution)}" if q.attribution else ""
-        extra.append(f"<blockquote>{_item(q.text, q.spans, article, prefix, taken)}{who}"
+        extra.append(f"<blockquote>{_item(q.text, q.spans, article, prefix, taken, source)}{who}"
                      "</blockquote>")
     for c in article.captions:
         credit = f" <i>({_esc(c.credit)})</i>" if c.credit else ""
-        extra.append(f"<p>Caption: {_item(c.text, c.spans, article, prefix, taken)}{credit}</p>")
+        caption = _item(c.text, c.spans, article, prefix, taken, source)
+        extra.append(f"<p>Caption: {caption}{credit}</p>")
     extra.extend(f"<p>Note: {_esc(n)}</p>" for n in article.notes)
     extra.extend(f"<p>Furniture: {_esc(f)}</p>" for f in article.furniture)
     # Repairs with no output item of their own (a credit's stripped label,
@@ -205,7 +229,7 @@ def page(pages: Sequence[tuple[str, str]], config: Config) -> str:
             f'<small class="meta">({count})</small></h2><div class="panes">'
             f'<div class="pane"><h3>Damaged input</h3><pre class="damaged">'
             f"{_damaged(text, article, prefix)}</pre></div>"
-            f'<div class="pane"><h3>Repaired article</h3>{_repaired(article, prefix)}</div>'
+            f'<div class="pane"><h3>Repaired article</h3>{_repaired(text, article, prefix)}</div>'
             f"</div>{_table(text, article, prefix)}</section>"
         )
     return (
