@@ -142,3 +142,16 @@ def test_canonical_input_is_not_reparsed_as_new_input() -> None:
     article = Article(paragraphs=(Paragraph("Storm closes port"), Paragraph("The port closed.")))
     again = repair(article.to_text())
     assert (None, 2) == (again.headline, len(again.paragraphs))
+
+
+def test_pipeline_interview_labels_where_printed() -> None:
+    """Through the real pipeline: a turn's later paragraph gets no label it did not have."""
+    text = ("IRNA: What now for the talks?\n\nMASOUDI: We wait for the other side.\n\n"
+            "That is all I can say today.\n\nIRNA: And then?\n\nMASOUDI: Then we go on.\n")
+    article = repair(text)
+    body = article.to_text().split("\n\n-30-")[0].split("\n\n")
+    assert ["Q[IRNA]> What now for the talks?", "A[MASOUDI]> We wait for the other side.",
+            "A> That is all I can say today.", "Q[IRNA]> And then?",
+            "A[MASOUDI]> Then we go on."] == body
+    again = repair(article.to_text())
+    assert without_spans(article).paragraphs == without_spans(again).paragraphs
