@@ -83,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     fix = sub.add_parser(
         "fix", help="repair articles: print them, or rewrite the files with --in-place",
         description="Repair articles and print them in the canonical layout (or rewrite the "
-        "files with --in-place). A file already in the canonical layout is left alone.",
+        "files with --in-place). A file with nothing to repair, or already in the canonical "
+        "layout, is left alone.",
         epilog=EPILOG,
     )
     _common(fix)
@@ -242,6 +243,10 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
             )
             return
         fixed = render(article, style_for(path, args.format))
+        if (args.in_place or args.diff) and not article.repairs:
+            # Nothing repaired: the file is clean (check says so too) and is
+            # left exactly as it is, layout and all.
+            fixed = text
         if args.explain:
             for line in explain(path, text, article):
                 print(line, file=sys.stderr)
@@ -344,6 +349,9 @@ def _explain(args: argparse.Namespace, settings: Settings) -> int:
     colour = _use_colour(args.color, sys.stdout)
 
     def work(path: str, text: str) -> None:
+        if is_canonical(text):
+            print(f"{path}: already repaired (in the canonical layout); nothing to explain")
+            return
         for line in explain(path, text, repair(text, config=settings.config), colour):
             print(line)
 

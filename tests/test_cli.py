@@ -132,6 +132,24 @@ def test_fix_twice_changes_nothing(damaged: Path) -> None:
     assert (fixed, 1_000_000_000) == (damaged.read_bytes(), int(damaged.stat().st_mtime))
 
 
+def test_clean_file_is_left_alone(tmp_path: Path) -> None:
+    """A file with nothing to repair: check is clean and fix does not touch it."""
+    path = tmp_path / "clean.txt"
+    path.write_text("Harbour reopens\n\nThe harbour reopened on Monday.\n", encoding="utf-8")
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    before = path.read_bytes()
+    assert (0, 0, 0) == (main(["check", str(path)]), main(["fix", "-i", "-q", str(path)]),
+                         main(["fix", "--diff", "-q", str(path)]))
+    assert (before, 1_000_000_000) == (path.read_bytes(), int(path.stat().st_mtime))
+
+
+def test_explain_canonical(damaged: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fixed file has nothing to explain."""
+    main(["fix", "-i", "-q", str(damaged)])
+    assert 0 == main(["explain", str(damaged)])
+    assert "already repaired" in capsys.readouterr().out
+
+
 def test_diff_shows_and_does_not_write(damaged: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--diff`` prints a unified diff, exits 1 and leaves the file alone."""
     assert 1 == main(["fix", "--diff", str(damaged)])

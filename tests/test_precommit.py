@@ -22,6 +22,7 @@ from test_api import COLUMN as DAMAGED
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = "The council met on Monday.\n\n-30-\n"
+PLAIN = "Council meets\n\nThe council met on Monday and agreed the budget.\n"
 
 
 def _git_checkout() -> bool:
@@ -56,6 +57,7 @@ def repo(tmp_path: Path) -> Path:
     _git(repo, "init", "-q")
     (repo / "damaged.txt").write_text(DAMAGED, encoding="utf-8")
     (repo / "clean.md").write_text(CLEAN, encoding="utf-8")
+    (repo / "plain.txt").write_text(PLAIN, encoding="utf-8")
     (repo / "data.csv").write_text("a,b\n", encoding="utf-8")
     _git(repo, "add", ".")
     return repo
@@ -75,14 +77,16 @@ def _try(repo: Path, hook: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_hook_fails_on_damage_then_fix_hook_repairs(repo: Path) -> None:
-    """check fails; fix repairs and fails; then check and fix both pass."""
+    """check fails; fix repairs (clean files untouched) and fails; then both pass."""
     first = _try(repo, "newsrepair-check")
-    assert (1, True, True) == (first.returncode, "damaged.txt:5:43: R301" in first.stdout,
-                               "clean.md" not in first.stdout.split("Failed")[-1])
+    assert (1, True, False, False) == (
+        first.returncode, "damaged.txt:5:43: R301" in first.stdout,
+        "clean.md:" in first.stdout, "plain.txt:" in first.stdout)
     fixed = _try(repo, "newsrepair-fix")
-    assert (1, repair(DAMAGED).to_text(), CLEAN) == (
+    assert (1, repair(DAMAGED).to_text(), CLEAN, PLAIN) == (
         fixed.returncode, (repo / "damaged.txt").read_text(encoding="utf-8"),
-        (repo / "clean.md").read_text(encoding="utf-8"))
+        (repo / "clean.md").read_text(encoding="utf-8"),
+        (repo / "plain.txt").read_text(encoding="utf-8"))
     _git(repo, "add", ".")
     assert (0, 0) == (_try(repo, "newsrepair-check").returncode,
                       _try(repo, "newsrepair-fix").returncode)
