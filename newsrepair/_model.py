@@ -152,33 +152,22 @@ class Article:
             findings=tuple(Finding(**f) for f in data.get("findings", ())),
         )
 
+    def to_text(self) -> str:
+        """Render the whole article in the canonical plain-text layout.
+
+        :func:`newsrepair.repair` reads this layout back into the same fields.
+        """
+        from ._render import render  # the renderer imports this module
+
+        return render(self, "text")
+
     def to_markdown(self) -> str:
-        """Render the article as Markdown: headings, body turns, quotes and captions."""
-        out: list[str] = []
-        if self.kicker:
-            out.append(f"*{self.kicker}*")
-        if self.headline:
-            out.append(f"# {self.headline}")
-        if self.deck:
-            out.append(f"## {self.deck}")
-        meta = " · ".join(x for x in (self.byline, self.dateline) if x)
-        if meta:
-            out.append(f"_{meta}_")
-        for p in self.paragraphs:
-            if p.role == "subhead":
-                out.append(f"### {p.text}")
-            elif p.role == "question":
-                label = f"{p.speaker}: " if p.speaker else ""
-                out.append(f"**{label}{p.text}**")
-            elif p.role == "answer" and p.speaker:
-                out.append(f"{p.speaker}: {p.text}")
-            else:
-                out.append(p.text)
-        for q in self.pull_quotes:
-            tail = f"\n>\n> — {q.attribution}" if q.attribution else ""
-            out.append(f"> {q.text}{tail}")
-        for c in self.captions:
-            credit = f" ({c.credit})" if c.credit else ""
-            out.append(f"*Caption:* {c.text}{credit}")
-        out.extend(f"*Note:* {n}" for n in self.notes)
-        return "\n\n".join(out) + "\n"
+        """Render the whole article in the canonical Markdown layout.
+
+        Headline and deck as headings, body turns, pull quotes as block quotes,
+        captions with credits, notes and furniture; :func:`newsrepair.repair`
+        reads this layout back into the same fields.
+        """
+        from ._render import render
+
+        return render(self, "markdown")

@@ -20,6 +20,7 @@ from . import (
     _wordfix,
 )
 from ._assemble import assemble
+from ._canonical import recognise
 from ._config import Config
 from ._draft import Draft, OffsetMap
 from ._language import language_for
@@ -84,6 +85,11 @@ def repair(text: str, config: Config | None = None, **overrides: Any) -> Article
     the same text and config always give the same article.
     """
     checked = _check_text(text)
+    # Text already in the library's own canonical layout (what `newsrepair
+    # fix` writes) is read back field by field, so repairing is idempotent.
+    canonical = recognise(checked)
+    if canonical is not None:
+        return canonical
     base = _DEFAULT_CONFIG if config is None else config
     if not isinstance(base, Config):
         raise TypeError(f"config must be a newsrepair.Config, not {type(base).__name__}")

@@ -310,17 +310,18 @@ def test_cli_json() -> None:
 
 
 def test_cli_text_from_stdin() -> None:
-    """``-`` reads standard input; ``--format text`` prints the body."""
+    """``-`` reads standard input; ``--format text`` prints the whole article as text."""
     done = _cli("-", "--format", "text", stdin=DAMAGED)
-    assert (0, repair(DAMAGED).text) == (done.returncode, done.stdout)
+    assert (0, repair(DAMAGED).to_text()) == (done.returncode, done.stdout)
 
 
 def test_cli_markdown_explain() -> None:
-    """The default Markdown output with ``--explain`` lists the repairs."""
-    done = _cli("examples/harbour_bridge.txt", "--explain")
+    """Markdown output with ``--explain``: the article on stdout, the repairs on stderr."""
+    done = _cli("examples/harbour_bridge.txt", "--format", "markdown", "--explain")
     assert 0 == done.returncode
-    assert [True, True] == ["# Harbour bridge reopens" in done.stdout,
-                            "repair  dehyphenate" in done.stdout]
+    assert [True, True, False] == ["# Harbour bridge reopens" in done.stdout,
+                                   "R301 dehyphenate" in done.stderr,
+                                   "R301" in done.stdout]
 
 
 def test_cli_missing_file() -> None:
