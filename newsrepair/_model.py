@@ -33,8 +33,12 @@ def _span(value: Any) -> Span:
 class Repair:
     """One edit made to the input, with where it was made and how sure we were.
 
-    ``before`` is the exact input text at ``span`` (or, for a ``move``, the text
-    that was moved) and ``after`` is what stands for it in the output. Replaying
+    ``before`` is the exact input text the edit replaced and ``after`` is what
+    stands for it in the output. For most kinds that is the input at ``span``;
+    a ``move`` has the moved text as both; the order-only kinds (``join``,
+    ``reorder``, ``columns``) replace no character, so both are empty and
+    ``span`` covers what they joined or reordered across, whose characters
+    keep their own places. Replaying
     every repair on the input reproduces the output's wording.
     """
 
