@@ -36,7 +36,8 @@ from ._pipeline import repair
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``batch`` command's own arguments."""
     parser.add_argument(
-        "input", metavar="INPUT",
+        "input",
+        metavar="INPUT",
         help="a .jsonl file (- for standard input), a .parquet file or a folder of .txt files",
     )
     parser.add_argument("-o", "--output", required=True, help="the .jsonl file to write")
@@ -57,11 +58,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--rejects", metavar="FILE", help="where failed records go (default OUTPUT.rejects.jsonl)"
     )
     parser.add_argument(
-        "--resume", action="store_true",
+        "--resume",
+        action="store_true",
         help="continue an interrupted run: keep OUTPUT and the rejects, skip what they hold",
     )
     parser.add_argument(
-        "--progress", choices=("auto", "always", "never"), default="auto",
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
         help="a progress line on standard error (auto: when it is a terminal)",
     )
 
@@ -94,8 +98,9 @@ def _reject(number: int, ident: Any, error: str) -> Result:
     return Result(number, None, json.dumps(data, ensure_ascii=False))
 
 
-def _article_line(number: int, record: dict[str, Any], ident: Any, text: Any,
-                  options: Options) -> Result:
+def _article_line(
+    number: int, record: dict[str, Any], ident: Any, text: Any, options: Options
+) -> Result:
     if not isinstance(text, str):
         return _reject(number, ident, f"no text: field {options.field!r} is not a string")
     try:
@@ -313,29 +318,38 @@ def run(args: argparse.Namespace, config: Config) -> int:
     try:
         pending = (t for k, t in enumerate(tasks) if k >= skip)
         mode = "a" if args.resume else "w"
-        with open(output, mode, encoding="utf-8") as out, open(
-            rejects, mode, encoding="utf-8"
-        ) as bad:
+        with (
+            open(output, mode, encoding="utf-8") as out,
+            open(rejects, mode, encoding="utf-8") as bad,
+        ):
             last = 0.0
             for result in results(pending, options, args.jobs, args.chunksize):
                 if result.line is not None:
                     out.write(result.line + "\n")
                 else:
                     bad.write(f"{result.reject}\n")
-                    print(f"newsrepair: rejected record {result.number}: "
-                          f"{json.loads(result.reject or '{}').get('error')}", file=sys.stderr)
+                    print(
+                        f"newsrepair: rejected record {result.number}: "
+                        f"{json.loads(result.reject or '{}').get('error')}",
+                        file=sys.stderr,
+                    )
                 tally.add(result)
                 if show and time.monotonic() - last > 0.5:
                     last = time.monotonic()
                     sys.stderr.write(tally.progress(total, skip))
                     sys.stderr.flush()
     except KeyboardInterrupt:
-        print(f"\nnewsrepair: interrupted after {tally.documents + skip} records; run the "
-              "same command with --resume to go on", file=sys.stderr)
+        print(
+            f"\nnewsrepair: interrupted after {tally.documents + skip} records; run the "
+            "same command with --resume to go on",
+            file=sys.stderr,
+        )
         return 130
     except UnicodeDecodeError as err:
-        raise UserError(f"{args.input}: not valid {encoding} ({err.reason} at byte "
-                        f"{err.start}); pass --encoding") from None
+        raise UserError(
+            f"{args.input}: not valid {encoding} ({err.reason} at byte "
+            f"{err.start}); pass --encoding"
+        ) from None
     except OSError as err:
         raise UserError(f"{err.filename or args.output}: {err.strerror}") from None
     if show:

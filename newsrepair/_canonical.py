@@ -121,8 +121,12 @@ class _Reader:
         head, tail = lines[0], lines[1] if len(lines) == 2 else None
         quote = "> " if self.style == "markdown" else label("Pull quote", self.style)
         attribution = "> — " if self.style == "markdown" else label("Attribution", self.style)
-        openings = (quote, label("Caption", self.style), label("Note", self.style),
-                    label("Furniture", self.style))
+        openings = (
+            quote,
+            label("Caption", self.style),
+            label("Note", self.style),
+            label("Furniture", self.style),
+        )
         for kind, opening in enumerate(openings):
             if not head.startswith(opening):
                 continue

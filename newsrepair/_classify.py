@@ -32,7 +32,7 @@ from ._draft import (
     Line,
 )
 from ._furniture import find_furniture
-from ._header import find_header, split_run_in_label
+from ._header import find_header, split_run_in_label, tidy_kicker
 from ._interview import label_counts, speaker_turns, uses_dotted_labels
 from ._language import language_for
 from ._lexicon import Lexicon
@@ -47,6 +47,28 @@ def _blocks(lines: Sequence[Line]) -> list[list[int]]:
             groups.append([])
         groups[-1].append(i)
     return groups
+
+
+# A headline that a kicker ran into keeps at least this many words.
+HEADLINE_MIN_WORDS = 4
+# A section name is a common word ("SPORTS", "WORLD"); capitals that open a
+# headline are as often an acronym ("NASA Launches…"), which is rarer.
+SECTION_WORD_ZIPF = 4.5
+
+
+def _kicker_run_into_headline(lines: list[Line], lexicon: Lexicon | None) -> list[Line]:
+    """A kicker the extractor ran into the headline: "SPORTS Australian woman claims…"."""
+    if lexicon is None or any(line.role == KICKER for line in lines):
+        return lines
+    for k, line in enumerate(lines):
+        if line.role == HEADLINE:
+            split = split_run_in_label(line, KICKER, HEADLINE_MIN_WORDS + 1)
+            if split is None or any(
+                lexicon.zipf(word) < SECTION_WORD_ZIPF for word in split[0].text.split()
+            ):
+                return lines
+            return [*lines[:k], *split, *lines[k + 1 :]]
+    return lines
 
 
 def run(draft: Draft, config: Config) -> Draft:
@@ -90,7 +112,9 @@ def run(draft: Draft, config: Config) -> Draft:
                 extra.append(Block(FURNITURE, (split[0],)))
                 line = split[1]
         # attrs.evolve costs more than the rest of this loop; most lines keep their role.
-        new_lines.append(line if line.role == role else attrs.evolve(line, role=role))
+        line = line if line.role == role else attrs.evolve(line, role=role)
+        new_lines.append(tidy_kicker(line) if role == KICKER else line)
+    new_lines = _kicker_run_into_headline(new_lines, draft.lexicon)
     structure: list[Block] = []
     for role in (KICKER, HEADLINE, DECK, BYLINE, DATELINE):
         members = tuple(line for line in new_lines if line.role == role)

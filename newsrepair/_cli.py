@@ -52,7 +52,9 @@ def _error(message: str) -> None:
 def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
     if paths:
         parser.add_argument(
-            "paths", nargs="+", metavar="FILE|DIR",
+            "paths",
+            nargs="+",
+            metavar="FILE|DIR",
             help="text or Markdown files, folders of them, or - for standard input",
         )
     parser.add_argument(
@@ -61,12 +63,15 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
     group = parser.add_argument_group("settings (override [tool.newsrepair])")
     group.add_argument("--config", metavar="PYPROJECT", help="read settings from this file only")
     group.add_argument(
-        "--min-confidence", type=float, metavar="X",
+        "--min-confidence",
+        type=float,
+        metavar="X",
         help="the bar an edit must clear (0-1, default 0.8); below it a finding is reported",
     )
     group.add_argument("--language", metavar="CODE", help="the text's language (default en)")
     group.add_argument(
-        "--passes", metavar="LIST",
+        "--passes",
+        metavar="LIST",
         help="comma-separated passes to run, in pipeline order (see docs/pipeline.md)",
     )
 
@@ -81,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     fix = sub.add_parser(
-        "fix", help="repair articles: print them, or rewrite the files with --in-place",
+        "fix",
+        help="repair articles: print them, or rewrite the files with --in-place",
         description="Repair articles and print them in the canonical layout (or rewrite the "
         "files with --in-place). A file with nothing to repair, or already in the canonical "
         "layout, is left alone.",
@@ -90,11 +96,14 @@ def _parser() -> argparse.ArgumentParser:
     _common(fix)
     fix.add_argument("-i", "--in-place", action="store_true", help="rewrite the files")
     fix.add_argument(
-        "--diff", action="store_true",
+        "--diff",
+        action="store_true",
         help="print a unified diff of what would change instead; exit 1 if anything would",
     )
     fix.add_argument(
-        "--format", choices=("auto", "text", "markdown", "json"), default="auto",
+        "--format",
+        choices=("auto", "text", "markdown", "json"),
+        default="auto",
         help="layout to write: auto (Markdown for .md files, else text), text, markdown, or "
         "json (Article.to_dict()); default auto",
     )
@@ -102,29 +111,39 @@ def _parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="also list every repair on standard error"
     )
     fix.add_argument(
-        "--exit-non-zero-on-fix", action="store_true",
+        "--exit-non-zero-on-fix",
+        action="store_true",
         help="exit 1 when any file was changed (for hooks that must fail on a fix)",
     )
     fix.add_argument("-q", "--quiet", action="store_true", help="no summary on standard error")
     fix.set_defaults(run=_fix)
 
     check = sub.add_parser(
-        "check", help="report damage as path:line:col: CODE message; changes nothing",
+        "check",
+        help="report damage as path:line:col: CODE message; changes nothing",
         description="Report every repair newsrepair would make and every finding, one line "
         "each. Exit 0 when clean, 1 when damage is found, 2 on errors.",
         epilog=EPILOG,
     )
     _common(check)
     check.add_argument(
-        "--select", action="append", default=None, metavar="CODES",
+        "--select",
+        action="append",
+        default=None,
+        metavar="CODES",
         help="only these codes or prefixes (R301, W3, ALL; comma-separated or repeated)",
     )
     check.add_argument(
-        "--ignore", action="append", default=None, metavar="CODES",
+        "--ignore",
+        action="append",
+        default=None,
+        metavar="CODES",
         help="leave out these codes or prefixes",
     )
     check.add_argument(
-        "--format", choices=("concise", "json", "github"), default="concise",
+        "--format",
+        choices=("concise", "json", "github"),
+        default="concise",
         help="concise lines, a JSON list, or GitHub Actions annotations (default concise)",
     )
     check.add_argument(
@@ -134,27 +153,32 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", metavar="FILE", help="leave out diagnostics recorded in this baseline"
     )
     check.add_argument(
-        "--write-baseline", metavar="FILE",
+        "--write-baseline",
+        metavar="FILE",
         help="record today's diagnostics in FILE (and exit 0), for use with --baseline",
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even if damage is found")
     check.set_defaults(run=_check)
 
     expl = sub.add_parser(
-        "explain", help="list every repair with before, after, evidence and confidence",
+        "explain",
+        help="list every repair with before, after, evidence and confidence",
         description="Show every repair in context (before and after), its evidence and its "
         "confidence, and every finding; coloured on a terminal.",
         epilog=EPILOG,
     )
     _common(expl)
     expl.add_argument(
-        "--color", choices=("auto", "always", "never"), default="auto",
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
         help="colour the output (auto: on a terminal, unless NO_COLOR is set)",
     )
     expl.set_defaults(run=_explain)
 
     report = sub.add_parser(
-        "report", help="write a self-contained HTML report of damage and repairs",
+        "report",
+        help="write a self-contained HTML report of damage and repairs",
         description="Write one HTML page (no network needed) with each damaged text and its "
         "repaired article side by side, every repair highlighted and linked both ways.",
         epilog=EPILOG,
@@ -164,7 +188,8 @@ def _parser() -> argparse.ArgumentParser:
     report.set_defaults(run=_report)
 
     batch = sub.add_parser(
-        "batch", help="repair a corpus: JSONL, Parquet or a folder of .txt files",
+        "batch",
+        help="repair a corpus: JSONL, Parquet or a folder of .txt files",
         description="Repair every record of INPUT and write JSON lines (or Parquet) to OUTPUT, "
         "streaming, in order, optionally in parallel; failures go to a rejects file.",
         epilog=EPILOG,
@@ -176,7 +201,8 @@ def _parser() -> argparse.ArgumentParser:
     batch.set_defaults(run=_batch)
 
     rules = sub.add_parser(
-        "rules", help="list the rule codes of repairs and findings",
+        "rules",
+        help="list the rule codes of repairs and findings",
         description="List every rule code with its kind and what it means: R### for repairs "
         "newsrepair makes, W### for findings (damage seen but not repaired). Use the codes "
         "with check --select/--ignore and in per-file-ignores.",
@@ -254,8 +280,10 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
         if args.diff:
             sys.stdout.writelines(
                 difflib.unified_diff(
-                    text.splitlines(keepends=True), fixed.splitlines(keepends=True),
-                    fromfile=f"{path} (damaged)", tofile=f"{path} (repaired)",
+                    text.splitlines(keepends=True),
+                    fixed.splitlines(keepends=True),
+                    fromfile=f"{path} (damaged)",
+                    tofile=f"{path} (repaired)",
                 )
             )
         elif args.in_place:
@@ -280,8 +308,9 @@ def _fix(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if changed and (args.diff or args.exit_non_zero_on_fix) else 0
 
 
-def _each_of(files: Sequence[str], args: argparse.Namespace,
-             work: Callable[[str, str], None]) -> int:
+def _each_of(
+    files: Sequence[str], args: argparse.Namespace, work: Callable[[str, str], None]
+) -> int:
     """Run ``work(path, text)`` on every file; returns how many failed (each reported)."""
     failed = 0
     for path in files:
@@ -332,8 +361,10 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
     elif args.format == "json":
         print(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
     if found:
-        print(f"Found {_count(len(found), 'problem')} in {_count(len(files_with), 'file')}.",
-              file=sys.stderr)
+        print(
+            f"Found {_count(len(found), 'problem')} in {_count(len(files_with), 'file')}.",
+            file=sys.stderr,
+        )
     if status:
         return status
     return 1 if found and not args.exit_zero else 0
@@ -387,8 +418,10 @@ def _rules(_args: argparse.Namespace, _settings: Settings) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default ``sys.argv[1:]``); returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] not in COMMANDS and args_list[0] not in (
-        "-h", "--help", "--version"
+    if (
+        args_list
+        and args_list[0] not in COMMANDS
+        and args_list[0] not in ("-h", "--help", "--version")
     ):
         # Before the commands there was only `newsrepair FILE`: it means fix.
         args_list = ["fix", *args_list]

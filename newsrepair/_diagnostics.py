@@ -46,8 +46,9 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data for ``--format json``."""
-        return attrs.asdict(self, value_serializer=lambda _i, _a, v: list(v) if isinstance(
-            v, tuple) else v)
+        return attrs.asdict(
+            self, value_serializer=lambda _i, _a, v: list(v) if isinstance(v, tuple) else v
+        )
 
 
 def shown(text: str, limit: int = 40) -> str:

@@ -97,8 +97,11 @@ def _finding_lines(path: str, text: str, where: Positions, f: Finding, colour: b
     left, right = _context(text, *f.span)
     seen = _flat(left) + _paint(_flat(text[f.span[0] : f.span[1]]), RED, colour) + _flat(right)
     head = f"{path}:{line}:{col}: {_paint(code_of(f.kind), YELLOW + BOLD, colour)} {f.kind}"
-    return [f"{head} (not repaired)", f"    text:   {seen}", _paint(f"    why: {f.message}", DIM,
-                                                                      colour)]
+    return [
+        f"{head} (not repaired)",
+        f"    text:   {seen}",
+        _paint(f"    why: {f.message}", DIM, colour),
+    ]
 
 
 def explain(path: str, text: str, article: Article, colour: bool = False) -> list[str]:

@@ -23,6 +23,8 @@ FOLIO_MARK = regex.compile(r"\d|[|•·]")
 DIGITS = regex.compile(r"\d+")
 LETTER_OR_DIGIT = regex.compile(r"\p{L}|\d")
 YEAR = regex.compile(r"\d{4}")
+# A paper's name beside the date on its masthead is short.
+MASTHEAD_WORDS = 5
 # A running head is short: a line of more words is a sentence of the text.
 RUNNING_HEAD_WORDS = 10
 
@@ -109,12 +111,24 @@ def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int, lang: Languag
 
 
 def is_masthead(text: str, lang: Language) -> bool:
-    """A title carrying a date beside a name in capitals: a masthead or running head."""
+    """A title carrying a date beside a name: a masthead or running head.
+
+    The name is in capitals, set apart by a bar or wide spaces, or a short
+    name with every word capitalised ("The Morning Ledger"): a headline that
+    holds a date reads on in lowercase words ("Elections set for May 7").
+    """
     m = lang.date_in_line.search(text)
     if not m:
         return False
     rest = (text[: m.start()] + text[m.end() :]).strip(" |•·,-–—")
-    return not rest or rest.isupper() or "|" in text or "   " in text
+    words = rest.split()
+    return (
+        not rest
+        or rest.isupper()
+        or "|" in text
+        or "   " in text
+        or (len(words) <= MASTHEAD_WORDS and all(w[:1].isupper() for w in words))
+    )
 
 
 def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:

@@ -19,7 +19,7 @@ from ._draft import BYLINE, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line, R
 from ._furniture import is_masthead
 from ._interview import is_label_start, speaker_turns
 from ._language import Language
-from ._shapes import ends_sentence, open_end, word_count
+from ._shapes import ends_sentence, letterspaced, open_end, word_count
 
 # A masthead stands in the first blocks of the page.
 MASTHEAD_BLOCKS = 8
@@ -28,9 +28,14 @@ RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})
 
 
 def _label_like(text: str) -> bool:
-    """A section label or masthead: up to three words, each capitalised."""
+    """A section label or masthead: up to three words, each capitalised.
+
+    A label set with letter spacing ("S C I E N C E") is one word.
+    """
     words = text.split()
-    return 0 < len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return (0 < len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)) or (
+        letterspaced(text)
+    )
 
 
 def _title_like(text: str) -> bool:
@@ -39,6 +44,13 @@ def _title_like(text: str) -> bool:
         and not text.endswith((".", ",", ";", ":", "-"))
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
     )
+
+
+def tidy_kicker(line: Line) -> Line:
+    """A kicker set with letter spacing ("S P O RT S") as the word it is."""
+    if not letterspaced(line.text):
+        return line
+    return line.edited(0, len(line.text), "".join(line.text.split()))
 
 
 def _masthead_date(
@@ -274,11 +286,14 @@ def find_header(
     return out
 
 
-def split_run_in_label(line: Line) -> tuple[Line, Line] | None:
+def split_run_in_label(
+    line: Line, role: Role = FURNITURE, min_words: int = 8
+) -> tuple[Line, Line] | None:
+    """A capitals label run into a line ("INTERVIEW The talks…"), cut off as ``role``."""
     m = RUN_IN_LABEL.match(line.text)
-    if not m or word_count(line.text) < 8:
+    if not m or word_count(line.text) < min_words:
         return None
     cut = m.end()
-    label = attrs.evolve(line, text=m.group(1), end=line.start + len(m.group(1)), role=FURNITURE)
+    label = attrs.evolve(line, text=m.group(1), end=line.start + len(m.group(1)), role=role)
     rest = attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
     return label, rest

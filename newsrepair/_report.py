@@ -81,14 +81,26 @@ def _damaged(text: str, article: Article, prefix: str) -> str:
     for k, r in enumerate(article.repairs):
         start, end = r.span
         title = _esc(f"{code_of(r.kind)} {r.kind} ({r.confidence:.2f}) {r.note}")
-        marks.append((start, end, f'<mark id="{prefix}in{k}" title="{title}"'
-                      f'{" class=gap" if start == end else ""}>'
-                      f'<a class="code" href="#{prefix}out{k}">{code_of(r.kind)}</a>'))
+        marks.append(
+            (
+                start,
+                end,
+                f'<mark id="{prefix}in{k}" title="{title}"'
+                f"{' class=gap' if start == end else ''}>"
+                f'<a class="code" href="#{prefix}out{k}">{code_of(r.kind)}</a>',
+            )
+        )
     for k, f in enumerate(article.findings):
         start, end = f.span
         title = _esc(f"{code_of(f.kind)} {f.kind}: {f.message}")
-        marks.append((start, end, f'<mark class="finding" id="{prefix}find{k}" title="{title}">'
-                      f'<a class="code" href="#{prefix}row-f{k}">{code_of(f.kind)}</a>'))
+        marks.append(
+            (
+                start,
+                end,
+                f'<mark class="finding" id="{prefix}find{k}" title="{title}">'
+                f'<a class="code" href="#{prefix}row-f{k}">{code_of(f.kind)}</a>',
+            )
+        )
     out: list[str] = []
     at = 0
     # Overlapping spans would nest marks badly: a mark starting inside the
@@ -123,8 +135,9 @@ def result_text(source: str, r: Repair) -> str:
     return r.after.strip()
 
 
-def _item(text: str, spans: Sequence[Span], article: Article, prefix: str, taken: set[int],
-          source: str) -> str:
+def _item(
+    text: str, spans: Sequence[Span], article: Article, prefix: str, taken: set[int], source: str
+) -> str:
     """One output text with the marks of the repairs that made it."""
     links = []
     body = _esc(text)
@@ -137,11 +150,21 @@ def _item(text: str, spans: Sequence[Span], article: Article, prefix: str, taken
         if after and _esc(after) in body:
             # Highlight the repaired text itself where it can be found.
             body = body.replace(_esc(after), f"\0{k}\0", 1)
-            links.append((k, f'<mark id="{prefix}out{k}"><a class="code" {target}>'
-                          f'{code_of(r.kind)}</a>{_esc(after)}</mark>'))
+            links.append(
+                (
+                    k,
+                    f'<mark id="{prefix}out{k}"><a class="code" {target}>'
+                    f"{code_of(r.kind)}</a>{_esc(after)}</mark>",
+                )
+            )
         else:
-            links.append((k, f'<mark class="gap" id="{prefix}out{k}"><a class="code" {target}>'
-                          f'{code_of(r.kind)}</a></mark>'))
+            links.append(
+                (
+                    k,
+                    f'<mark class="gap" id="{prefix}out{k}"><a class="code" {target}>'
+                    f"{code_of(r.kind)}</a></mark>",
+                )
+            )
     tail = []
     for k, snippet in links:
         if f"\0{k}\0" in body:
@@ -154,9 +177,13 @@ def _item(text: str, spans: Sequence[Span], article: Article, prefix: str, taken
 def _repaired(source: str, article: Article, prefix: str) -> str:
     taken: set[int] = set()
     parts: list[str] = []
-    for tag, value in (("p class=meta", article.kicker), ("h2", article.headline),
-                       ("p class=meta", article.deck), ("p class=meta", article.byline),
-                       ("p class=meta", article.dateline)):
+    for tag, value in (
+        ("p class=meta", article.kicker),
+        ("h2", article.headline),
+        ("p class=meta", article.deck),
+        ("p class=meta", article.byline),
+        ("p class=meta", article.dateline),
+    ):
         if value:
             name = tag.split()[0]
             parts.append(f"<{tag}>{_esc(value)}</{name}>")
@@ -170,8 +197,10 @@ def _repaired(source: str, article: Article, prefix: str) -> str:
     extra: list[str] = []
     for q in article.pull_quotes:
         who = f" — {_esc(q.attribution)}" if q.attribution else ""
-        extra.append(f"<blockquote>{_item(q.text, q.spans, article, prefix, taken, source)}{who}"
-                     "</blockquote>")
+        extra.append(
+            f"<blockquote>{_item(q.text, q.spans, article, prefix, taken, source)}{who}"
+            "</blockquote>"
+        )
     for c in article.captions:
         credit = f" <i>({_esc(c.credit)})</i>" if c.credit else ""
         caption = _item(c.text, c.spans, article, prefix, taken, source)
@@ -183,7 +212,8 @@ def _repaired(source: str, article: Article, prefix: str) -> str:
     rest = [
         f'<mark class="gap" id="{prefix}out{k}"><a class="code" href="#{prefix}in{k}">'
         f"{code_of(r.kind)}</a></mark>"
-        for k, r in enumerate(article.repairs) if k not in taken
+        for k, r in enumerate(article.repairs)
+        if k not in taken
     ]
     if rest:
         extra.append("<p>Other repairs: " + " ".join(rest) + "</p>")
@@ -213,8 +243,10 @@ def _table(text: str, article: Article, prefix: str) -> str:
         )
     if not rows:
         return "<p>Nothing to repair.</p>"
-    return ("<table><tr><th>where</th><th>code</th><th>before / after</th><th>confidence</th>"
-            "<th>evidence</th></tr>" + "".join(rows) + "</table>")
+    return (
+        "<table><tr><th>where</th><th>code</th><th>before / after</th><th>confidence</th>"
+        "<th>evidence</th></tr>" + "".join(rows) + "</table>"
+    )
 
 
 def page(pages: Sequence[tuple[str, str]], config: Config) -> str:

@@ -72,8 +72,11 @@ def codes(values: Sequence[str], where: str) -> tuple[str, ...]:
     out: list[str] = []
     for value in values:
         out.extend(v.strip().upper() for v in value.split(",") if v.strip())
-    bad = [c for c in out if not CODE_PREFIX.match(c) or not any(a.startswith(c) for a in
-                                                                  (*ALL_CODES, "ALL"))]
+    bad = [
+        c
+        for c in out
+        if not CODE_PREFIX.match(c) or not any(a.startswith(c) for a in (*ALL_CODES, "ALL"))
+    ]
     if bad:
         raise UserError(
             f"{where}: unknown rule code(s) {', '.join(bad)}; codes look like R301 or W3 "
@@ -156,4 +159,4 @@ def _strings(value: Any, where: str) -> list[str]:
         return [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
-    raise UserError(f"{where}: rule codes must be a list of strings such as [\"W3\", \"R301\"]")
+    raise UserError(f'{where}: rule codes must be a list of strings such as ["W3", "R301"]')

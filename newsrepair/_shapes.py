@@ -92,6 +92,16 @@ def lower_end(text: str) -> str | None:
     return m.group() if m else None
 
 
+def letterspaced(text: str) -> bool:
+    """Whether ``text`` is one word set with letter spacing ("S P O RT S").
+
+    Extractors write the gaps of tracked-out capitals as spaces: four or
+    more pieces of one or two capitals each.
+    """
+    pieces = text.split()
+    return len(pieces) >= 4 and all(len(p) <= 2 and p.isalpha() and p.isupper() for p in pieces)
+
+
 def word_count(text: str) -> int:
     """How many whitespace-separated words ``text`` holds."""
     # str.split() counts the same words several times faster than a regex.

@@ -30,9 +30,7 @@ from ._pipeline import repair
 try:
     import dask.bag  # noqa: F401  (fail early, with a hint, without the extra)
 except ImportError as err:  # pragma: no cover - only without the extra
-    raise ImportError(
-        "newsrepair.dask needs dask: pip install 'newsrepair[dask]'"
-    ) from err
+    raise ImportError("newsrepair.dask needs dask: pip install 'newsrepair[dask]'") from err
 
 __all__ = ["accepted", "rejected", "repair_bag", "repair_dataframe", "repair_series"]
 
