@@ -53,6 +53,17 @@ def tidy_kicker(line: Line) -> Line:
     return line.edited(0, len(line.text), "".join(line.text.split()))
 
 
+def _signed_below(lines: Sequence[Line], below: Sequence[int], lang: Language) -> bool:
+    """Whether a byline or date comes in ``below`` before any sentence ends."""
+    for i in below:
+        text = lines[i].text
+        if lang.byline_line.match(text) or lang.date_line.match(text):
+            return True
+        if ends_sentence(text):
+            return False
+    return False
+
+
 def _masthead_date(
     lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, Role], lang: Language
 ) -> list[int]:
@@ -168,10 +179,15 @@ def find_header(
             titled = titled or (not meta and _title_like(text) and word_count(text) >= 4)
             signed = signed or (titled and meta)
             nxt = lines[members[k + 1]].text if k + 1 < len(members) else ""
+            # A title line as wide as a column is still a title when the
+            # block's next lines, before any sentence ends, are its byline or
+            # date: a body paragraph is not signed.
+            signed_below = _signed_below(lines, members[k + 1 : k + 4], lang)
             full = (
                 width
                 and 0.8 * width <= len(text) <= 1.1 * width
                 and not (text.isupper() or lang.date_in_line.search(text))
+                and not (signed_below and not ends_sentence(text))
             )
             # A headline wrapped in large type goes on in lowercase on the next line.
             wrapped = (
