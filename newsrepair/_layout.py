@@ -20,6 +20,8 @@ from ._draft import Line
 
 _GAP = regex.compile(r" {3,}")
 _TOLERANCE = 3
+# A page is read as columns only with this many rows holding a wide gap.
+_MIN_GAP_ROWS = 4
 
 
 @attrs.frozen
@@ -85,7 +87,7 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
     # gap; counting them is a substring test, so pages of running text (most
     # pages) cost no cell objects at all.
     multi = sum(1 for line in page if "   " in line.text)
-    if multi < max(4, 0.25 * len(page)):
+    if multi < max(_MIN_GAP_ROWS, 0.25 * len(page)):
         return None
     cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
     starts = [x for x in _column_starts(cells, len(page)) if x == 0 or _is_gutter(page, x)]
@@ -132,6 +134,10 @@ def read_columns(source: str, lines: Sequence[Line]) -> tuple[list[Line], int] |
     read as columns, or None when no page shows side-by-side columns.
     """
     if not lines:
+        return None
+    # Most texts hold no page of side-by-side columns; the rows of the text
+    # are counted only when some line has a wide gap at all.
+    if sum(1 for line in lines if "   " in line.text) < _MIN_GAP_ROWS:
         return None
     rows: list[int] = []
     row = 0
