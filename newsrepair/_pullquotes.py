@@ -13,6 +13,7 @@ attribution.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import defaultdict
 
@@ -149,13 +150,15 @@ def run(draft: Draft, config: Config) -> Draft:
         for k in r.members:
             needed.update(_bigrams(line_tokens, r, k).values())
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for p, bigram in enumerate(itertools.pairwise(stream)):
-        if bigram in needed:
+    # Only a token that starts a needed bigram can start a hit: testing it
+    # first spares building a pair for every token of the document.
+    firsts = {first for first, _ in needed}
+    last = len(stream) - 1
+    for p, token in enumerate(stream):
+        if token in firsts and p < last and (bigram := (token, stream[p + 1])) in needed:
             got = positions[bigram]
             if len(got) < MAX_POSITIONS:
                 got.append(p)
-    # The flow line of each stream token (the lines' tokens are laid end to end).
-    owner = [k for k, toks in enumerate(line_tokens) for _ in toks]
 
     roles: dict[int, Role] = {}
     blocks: list[Block] = []
@@ -213,7 +216,14 @@ def run(draft: Draft, config: Config) -> Draft:
             continue
         region_lo = max(0, min(hits.values()) - 12)
         region_hi = min(len(stream), max(hits.values()) + 24)
-        region_lines = {owner[p] for p in range(region_lo, region_hi)} - set(r.members)
+        # The flow lines the region's tokens belong to (tokens are laid end to end).
+        region_lines = set(
+            range(
+                bisect.bisect_right(starts, region_lo) - 1,
+                bisect.bisect_right(starts, max(region_lo, region_hi - 1)),
+            )
+        ) - set(r.members)
+        region_lines = {k for k in region_lines if line_tokens[k]}
         if not region_lines:
             continue
         mean_run = sum(len(lines[flow[k]].text) for k in r.members) / len(r.members)
