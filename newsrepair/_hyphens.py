@@ -84,8 +84,9 @@ def _flattened_hyphens(
     for m in reversed(list(lang.flattened_hyphen.finditer(line.text))):
         left, right = m.group(1), m.group(2)
         verdict = judge_hyphen(left, right, lexicon, prefixes)
-        cut = m.end(1)
-        at, stop = line.to_source(cut), line.to_source(cut + 2)
+        # The hyphen and the spaces after it: a justified line keeps several.
+        cut, rest = m.end(1), m.start(2)
+        at, stop = line.to_source(cut), line.to_source(rest)
         note = f"{left}- {right}: {verdict.reason}"
         if verdict.action == "unsure":
             ledger.find("uncertain_hyphen", at, stop, f"{note}; left as is")
@@ -93,7 +94,7 @@ def _flattened_hyphens(
         after = "" if verdict.action == "join" else "-"
         kind = "dehyphenate" if verdict.action == "join" else "keep_hyphen"
         if ledger.propose(kind, at, stop, after, verdict.confidence, note):
-            line = line.edited(cut, cut + 2, after)
+            line = line.edited(cut, rest, after)
     return line
 
 

@@ -243,7 +243,7 @@ def _english() -> Language:
             r"(?i)^(?:\p{L}|[\p{L}]\.\p{L}|mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|no|jr|sr)\.$"
         ),
         flattened_hyphen=regex.compile(
-            r"(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{M}'’]*)- "
+            r"(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{M}'’]*)- ++"
             r"(?!(?:and|or|to|nor|but|und)\b)(\p{Ll}[\p{L}\p{M}'’]*)"
         ),
         jump_head=regex.compile(
