@@ -56,7 +56,7 @@ def test_corpus_deterministic(texts: list[tuple[str, str]]) -> None:
     assert [] == [name for name, text in texts if repair(text) != repair(text)]
 
 
-@pytest.mark.xfail(strict=True, reason="some texts change on a second repair (6 of 238 at the "
+@pytest.mark.xfail(strict=True, reason="some texts change on a second repair (6 of 493 at the "
                    "last count, all OCR): with the headline gone the first paragraph is taken for "
                    "one, or the column de-interleaver moves fragments of long OCR paragraphs")
 def test_corpus_idempotent(texts: list[tuple[str, str]]) -> None:
