@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+from collections.abc import Sequence
 
 import attrs
 
@@ -128,24 +129,51 @@ class Line:
 
     def to_source(self, pos: int) -> int:
         """The source offset of text offset ``pos`` of this line."""
-        at, src = 0, self.start
-        for text_pos, source_pos in self.anchors:
-            if text_pos > pos:
-                break
-            at, src = text_pos, source_pos
+        k = bisect.bisect_right(self.anchors, pos, key=_text_pos) - 1
+        if k < 0:
+            return self.start + pos
+        at, src = self.anchors[k]
         return src + (pos - at)
 
     def edited(self, start: int, end: int, after: str) -> Line:
         """This line with ``text[start:end]`` replaced by ``after``, its map kept."""
-        shift = len(after) - (end - start)
-        kept = [(t, s) for t, s in self.anchors if t <= start]
-        moved = [(t + shift, s) for t, s in self.anchors if t >= end]
-        anchor = (start + len(after), self.to_source(end))
-        return attrs.evolve(
-            self,
-            text=self.text[:start] + after + self.text[end:],
-            anchors=(*kept, anchor, *moved),
-        )
+        return self.edited_many(((start, end, after),))
+
+    def edited_many(self, edits: Sequence[tuple[int, int, str]]) -> Line:
+        """This line with each ``(start, end, after)`` made, its map kept.
+
+        ``edits`` are in text order and do not overlap; offsets are into the
+        current text. One pass over the text, the edits and the anchors, so
+        many edits on one long line cost no more than the line.
+        """
+        if not edits:
+            return self
+        pieces: list[str] = []
+        anchors: list[tuple[int, int]] = []
+        old = self.anchors
+        a = 0  # next old anchor to place
+        last = 0  # end of the previous edit, in the current text
+        shift = 0  # how much longer the new text is so far
+        for start, end, after in edits:
+            # Old anchors before this edit keep their place, moved by the shift.
+            while a < len(old) and old[a][0] <= start:
+                if old[a][0] >= last:
+                    anchors.append((old[a][0] + shift, old[a][1]))
+                a += 1
+            while a < len(old) and old[a][0] < end:
+                a += 1  # inside the edited range: the new anchor stands for it
+            pieces.append(self.text[last:start])
+            pieces.append(after)
+            shift += len(after) - (end - start)
+            anchors.append((end + shift, self.to_source(end)))
+            last = end
+        pieces.append(self.text[last:])
+        anchors.extend((t + shift, s) for t, s in old[a:] if t >= last)
+        return attrs.evolve(self, text="".join(pieces), anchors=tuple(anchors))
+
+
+def _text_pos(anchor: tuple[int, int]) -> int:
+    return anchor[0]
 
 
 @attrs.frozen

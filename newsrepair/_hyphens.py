@@ -77,11 +77,12 @@ def _flattened_hyphens(
 ) -> Line:
     """Resolve line-end hyphens that an earlier flattening left inside the line.
 
-    Matches are edited last to first, so each match's offsets still hold
-    when it is edited; the line's own offset map places them in the source
-    even when an earlier pass edited the line.
+    All matches are judged on the line as it stands and edited at once; the
+    line's own offset map places them in the source even when an earlier
+    pass edited the line.
     """
-    for m in reversed(list(lang.flattened_hyphen.finditer(line.text))):
+    made: list[tuple[int, int, str]] = []
+    for m in lang.flattened_hyphen.finditer(line.text):
         left, right = m.group(1), m.group(2)
         verdict = judge_hyphen(left, right, lexicon, prefixes)
         # The hyphen and the spaces after it: a justified line keeps several.
@@ -94,8 +95,8 @@ def _flattened_hyphens(
         after = "" if verdict.action == "join" else "-"
         kind = "dehyphenate" if verdict.action == "join" else "keep_hyphen"
         if ledger.propose(kind, at, stop, after, verdict.confidence, note):
-            line = line.edited(cut, rest, after)
-    return line
+            made.append((cut, rest, after))
+    return line.edited_many(made)
 
 
 def run(draft: Draft, config: Config) -> Draft:

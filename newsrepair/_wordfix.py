@@ -303,10 +303,11 @@ def run(draft: Draft, config: Config) -> Draft:
         lines = list(block.lines)
         for n, items in per_line.items():
             line = lines[n]
-            for edit in sorted(items, key=lambda e: e.start, reverse=True):
+            made: list[tuple[int, int, str]] = []
+            for edit in sorted(items, key=lambda e: e.start):
                 start, end = line.to_source(edit.start), line.to_source(edit.end)
                 if ledger.propose(edit.kind, start, end, edit.after, edit.confidence, edit.note):
-                    line = line.edited(edit.start, edit.end, edit.after)
-            lines[n] = line
+                    made.append((edit.start, edit.end, edit.after))
+            lines[n] = line.edited_many(made)
         blocks[b] = attrs.evolve(block, lines=tuple(lines))
     return ledger.close(draft, blocks=tuple(blocks))
