@@ -20,7 +20,7 @@ from . import (
     _wordfix,
 )
 from ._assemble import assemble
-from ._config import Config
+from ._config import OPTIONS, Config
 from ._draft import Draft, OffsetMap
 from ._lexicon import check_language
 from ._model import Article
@@ -81,6 +81,12 @@ def repair(text: str, config: Config | None = None, **overrides: Any) -> Article
     base = _DEFAULT_CONFIG if config is None else config
     if not isinstance(base, Config):
         raise TypeError(f"config must be a newsrepair.Config, not {type(base).__name__}")
+    unknown = sorted(set(overrides) - set(OPTIONS))
+    if unknown:
+        raise TypeError(
+            f"repair() got unknown option(s) {', '.join(unknown)}; it accepts config= "
+            f"and the options {', '.join(OPTIONS)}"
+        )
     cfg = base.evolve(**overrides) if overrides else base
     if cfg.use_lexicon and cfg.language != "en":
         check_language(cfg.language)
