@@ -30,7 +30,9 @@ _TERMINAL = regex.compile(r"[.!?…][\"'”’)\]]*$")
 _ABBREVIATION = regex.compile(
     r"(?i)^(?:\p{L}|[\p{L}]\.\p{L}|mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|no|jr|sr)\.$"
 )
-_HYPHENATED = regex.compile(r"(\p{L}++)-$")
+# Searched right to left (?r): a forward search would try every start in a
+# long run of letters and scan each to the end, quadratic in the token.
+_HYPHENATED = regex.compile(r"(?r)(\p{L}++)-$")
 _STRONG = 2.0
 _WEAK = 1.0
 
@@ -118,8 +120,6 @@ def plausibility(left: str, right: str, lexicon: Lexicon) -> float:
 
 def _hyphenated(token: str) -> regex.Match[str] | None:
     """The letters before a token's final hyphen ("bargain-"), if it has one."""
-    # The test on the last character keeps a long token from being searched
-    # from every start position.
     return _HYPHENATED.search(token) if token.endswith("-") else None
 
 

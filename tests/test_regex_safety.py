@@ -1,0 +1,94 @@
+"""Regex safety: no module-level pattern of the package backtracks out of linear time.
+
+Each compiled pattern is run (``search``, and ``findall`` through every match) against
+strings built to make a backtracking engine work hard: long runs of letters,
+of letters and apostrophes, of combining marks, of capitals and spaces, each
+ending in the one character that makes the match fail late (a hyphen after a
+digit, a stop after an at sign ...). The ``regex`` module's own ``timeout``
+stops a match that runs too long, inside the engine. A linear pattern takes
+milliseconds on these 20,000-character strings; a quadratic one takes seconds.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+import regex
+
+import newsrepair
+
+UNITS = ["a", "A", "1", " ", ".", "-", "'", ":", "\n", "e\u0301", "a ", "A ", "a-", "A.",
+         "a'", "A'", "Aa ", "- ", ". ", "a.a ", "Q: ", "\u00ad", "\u2014", "a\u2014", "|"]
+TAILS = ["", "!", "-", "!-", "1-", "- ", ":", "!:", "!.", "@a.", "a:", "\u00ad\n", "/"]
+LENGTH = 20_000
+TIMEOUT = 1.0
+
+
+def nasty_strings() -> list[str]:
+    """Every unit repeated to about LENGTH characters, followed by every tail."""
+    return [unit * (LENGTH // len(unit)) + tail for unit in UNITS for tail in TAILS]
+
+
+def module_patterns() -> dict[str, regex.Pattern[str]]:
+    """Every compiled pattern bound at module level in the package, by module.name."""
+    found: dict[str, regex.Pattern[str]] = {}
+    for info in pkgutil.iter_modules(newsrepair.__path__):
+        module = importlib.import_module(f"newsrepair.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, regex.Pattern) and not name.startswith("__"):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+def slow_input(pattern: regex.Pattern[str], texts: list[str]) -> str | None:
+    """The first text (abridged) on which ``pattern`` does not finish within TIMEOUT seconds."""
+    for text in texts:
+        try:
+            # findall walks every match as finditer would, without building
+            # a match object for each of them.
+            pattern.search(text, timeout=TIMEOUT)
+            pattern.findall(text, timeout=TIMEOUT)
+        except TimeoutError:
+            return f"{text[:6]!r}... {text[-6:]!r}"
+    return None
+
+
+QUADRATIC = {
+    "_reflow.LAST_WORD": "a long run of letters before '@a.': from every start the letters are "
+    "taken, '[^\\p{L}]*$' fails at the next letter and each shorter run is tried again",
+    "_reflow.HYPHEN_END": "letters and apostrophes ('a'a'a...') before '!-': every letter after "
+    "an apostrophe passes the lookbehind and starts a scan to the '!'",
+    "_hyphens.HYPHEN_END": "the same pattern as _reflow.HYPHEN_END",
+    "_hyphens.FLATTENED": "letters and apostrophes before '- ': every letter after an apostrophe "
+    "starts '\\p{L}[\\p{L}\\p{M}'’]*' and scans to the hyphen",
+}
+"""Patterns in passes being rewritten elsewhere (not edited here): strict xfail."""
+
+PATTERNS = module_patterns()
+NASTY = nasty_strings()
+
+
+def test_patterns_found() -> None:
+    """The collector sees the patterns of every pass (a broken collector tests nothing)."""
+    modules = {name.split(".")[0] for name in PATTERNS}
+    assert {"_classify", "_columns", "_normalise", "_reflow", "_segment"} <= modules
+    assert set(QUADRATIC) <= set(PATTERNS)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=QUADRATIC[n]))
+     if n in QUADRATIC else n for n in sorted(PATTERNS)],
+)
+def test_pattern_linear_on_nasty_strings(name: str) -> None:
+    """The pattern finishes on every nasty string within the timeout."""
+    assert None is slow_input(PATTERNS[name], NASTY)
+
+
+def test_harness_catches_a_quadratic_pattern() -> None:
+    """A pattern known to be quadratic (a forward search for letters then a final
+    hyphen, as _columns had it) is reported, so the check above can fail."""
+    quadratic = regex.compile(r"(\p{L}+)-$")
+    assert None is not slow_input(quadratic, ["a" * LENGTH + "1-"])
