@@ -6,7 +6,7 @@ of letters and apostrophes, of combining marks, of capitals and spaces, each
 ending in the one character that makes the match fail late (a hyphen after a
 digit, a stop after an at sign ...). The ``regex`` module's own ``timeout``
 stops a match that runs too long, inside the engine. A linear pattern takes
-milliseconds on these 20,000-character strings; a quadratic one takes seconds.
+milliseconds on these 40,000-character strings; a quadratic one takes seconds.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ import regex
 
 import newsrepair
 
-UNITS = ["a", "A", "1", " ", ".", "-", "'", ":", "\n", "e\u0301", "a ", "A ", "a-", "A.",
-         "a'", "A'", "Aa ", "- ", ". ", "a.a ", "Q: ", "\u00ad", "\u2014", "a\u2014", "|"]
-TAILS = ["", "!", "-", "!-", "1-", "- ", ":", "!:", "!.", "@a.", "a:", "\u00ad\n", "/"]
-LENGTH = 20_000
+UNITS = ["a", "A", "1", " ", ".", "-", "'", ":", "e\u0301", "a ", "A ", "A.", "a'", "Aa ",
+         "a.a ", "Q: ", "\u00ad", "a\u2014", "|"]
+TAILS = ["", "!", "!-", "1-", "- ", "!:", "!.", "@a.", "\u00ad\n"]
+# At this length a quadratic pattern takes 3-6 s here, far over the timeout,
+# so its strict xfail cannot pass by luck on a fast machine.
+LENGTH = 40_000
 TIMEOUT = 1.0
 
 
