@@ -5,56 +5,10 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import signal
-from collections import Counter
 from collections.abc import Iterator
 
 from newsrepair import Article
-
-
-def non_ws(text: str) -> Counter[str]:
-    """Count the non-whitespace characters of ``text``."""
-    return Counter(ch for ch in text if not ch.isspace())
-
-
-def output_places(article: Article) -> Iterator[str]:
-    """Every output text that holds input characters (speaker names excluded).
-
-    Speaker labels are taken out by a ``speaker_label`` repair whose ``before``
-    holds them, so ``Paragraph.speaker`` is not counted again.
-    """
-    for value in (article.kicker, article.headline, article.deck, article.byline,
-                  article.dateline):
-        if value:
-            yield value
-    for p in article.paragraphs:
-        yield p.text
-    for q in article.pull_quotes:
-        yield q.text
-        if q.attribution:
-            yield q.attribution
-    for c in article.captions:
-        yield c.text
-        if c.credit:
-            yield c.credit
-    yield from article.notes
-    yield from article.furniture
-
-
-def ledger(text: str, article: Article) -> tuple[Counter[str], Counter[str]]:
-    """Return (input + repairs' after, output + repairs' before) as character counts.
-
-    "Nothing lost" means the two are equal: every input character is in an
-    output place or was consumed by a logged repair, and every output character
-    came from the input or from a logged repair.
-    """
-    left = non_ws(text)
-    right: Counter[str] = Counter()
-    for place in output_places(article):
-        right.update(non_ws(place))
-    for r in article.repairs:
-        left.update(non_ws(r.after))
-        right.update(non_ws(r.before))
-    return left, right
+from newsrepair._audit import ledger, output_places
 
 
 def difference(text: str, article: Article) -> dict[str, int]:
