@@ -52,6 +52,25 @@ NOT_IDEMPOTENT = [
           "takes out one more ('Q: Q:' -> 'Q:' -> '')"),
     known("Q: Why?\nA: Because.\n" * 5, "_classify: with the labels taken out, repeated short "
           "turns ('Why?', 'Because.') are read as running heads and a headline"),
+    # Found by fuzzing (tests/fuzz), minimised.
+    known("W\n: l", "_classify: a one-letter first line stays a paragraph of its own, and on the "
+          "second repair that short first paragraph is taken for the headline"),
+    known("Ent a century\n\nBy M\nTto traffic on\n", "_classify: the header (headline and "
+          "byline) is found on the second repair only, once the first paragraph stands alone"),
+    known("NO: on\nNO: I", "_interview/_reflow: the labels were the only evidence for the "
+          "paragraph break; without them the two turns are joined ('on I')"),
+    known("LD: ?\nNO:", "_interview/_classify: with the labels out, the lone '?' turn is read as "
+          "furniture on the second repair"),
+    known("(left)\n\ng.", "_reflow/_classify: the first repair joins '(left)' and 'g.' into one "
+          "paragraph that ends a sentence; the second reads it as a caption (CAPTION_HINT)"),
+    known("tthe decisionnow?\n\nNot\ne\n\nD decision now\n\nNot", "_wordfix/_pullquotes: "
+          "splitting 'decisionnow' makes two paragraphs repeat each other, and the second repair "
+          "takes the repeat for a pull quote"),
+    known("shel- \u2014 a wall oSecond, thecouncil wants to ter minal \udc9dsowants the council "
+          "to\ndredge the channel sothat larger ships can reach the inner harbour at low tid\no",
+          "_reflow/_columns: the first repair looks for interleaved columns in each physical "
+          "line; the joined paragraph is one long line, and the second repair cuts it into "
+          "column pieces and moves them"),
 ]
 
 
