@@ -175,6 +175,11 @@ FIXED = {
     "word joiner inside a dehyphenation": "the gov\u2060-\nernment said",
     "soft hyphen after an inline credit word": "I : . Photo:\xad",
     "soft hyphen after an inline credit name": "Tall ships on the quay on Saturday. Picture:\xad\n",
+    # Found against the original code: the soft hyphen closing the text after
+    # a running head and a jump of pages was logged in no place.
+    "soft hyphen at the end after a page break": (
+        "ern12\n Photo: Ann Lee\nword gov-gov-\n \nword  THE DAILY LEDGER | 4-\ncouncilcouncil "
+        "word \x0cPage 3 ernmet. Photo: Ann Lee  gov- word\xad "),
     # pdftotext -layout: a row whose right cell ends in spaces and U+00AD;
     # the glued-back cell took its text from the source, marker and all.
     "layout row ending in spaces and a soft hyphen": (
