@@ -83,6 +83,13 @@ NOT_IDEMPOTENT = [
           "_reflow/_columns: the first repair looks for interleaved columns in each physical "
           "line; the joined paragraph is one long line, and the second repair cuts it into "
           "column pieces and moves them"),
+    known("By M\n\nt\n\nT", "_classify/_reflow: 'By M' is not taken for a byline above a "
+          "one-letter line; joined to it ('By M t') it is still a paragraph, and the second "
+          "repair drops it from the body"),
+    known(":\nT y . Photo:o", "_classify: the first repair keeps the line with an inline credit "
+          "in the body; alone on the second repair it becomes a caption"),
+    known("Q. W\nA. T;\nQ. W\nA. N", "_interview/_reflow: dotted labels ('Q.', 'A.') were the "
+          "only evidence for the turn breaks; the second repair joins 'T;' and 'W'"),
 ]
 
 
