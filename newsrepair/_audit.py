@@ -29,9 +29,6 @@ import attrs
 
 from ._model import Article, Repair, Span
 
-ORDER_ONLY = frozenset({"join", "move", "reorder", "columns"})
-"""Repair kinds that change the order of text, never its characters."""
-
 
 @attrs.frozen
 class Audit:
