@@ -20,7 +20,7 @@ from _support import time_limit
 def known(text: str, reason: str, **marks: Any) -> Any:
     """A reproducer ``text`` expected to fail (strictly) for ``reason``."""
     return pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason, **marks),
-                        id=repr(text[:24]))
+                        id=repr(text[:16] + "..." + text[-8:]) if len(text) > 24 else repr(text))
 
 
 # ---------------------------------------------------------------- linear time
