@@ -3,8 +3,10 @@
 >>> from newsrepair import repair
 >>> article = repair(damaged_text)
 >>> article.headline, article.text, article.pull_quotes, article.repairs
+>>> audit(damaged_text, article).ok      # every character in exactly one place
 """
 
+from ._audit import Audit, audit, replay
 from ._config import DEFAULT_PASSES, Config
 from ._kinds import FINDING_KINDS, REPAIR_KINDS, Kind, code_of
 from ._model import Article, Caption, Finding, Paragraph, PullQuote, Repair, Span
@@ -16,6 +18,7 @@ __all__ = [
     "PASSES",
     "REPAIR_KINDS",
     "Article",
+    "Audit",
     "Caption",
     "Config",
     "Finding",
@@ -24,8 +27,10 @@ __all__ = [
     "PullQuote",
     "Repair",
     "Span",
+    "audit",
     "code_of",
     "repair",
+    "replay",
 ]
 
 __version__ = "0.1.0"

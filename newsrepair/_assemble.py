@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from ._draft import (
     ANSWER,
     BODY,
@@ -21,6 +24,7 @@ from ._draft import (
     Draft,
 )
 from ._model import Article, Caption, Paragraph, PullQuote, Repair, Span
+from ._normalise import SOFT_MARK
 
 _FIELD_ROLES = {
     KICKER: "kicker",
@@ -51,6 +55,72 @@ def _unjoined_soft_hyphens(draft: Draft) -> list[Repair]:
         for line in block.lines
         if line.soft_hyphen_end and line.text.endswith("-")
     ]
+
+
+def _credit_soft_hyphens(draft: Draft, logged: list[Repair]) -> list[Repair]:
+    """Soft hyphens that end a credit or attribution split off a line, shown as "-".
+
+    A credit printed at the end of a caption line ("... Saturday. Photo:" and
+    a line-end U+00AD) is cut out of the line as a string, so the line no
+    longer ends in the marked hyphen and nothing else accounts for it.
+    """
+    done = {r.span for r in logged if r.kind == "soft_hyphen"}
+    fixes: list[Repair] = []
+    for block in draft.blocks:
+        if not block.lines:
+            continue
+        for tail in (block.credit, block.attribution):
+            if not tail or not tail.endswith("-"):
+                continue
+            # The marker stands only at a line end, so the tail found right
+            # before it is the one shown.
+            at = draft.source.find(tail[:-1] + SOFT_MARK, block.lines[0].start)
+            if at < 0:
+                continue
+            mark = at + len(tail) - 1
+            fix = draft.repair(
+                "soft_hyphen", mark, mark + 1, "-", 1.0,
+                "soft hyphen ending a credit, with no word to join, kept as a hyphen",
+            )
+            if fix.span not in done:
+                done.add(fix.span)
+                fixes.append(fix)
+    return fixes
+
+
+# Kinds that rewrite single characters of the input before any pass reads it
+# (normalise), or that account for one such character later (soft hyphens).
+_CHARACTER_KINDS = frozenset(
+    {"ligature", "soft_hyphen", "hyphen_char", "zero_width", "private_use"}
+)
+
+
+def _compose(repairs: list[Repair]) -> list[Repair]:
+    """Drop character repairs that a wider edit of the same input already accounts for.
+
+    Later passes read the normalised text, but their repairs take ``before``
+    from the input: a dehyphenation of "‐" (U+2010) or a restored hyphen in
+    "so\u00adcalled" holds the original character in ``before`` and the final
+    text in ``after``, so it is the whole edit of that input. The normalising
+    repair inside its span would count the same input character a second time.
+    A move that carries a ligature ("ﬁ" in ``before``, "fi" in ``after``) is
+    such an edit too; a move whose sides are equal changes no character and
+    leaves the repairs inside it alone.
+    """
+    wide = sorted(
+        r.span
+        for r in repairs
+        if r.kind not in _CHARACTER_KINDS and r.before != r.after and r.span[0] < r.span[1]
+    )
+    starts = [a for a, _ in wide]
+    # reach[i]: the furthest end among the wide edits starting at or before starts[i].
+    reach = list(itertools.accumulate((b for _, b in wide), max))
+
+    def covered(span: Span) -> bool:
+        i = bisect.bisect_right(starts, span[0]) - 1
+        return i >= 0 and reach[i] >= span[1] and span[0] < span[1]
+
+    return [r for r in repairs if r.kind not in _CHARACTER_KINDS or not covered(r.span)]
 
 
 def assemble(draft: Draft) -> Article:
@@ -85,6 +155,7 @@ def assemble(draft: Draft) -> Article:
             furniture.append(text)
         else:
             furniture.append(text)
+    logged = [*draft.repairs, *_unjoined_soft_hyphens(draft)]
     return Article(
         kicker=" ".join(fields["kicker"]) if "kicker" in fields else None,
         headline=" ".join(fields["headline"]) if "headline" in fields else None,
@@ -97,7 +168,10 @@ def assemble(draft: Draft) -> Article:
         notes=tuple(notes),
         furniture=tuple(furniture),
         repairs=tuple(
-            sorted((*draft.repairs, *_unjoined_soft_hyphens(draft)), key=lambda r: (r.span, r.kind))
+            sorted(
+                _compose([*logged, *_credit_soft_hyphens(draft, logged)]),
+                key=lambda r: (r.span, r.kind),
+            )
         ),
         findings=tuple(sorted(draft.findings, key=lambda f: (f.span, f.kind))),
     )

@@ -15,6 +15,7 @@ others are fragments that the reflow pass puts back where they belong.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 import attrs
@@ -27,9 +28,36 @@ from ._shapes import ends_sentence
 
 # A dash glued to the previous column's last word ("bargain-— i.e.") is its own token.
 _TOKEN = regex.compile(r"[^\s—–]+|[—–]")
-_HYPHENATED = regex.compile(r"(\p{L}+)-$")
+# Searched right to left (?r): a forward search would try every start in a
+# long run of letters and scan each to the end, quadratic in the token.
+_HYPHENATED = regex.compile(r"(?r)(\p{L}++)-$")
 _STRONG = 2.0
 _WEAK = 1.0
+
+# The geometry of an interleaved row bounds the work per line. Column widths
+# run from _MIN_WIDTH to _MAX_WIDTH characters; at most _MAX_PIECES pieces
+# follow the first one, each a column line no longer than _CUT_SPAN widths
+# (plus the space before it); the first piece is at most _FIRST_ROWS widths.
+# A token never spans two pieces and is at least one character long, so a
+# line with more tokens than _MAX_TOKENS, or a token longer than the first
+# piece may be, is never cut by find_interleaving: it is turned away before
+# any work that grows faster than the line.
+_MIN_WIDTH = 12
+_MAX_WIDTH = 90
+_MAX_PIECES = 12
+_CUT_SPAN = 1.3
+_CUT_MIN = 0.7
+_FIRST_ROWS = 6
+_MAX_TOKEN_CHARS = _FIRST_ROWS * _MAX_WIDTH
+_MAX_TOKENS = _MAX_TOKEN_CHARS + _MAX_PIECES * int(_CUT_SPAN * _MAX_WIDTH + 2)
+# Each piece is one column line (the first at most _FIRST_ROWS lines), and a
+# column line ends in at most one hyphen: more hyphenated tokens than twice
+# what the pieces can hold are hyphens flattened into running text ("com-
+# muters"), which the hyphens pass handles. The same reasoning caps the strong
+# seams: one junction per piece, the rest noise; a line mostly noise is left
+# whole (under-repair), and _row_width stays bounded.
+_MAX_DANGLING = 2 * (_FIRST_ROWS + _MAX_PIECES)
+_MAX_STRONG_SEAMS = 4 * (_MAX_PIECES + 1)
 
 
 @attrs.frozen
@@ -53,7 +81,7 @@ def plausibility(left: str, right: str, lexicon: Lexicon, lang: Language) -> flo
     if not left or not right:
         return 0.0
     first = _first_letter(right[:3])
-    hyphen = _HYPHENATED.search(left)
+    hyphen = _hyphenated(left)
     if hyphen:
         piece = regex.match(r"\p{L}+", right)
         if not piece or not right[0].islower():
@@ -88,34 +116,50 @@ def plausibility(left: str, right: str, lexicon: Lexicon, lang: Language) -> flo
     return 0.0
 
 
-def _seams(tokens: list[regex.Match[str]], lexicon: Lexicon, lang: Language) -> dict[int, float]:
-    """Score the token boundaries that look like column seams (key: index of right token)."""
-    dangling = [m.group(1) for t in tokens if (m := _HYPHENATED.search(t.group()))]
+def _hyphenated(token: str) -> regex.Match[str] | None:
+    """The letters before a token's final hyphen ("bargain-"), if it has one."""
+    return _HYPHENATED.search(token) if token.endswith("-") else None
+
+
+def _completes(right: str, dangling: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Whether lowercase word ``right`` finishes one of the ``dangling`` hyphenated pieces."""
+    return (
+        right.isalpha()
+        and right.islower()
+        and not lexicon.is_word(right, 4.5)
+        and any(lexicon.is_word(piece + right, 2.5) for piece in dangling)
+    )
+
+
+def _seams(
+    tokens: list[regex.Match[str]], dangling: tuple[str, ...], lexicon: Lexicon, lang: Language
+) -> dict[int, float]:
+    """Score the token boundaries that look like column seams (key: index of right token).
+
+    ``dangling`` holds the distinct pieces of the line's hyphenated tokens.
+    """
+    completes: dict[str, bool] = {}
     seams: dict[int, float] = {}
     for i in range(1, len(tokens)):
         left, right = tokens[i - 1].group(), tokens[i].group()
         first = _first_letter(right[:3])
-        if (
-            (
-                _HYPHENATED.search(left)
-                and (not first or first.isupper())
-                and right not in lang.suspended_joiners
-            )
-            or (
-                ends_sentence(left)
-                and not lang.abbreviation_token.match(left)
-                and first.islower()
-                and right[0].isalpha()
-            )
-            or (
-                right.isalpha()
-                and right.islower()
-                and any(
-                    lexicon.is_word(piece + right, 2.5) and not lexicon.is_word(right, 4.5)
-                    for piece in dangling
-                )
-            )
-        ):
+        strong = (
+            _hyphenated(left) is not None
+            and (not first or first.isupper())
+            and right not in lang.suspended_joiners
+        ) or (
+            ends_sentence(left)
+            and not lang.abbreviation_token.match(left)
+            and first.islower()
+            and right[0].isalpha()
+        )
+        if not strong:
+            # A word recurs many times in a line; ask the lexicon once for it.
+            known = completes.get(right)
+            if known is None:
+                known = completes[right] = _completes(right, dangling, lexicon)
+            strong = known
+        if strong:
             seams[i] = _STRONG
         elif (
             left.lower() in lang.function_words
@@ -133,17 +177,17 @@ def _row_width(starts: list[int]) -> float:
     Seams of one column recur once per row, so every distance is close to a
     multiple of the width; among the widths that fit, the largest wins.
     """
-    dists = [b - a for a, b in itertools.pairwise(starts) if b - a >= 12]
+    dists = [b - a for a, b in itertools.pairwise(starts) if b - a >= _MIN_WIDTH]
+    # Equal distances give equal candidate widths and equal fits: try each once.
+    widths = sorted(
+        {d / n for d in dists for n in (1, 2, 3, 4) if _MIN_WIDTH <= d / n <= _MAX_WIDTH}
+    )
     best: tuple[float, float] = (0.0, 0.0)
-    for d in dists:
-        for n in (1, 2, 3, 4):
-            w = d / n
-            if not 12 <= w <= 90:
-                continue
-            misfit = sum(abs(x / w - round(x / w)) for x in dists)
-            fit = len(dists) - 2 * misfit
-            if (fit, w) > best:
-                best = (fit, w)
+    for w in widths:
+        misfit = sum(abs(x / w - round(x / w)) for x in dists)
+        fit = len(dists) - 2 * misfit
+        if (fit, w) > best:
+            best = (fit, w)
     return best[1] if best[0] > 0 else 0.0
 
 
@@ -153,10 +197,12 @@ def _cut_backwards(
     """Cut rows of about ``width`` characters from the line end, preferring seams."""
     cuts: list[int] = []
     weak: list[bool] = []
+    starts = [t.start() for t in tokens]
     end = tokens[-1].end()
     while True:
-        lo, hi = end - 1.3 * width, end - 0.7 * width
-        options = [i for i in range(1, len(tokens)) if lo <= tokens[i].start() <= hi]
+        lo, hi = end - _CUT_SPAN * width, end - _CUT_MIN * width
+        # Token starts ascend: the options are one slice of them (never token 0).
+        options = range(max(1, bisect.bisect_left(starts, lo)), bisect.bisect_right(starts, hi))
         if not options:
             break
         target = end - width
@@ -176,13 +222,20 @@ def _cut_backwards(
 
 def find_interleaving(line: Line, lexicon: Lexicon, lang: Language) -> Interleaving | None:
     """Return the column chains of ``line`` if it holds interleaved columns."""
-    tokens = list(_TOKEN.finditer(line.text))
-    if len(tokens) < 12:
+    # One token past the bound is enough to know the line is too long to cut.
+    tokens = list(itertools.islice(_TOKEN.finditer(line.text), _MAX_TOKENS + 1))
+    if not 12 <= len(tokens) <= _MAX_TOKENS:
         return None
-    seams = _seams(tokens, lexicon, lang)
-    if sum(1 for v in seams.values() if v >= _STRONG) < 2:
+    if any(t.end() - t.start() > _MAX_TOKEN_CHARS for t in tokens):
         return None
-    width = _row_width(sorted(tokens[i].start() for i, v in seams.items() if v >= _STRONG))
+    hyphenated = [m.group(1) for t in tokens if (m := _hyphenated(t.group()))]
+    if len(hyphenated) > _MAX_DANGLING:
+        return None
+    seams = _seams(tokens, tuple(sorted(set(hyphenated))), lexicon, lang)
+    strong = sorted(tokens[i].start() for i, v in seams.items() if v >= _STRONG)
+    if not 2 <= len(strong) <= _MAX_STRONG_SEAMS:
+        return None
+    width = _row_width(strong)
     if not width:
         return None
     cuts = _cut_backwards(tokens, seams, width)
@@ -204,7 +257,7 @@ def find_interleaving(line: Line, lexicon: Lexicon, lang: Language) -> Interleav
     # An extractor interleaves a row or two where columns meet, not a whole
     # page inside one line: many pieces, or a long run before them, mean the
     # "seams" are noise in running text.
-    if len(pieces) - 1 > 12 or len(pieces[0]) > 6 * width:
+    if len(pieces) - 1 > _MAX_PIECES or len(pieces[0]) > _FIRST_ROWS * width:
         return None
     as_read = sum(plausibility(x, y, lexicon, lang) for x, y in itertools.pairwise(pieces))
     best: tuple[float, int] | None = None

@@ -243,7 +243,10 @@ def _english() -> Language:
             r"(?i)^(?:\p{L}|[\p{L}]\.\p{L}|mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|no|jr|sr)\.$"
         ),
         flattened_hyphen=regex.compile(
-            r"(?<![\p{L}\p{N}-])(\p{L}[\p{L}\p{M}'’]*)- ++"
+            # Only a word's first letter may start the match (nothing of a word
+            # before it): a forward search from every letter of a long run
+            # would scan the run each time.
+            r"(?<![\p{L}\p{N}\p{M}'’-])(\p{L}[\p{L}\p{M}'’]*+)- ++"
             r"(?!(?:and|or|to|nor|but|und)\b)(\p{Ll}[\p{L}\p{M}'’]*)"
         ),
         jump_head=regex.compile(

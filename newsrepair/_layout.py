@@ -102,7 +102,10 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
         if prev is not None and off_grid and prev[0] >= col - 1:
             # Spacing inside a justified line, not a gutter: glue it back.
             k, left = prev
-            merged = attrs.evolve(left, end=cell.end, text=source[left.start : cell.end].rstrip())
+            # From the line's text, not the source: at a line end the source
+            # holds the soft-hyphen marker where the line shows "-".
+            text = cell.line.text[left.start - cell.line.start : cell.end - cell.line.start]
+            merged = attrs.evolve(left, end=cell.end, text=text.rstrip())
             columns[k][-1] = merged
             last_on_row[cell.row] = (k, merged)
             continue
@@ -114,6 +117,8 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
         for cell in columns[k]:
             blank = 1 if previous_row is None else cell.row - previous_row - 1
             previous_row = cell.row
+            # Only the cell that ends the row ends where the row's hyphen is.
+            at_end = cell.end == cell.line.end
             out.append(
                 attrs.evolve(
                     cell.line,
@@ -122,6 +127,8 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
                     end=cell.start + len(cell.text.rstrip()),
                     indent=cell.x - starts[k],
                     blank_before=blank if out else cell.line.blank_before,
+                    soft_hyphen_end=cell.line.soft_hyphen_end and at_end,
+                    hard_hyphen_end=cell.line.hard_hyphen_end and at_end,
                 )
             )
     return out

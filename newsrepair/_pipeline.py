@@ -21,7 +21,7 @@ from . import (
 )
 from ._assemble import assemble
 from ._canonical import recognise
-from ._config import Config
+from ._config import OPTIONS, Config
 from ._draft import Draft, OffsetMap
 from ._language import language_for
 from ._lexicon import check_language
@@ -93,6 +93,12 @@ def repair(text: str, config: Config | None = None, **overrides: Any) -> Article
     base = _DEFAULT_CONFIG if config is None else config
     if not isinstance(base, Config):
         raise TypeError(f"config must be a newsrepair.Config, not {type(base).__name__}")
+    unknown = sorted(set(overrides) - set(OPTIONS))
+    if unknown:
+        raise TypeError(
+            f"repair() got unknown option(s) {', '.join(unknown)}; it accepts config= "
+            f"and the options {', '.join(OPTIONS)}"
+        )
     cfg = base.evolve(**overrides) if overrides else base
     # Refused before any work: rules of one language run on another would
     # repair nothing and join much.

@@ -115,7 +115,8 @@ def _damaged(text: str, article: Article, prefix: str) -> str:
     return "".join(out)
 
 
-_WORD_END = regex.compile(r"[\w'’-]+$")
+# Searched from the end (?r): forward, every start in a long word would scan it.
+_WORD_END = regex.compile(r"(?r)[\w'’-]+$")
 _WORD_START = regex.compile(r"^\s*([\w'’-]+)")
 
 

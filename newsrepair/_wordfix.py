@@ -27,6 +27,9 @@ from ._lexicon import WORD, Lexicon, cached_zipf
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
 _MIN_SPLIT_PART = 2
+# Two words run together are shorter than this; a longer run of letters is
+# no pair of words, and trying every cut of it would cost its length squared.
+_MAX_SPLIT_CHARS = 40
 # Up to this many suspect words, lines are screened by substring tests
 # before they are tokenised; with more, every line is tokenised.
 _MAX_SCREENED = 32
@@ -110,7 +113,9 @@ def _prefixed_compound(
 
 
 def _split_candidates(word: str, zipf: Callable[[str], float]) -> tuple[tuple[str, str], ...]:
-    if len(word) < 6 or not (word.islower() or (word[0].isupper() and word[1:].islower())):
+    if not 6 <= len(word) <= _MAX_SPLIT_CHARS or not (
+        word.islower() or (word[0].isupper() and word[1:].islower())
+    ):
         return ()
     if zipf(word) > 0.0:
         return ()

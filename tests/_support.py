@@ -1,57 +1,20 @@
-"""Helpers shared by the test modules: character accounting over an article."""
+"""Helpers shared by the test modules: character accounting over an article, a time limit."""
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
+import signal
 from collections import Counter
 from collections.abc import Iterator
 
 from newsrepair import Article
+from newsrepair._audit import ledger, output_places
 
 
 def non_ws(text: str) -> Counter[str]:
     """Count the non-whitespace characters of ``text``."""
     return Counter(ch for ch in text if not ch.isspace())
-
-
-def output_places(article: Article) -> Iterator[str]:
-    """Every output text that holds input characters (speaker names excluded).
-
-    Speaker labels are taken out by a ``speaker_label`` repair whose ``before``
-    holds them, so ``Paragraph.speaker`` is not counted again.
-    """
-    for value in (article.kicker, article.headline, article.deck, article.byline,
-                  article.dateline):
-        if value:
-            yield value
-    for p in article.paragraphs:
-        yield p.text
-    for q in article.pull_quotes:
-        yield q.text
-        if q.attribution:
-            yield q.attribution
-    for c in article.captions:
-        yield c.text
-        if c.credit:
-            yield c.credit
-    yield from article.notes
-    yield from article.furniture
-
-
-def ledger(text: str, article: Article) -> tuple[Counter[str], Counter[str]]:
-    """Return (input + repairs' after, output + repairs' before) as character counts.
-
-    "Nothing lost" means the two are equal: every input character is in an
-    output place or was consumed by a logged repair, and every output character
-    came from the input or from a logged repair.
-    """
-    left = non_ws(text)
-    right: Counter[str] = Counter()
-    for place in output_places(article):
-        right.update(non_ws(place))
-    for r in article.repairs:
-        left.update(non_ws(r.after))
-        right.update(non_ws(r.before))
-    return left, right
 
 
 def difference(text: str, article: Article) -> dict[str, int]:
@@ -71,3 +34,26 @@ def missing_from_union(text: str, article: Article) -> list[str]:
     for r in article.repairs:
         seen.update(r.before)
     return sorted({ch for ch in text if not ch.isspace()} - seen)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail with TimeoutError when the block runs longer than ``seconds``.
+
+    SIGALRM interrupts Python code (where a quadratic loop lives); a hang
+    inside C code (a regex engine that never yields) cannot be interrupted
+    that way, so faulthandler is also armed at twice the limit to dump every
+    thread's stack and end the process instead of hanging the test run.
+    """
+    def expire(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    faulthandler.dump_traceback_later(2 * seconds, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -278,8 +278,12 @@ def _find(haystack: list[str], needle: list[str]) -> int:
 
 
 @st.composite
-def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
-    """A generated article as an extractor would write it, and its gold body words."""
+def damaged_articles(draw: st.DrawFn, full_lead: bool = True) -> tuple[str, list[str]]:
+    """A generated article as an extractor would write it, and its gold body words.
+
+    ``full_lead=False`` lets the lead's first line be short too (the word
+    order properties steer around that known failure; the audit does not).
+    """
     rnd = random.Random(draw(st.integers(0, 2**32)))
     width = rnd.randint(30, 60)
     hyphenate = rnd.choice([0.0, 0.5, 1.0])
@@ -293,7 +297,8 @@ def damaged_articles(draw: st.DrawFn) -> tuple[str, list[str]]:
         lines.extend(_wrap(para.split(), width, rnd, hyphenate))
     # Justified columns: the lead's first line is full (a short one under the
     # headline is the known failure "ragged first line under a headline").
-    assume(len(lines[0]) >= 0.9 * width)
+    if full_lead:
+        assume(len(lines[0]) >= 0.9 * width)
     quote_source = max((s for p in paragraphs for s in p.split(". ")), key=len)
     quote_words = quote_source.rstrip(".").split()[:10]
     # The line where the quote's source sentence ends.

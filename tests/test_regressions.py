@@ -1,0 +1,94 @@
+"""Reproducers for bugs found by the robustness work (fuzzing, adversarial sizes).
+
+Bugs in the passes this work may edit are fixed and their reproducers pass.
+Those in passes being rewritten elsewhere (_classify, _reflow, _hyphens,
+_wordfix, _interview, _pullquotes, ...) are kept as strict xfails with the
+exact input and a diagnosis, so the rewrite sees them turn green.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsrepair import repair
+
+from _support import time_limit
+
+
+def known(text: str, reason: str, **marks: Any) -> Any:
+    """A reproducer ``text`` expected to fail (strictly) for ``reason``."""
+    return pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason, **marks),
+                        id=repr(text[:16] + "..." + text[-8:]) if len(text) > 24 else repr(text))
+
+
+# ---------------------------------------------------------------- linear time
+
+SLOW = [
+    # Was 35 s: word fixes tried every cut of a 20,000-letter "word".
+    pytest.param("a" * 20_000 + "@a.", id="a-long-run-of-letters"),
+    # Were quadratic (22 s and 20 s for 80 KB): the line-end pattern is now
+    # searched from the end, the flattened hyphen's word can start only at a
+    # word's first letter.
+    pytest.param("a'" * 40_000 + "!-", id="apostrophes-before-a-final-hyphen"),
+    pytest.param("a'" * 40_000 + "- b", id="apostrophes-before-a-flattened-hyphen"),
+]
+
+
+
+def test_many_flattened_hyphens_on_one_line_are_linear() -> None:
+    """2.56 MB of 'exam- ple' on one line: linear work takes about 7 s here, the
+    quadratic rebuild about 45 s; the limit lies between."""
+    with time_limit(20):
+        repair("exam- ple " * 256_000)
+
+
+@pytest.mark.parametrize("text", SLOW)
+def test_repaired_in_seconds(text: str) -> None:
+    """A one-line input of 20-80 KB is repaired within 5 s (linear work takes well under 1 s)."""
+    with time_limit(5):
+        repair(text)
+
+
+# ---------------------------------------------------------------- idempotence
+
+NOT_IDEMPOTENT = [
+    known("Q: Q: ", "_interview: of a run of labels only the first is taken out, so each repair "
+          "takes out one more ('Q: Q:' -> 'Q:' -> '')"),
+    known("Q: Why?\nA: Because.\n" * 5, "_classify: with the labels taken out, repeated short "
+          "turns ('Why?', 'Because.') are read as running heads and a headline"),
+    # Found by fuzzing (tests/fuzz), minimised.
+    known("W\n: l", "_classify: a one-letter first line stays a paragraph of its own, and on the "
+          "second repair that short first paragraph is taken for the headline"),
+    known("Ent a century\n\nBy M\nTto traffic on\n", "_classify: the header (headline and "
+          "byline) is found on the second repair only, once the first paragraph stands alone"),
+    known("NO: on\nNO: I", "_interview/_reflow: the labels were the only evidence for the "
+          "paragraph break; without them the two turns are joined ('on I')"),
+    known("LD: ?\nNO:", "_interview/_classify: with the labels out, the lone '?' turn is read as "
+          "furniture on the second repair"),
+    known("(left)\n\ng.", "_reflow/_classify: the first repair joins '(left)' and 'g.' into one "
+          "paragraph that ends a sentence; the second reads it as a caption (CAPTION_HINT)"),
+    known("tthe decisionnow?\n\nNot\ne\n\nD decision now\n\nNot", "_wordfix/_pullquotes: "
+          "splitting 'decisionnow' makes two paragraphs repeat each other, and the second repair "
+          "takes the repeat for a pull quote"),
+    known("shel- \u2014 a wall oSecond, thecouncil wants to ter minal \udc9dsowants the council "
+          "to\ndredge the channel sothat larger ships can reach the inner harbour at low tid\no",
+          "_reflow/_columns: the first repair looks for interleaved columns in each physical "
+          "line; the joined paragraph is one long line, and the second repair cuts it into "
+          "column pieces and moves them"),
+    known("By M\n\nt\n\nT", "_classify/_reflow: 'By M' is not taken for a byline above a "
+          "one-letter line; joined to it ('By M t') it is still a paragraph, and the second "
+          "repair drops it from the body"),
+    known(":\nT y . Photo:o", "_classify: the first repair keeps the line with an inline credit "
+          "in the body; alone on the second repair it becomes a caption"),
+    known("Q. W\nA. T;\nQ. W\nA. N", "_interview/_reflow: dotted labels ('Q.', 'A.') were the "
+          "only evidence for the turn breaks; the second repair joins 'T;' and 'W'"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_IDEMPOTENT)
+def test_idempotent(text: str) -> None:
+    """Repairing the repaired body changes nothing."""
+    once = repair(text).text
+    assert once == repair(once).text
