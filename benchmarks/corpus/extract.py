@@ -150,6 +150,6 @@ def tool_versions() -> dict[str, str]:
         "pdftoppm": _first_line(["pdftoppm", "-v"]),
         "tesseract": _first_line(["tesseract", "--version"]),
         **{dist: _dist_version(dist) for dist in (
-            "weasyprint", "reportlab", "pyphen", "pdfminer.six", "pypdf", "pdfplumber",
+            "weasyprint", "reportlab", "typst", "pyphen", "pdfminer.six", "pypdf", "pdfplumber",
             "wordfreq")},
     }

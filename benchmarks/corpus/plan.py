@@ -121,6 +121,19 @@ class Figure:
     anchor: int
     height_frac: float  # box height as a fraction of the column width
 
+    def box_size(self, layout: Layout, span: bool) -> tuple[float, float]:
+        """Width and height (points) of the grey image box in a flowing layout.
+
+        A spanning figure is two columns wide; the height is capped so a wide
+        figure never eats most of the page.
+        """
+        from .pages import column_width
+
+        width = column_width(layout.page_size, layout.columns, layout.gutter_pt)
+        if span:
+            width = width * min(layout.columns, 2)
+        return width, min(width * self.height_frac, 170.0)
+
 
 @dataclass
 class ArticlePlan:
@@ -175,6 +188,56 @@ class ArticlePlan:
         else:
             out.append(b)
         out.extend(self.blocks[self.jump_block + 1 :])
+        return out
+
+    def anchored(
+        self, blocks: list[Block], last_of: dict[int, int]
+    ) -> list[tuple[int, Block, PullQuote | None, list[PullQuote], list[Figure]]]:
+        """Each block with what a flowing renderer sets at it, in print order.
+
+        Returns ``(pos, block, inline pull quote, pull quotes after it, figures
+        after it)``. *last_of* maps a paragraph index to the position in
+        *blocks* of its last piece: an item anchored to a split paragraph goes
+        after the piece that ends it, on whichever page that is. Only the first
+        quote at an anchor can be set inside the paragraph (inline placement);
+        figures follow the block only for in-flow placements (column, span).
+        """
+        lay = self.layout
+        out: list[tuple[int, Block, PullQuote | None, list[PullQuote], list[Figure]]] = []
+        for pos, b in enumerate(blocks):
+            here = last_of.get(b.para) == pos
+            pqs = [pq for pq in self.pull_quotes if here and pq.anchor == b.para]
+            inline = None
+            if pqs and lay.pull_quote_placement == "inline" and b.role != "subhead":
+                inline, pqs = pqs[0], pqs[1:]
+            figs = [f for f in self.figures if here and f.anchor == b.para] \
+                if lay.figure_placement in ("column", "span") else []
+            out.append((pos, b, inline, pqs, figs))
+        return out
+
+    def printed_furniture(self, pages: int) -> list[str]:
+        """Margin furniture of a flowed rendering over *pages* pages, in page order.
+
+        Running heads on every page, the jump line on page one, the jump head
+        and "Continued from" line on page two, and page numbers (the jump page
+        number on page two of a jump). Renderers that flow the text (WeasyPrint,
+        Typst) print exactly this.
+        """
+        lay = self.layout
+        jump = self.jump_block is not None
+        out: list[str] = []
+        for i in range(pages):
+            out.extend(self.running_head)
+            if jump and i == 1:
+                if self.jump_head_text:
+                    out.append(self.jump_head_text)
+                out.append(self.continued_from or "")
+            if jump and i == 0:
+                out.append(self.continued_on or "")
+            if lay.page_number:
+                number = lay.jump_page if (jump and i == 1) else None
+                out.append(lay.page_label.format(number if number is not None
+                                                 else lay.first_page + i))
         return out
 
     def features(self) -> list[str]:
@@ -284,8 +347,11 @@ def sample_layout(rng: random.Random, article: NewsArticle, renderer: str) -> La
     gutter_pt = rng.uniform(5.0, 9.0) if gutter == "narrow" else rng.uniform(14.0, 26.0)
     page_size = "tabloid" if columns >= 4 else rng.choice(["letter", "a4"])
     interview = article.is_interview
-    pq_places = ["inline", "between", "span"] if renderer == "weasyprint" else ["canvas"]
-    fig_places = ["top", "column", "span"] if renderer == "weasyprint" else ["canvas"]
+    # Flowing renderers set pull quotes and figures in the text; ReportLab draws
+    # them on the canvas out of flow.
+    flowing = renderer in ("weasyprint", "typst")
+    pq_places = ["inline", "between", "span"] if flowing else ["canvas"]
+    fig_places = ["top", "column", "span"] if flowing else ["canvas"]
     jump = rng.random() < 0.4
     hyphen = rng.choice(["-", "-", "\u2010"])
     first_page = rng.choice([1, 1, 1, 3, 5, 11])
@@ -298,8 +364,9 @@ def sample_layout(rng: random.Random, article: NewsArticle, renderer: str) -> La
         font_size=round(rng.uniform(8.5, 10.5), 1),
         leading=round(rng.uniform(1.15, 1.32), 2),
         paragraph_style=rng.choice(["indent", "indent", "spaced"]),
-        # ReportLab always prints "-" at its breaks.
-        hyphen_char=hyphen if renderer == "weasyprint" else "-",
+        # ReportLab always prints "-" at its breaks; Typst prints "-" but writes
+        # U+00AD into the text layer, which is what extractors see.
+        hyphen_char={"weasyprint": hyphen, "typst": "\u00ad"}.get(renderer, "-"),
         pull_quotes=_weighted(rng, [(0, 0.2), (1, 0.55), (2, 0.25)]),
         pull_quote_placement=rng.choice(pq_places),
         pull_quote_broken=rng.random() < 0.4,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .pages import MARGIN, PAGE_SIZES, column_width
+from .pages import MARGIN, PAGE_SIZES
 from .plan import ArticlePlan, Block, Figure, PullQuote, clear_jump, set_jump
 
 FONTS = {"serif": "'Liberation Serif', 'DejaVu Serif', serif",
@@ -101,11 +101,7 @@ def _pull_quote_html(pq: PullQuote, css: str) -> str:
 
 def _figure_html(fig: Figure, plan: ArticlePlan, span: bool) -> str:
     lay = plan.layout
-    width = column_width(lay.page_size, lay.columns, lay.gutter_pt)
-    if span:
-        width = width * min(lay.columns, 2)
-    # Cap the box so a wide figure never eats most of the page.
-    height = min(width * fig.height_frac, 170.0)
+    _width, height = fig.box_size(lay, span)
     credit = ""
     if fig.credit_text:
         credit = f'<span class="credit">{html.escape(fig.credit_text)}</span>'
@@ -150,21 +146,13 @@ def _flow_html(plan: ArticlePlan, blocks: list[Block], last_of: dict[int, int]) 
     """
     lay = plan.layout
     out: list[str] = []
-    for pos, b in enumerate(blocks):
-        here = last_of.get(b.para) == pos
-        pqs = [pq for pq in plan.pull_quotes if here and pq.anchor == b.para]
-        inline = None
-        if pqs and lay.pull_quote_placement == "inline" and b.role != "subhead":
-            inline = _pull_quote_html(pqs[0], "inline")
-            pqs = pqs[1:]
+    for pos, b, inline_pq, pqs, figs in plan.anchored(blocks, last_of):
+        inline = _pull_quote_html(inline_pq, "inline") if inline_pq else None
         out.append(_block_html(b, pos == 0, inline))
         for pq in pqs:
             css = "span" if lay.pull_quote_placement == "span" else ""
             out.append(_pull_quote_html(pq, css))
-        if lay.figure_placement in ("column", "span"):
-            for fig in plan.figures:
-                if here and fig.anchor == b.para:
-                    out.append(_figure_html(fig, plan, lay.figure_placement == "span"))
+        out.extend(_figure_html(fig, plan, lay.figure_placement == "span") for fig in figs)
     return "\n".join(out)
 
 
@@ -212,24 +200,6 @@ def build_html(plan: ArticlePlan) -> str:
             + "\n".join(head) + "\n" + "\n".join(body) + "</body></html>")
 
 
-def _furniture(plan: ArticlePlan, pages: int) -> list[str]:
-    lay = plan.layout
-    out: list[str] = []
-    for i in range(pages):
-        out.extend(plan.running_head)
-        if plan.jump_block is not None and i == 1:
-            if plan.jump_head_text:
-                out.append(plan.jump_head_text)
-            out.append(plan.continued_from or "")
-        if plan.jump_block is not None and i == 0:
-            out.append(plan.continued_on or "")
-        if lay.page_number:
-            number = lay.jump_page if (plan.jump_block is not None and i == 1) else None
-            out.append(lay.page_label.format(number if number is not None
-                                             else lay.first_page + i))
-    return out
-
-
 def render(plan: ArticlePlan, pdf_path: Path) -> None:
     """Typeset *plan* into *pdf_path* and fill in its furniture.
 
@@ -254,5 +224,5 @@ def render(plan: ArticlePlan, pdf_path: Path) -> None:
         clear_jump(plan, "jump dropped: page one could not hold its part of the text")
         doc = weasyprint.HTML(string=build_html(plan)).render()
     pages = len(doc.pages)
-    plan.furniture = _furniture(plan, pages)
+    plan.furniture = plan.printed_furniture(pages)
     doc.write_pdf(str(pdf_path))

@@ -101,7 +101,7 @@ def test_missing_words_counts_repeats_and_line_breaks() -> None:
 
 
 @pytest.mark.skipif(
-    not all(importlib.util.find_spec(m) for m in ("weasyprint", "reportlab", "pypdf"))
+    not all(importlib.util.find_spec(m) for m in ("weasyprint", "reportlab", "typst", "pypdf"))
     or shutil.which("pdftotext") is None,
     reason="rendering dependencies not installed",
 )
@@ -118,7 +118,7 @@ def test_build_small_corpus(tmp_path: Path) -> None:
                                   quiet=True))
     assert manifest["failures"] == []
     ids = [d["id"] for d in manifest["documents"]]
-    assert ids == ["test_news__weasyprint_0", "test_news__reportlab_0",
+    assert ids == ["test_news__weasyprint_0", "test_news__reportlab_0", "test_news__typst_0",
                    "overproof_test__overproof_0"]
     for doc in manifest["documents"]:
         assert doc["gold_check"]["missing_words"] == 0
@@ -151,3 +151,36 @@ def test_overproof_long_article_gets_real_pages(tmp_path: Path) -> None:
     assert len(PdfReader(str(pdf)).pages) == gold["layout"]["pages"] > 1
     texts = run_extractors(pdf, ["pdftotext_raw", "pdftotext"])
     assert missing_words(gold, *texts.values()) == []
+
+
+def test_typst_literals_keep_text_verbatim() -> None:
+    from benchmarks.corpus.render_typst import build_source, lit
+
+    assert lit('a "b" \\ #c') == '"a \\"b\\" \\\\ #c"'
+    plan = make_plan(_article(), "typst", 0, 7)
+    source = build_source(plan)
+    # Every body text is a string literal, never markup Typst could reinterpret.
+    for b in plan.blocks:
+        assert lit(b.text) in source or b.role.startswith("cont-")
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("typst", "pypdf"))
+    or shutil.which("pdftotext") is None,
+    reason="rendering dependencies not installed",
+)
+def test_typst_render_prints_the_gold_with_soft_hyphens(tmp_path: Path) -> None:
+    from benchmarks.corpus import render_typst
+    from benchmarks.corpus.extract import run_extractors
+
+    for index in range(4):
+        plan = make_plan(_article(), "typst", index, 11)
+        pdf = tmp_path / f"page{index}.pdf"
+        render_typst.render(plan, pdf)
+        gold = plan.gold()
+        texts = run_extractors(pdf, ["pdftotext_raw", "pdftotext"])
+        assert missing_words(gold, *texts.values()) == []
+        pages = len(texts["pdftotext"].split("\f")) - 1
+        assert gold["furniture"] == plan.printed_furniture(pages)
+    # Typst writes its automatic hyphens as U+00AD into the text layer.
+    assert "\u00ad\n" in texts["pdftotext_raw"]
