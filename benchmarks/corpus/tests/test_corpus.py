@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +185,42 @@ def test_typst_render_prints_the_gold_with_soft_hyphens(tmp_path: Path) -> None:
         assert gold["furniture"] == plan.printed_furniture(pages)
     # Typst writes its automatic hyphens as U+00AD into the text layer.
     assert "\u00ad\n" in texts["pdftotext_raw"]
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("typst", "pypdf", "pymupdf", "pymupdf4llm")),
+    reason="PyMuPDF extractors not installed",
+)
+def test_pymupdf_extractors(tmp_path: Path) -> None:
+    import re
+
+    from pypdf import PdfReader
+
+    from benchmarks.corpus import render_typst
+    from benchmarks.corpus.extract import run_extractors
+
+    names = ["pymupdf", "pymupdf_dehyphenate", "pymupdf4llm_md", "pymupdf4llm_text"]
+    line_end = re.compile("[-\u00ad]\n")
+    long_words = SourceParagraph(
+        "The municipality's representatives deliberated extraordinarily comprehensively "
+        "about internationalisation, telecommunications and responsibilities. " * 4, "body")
+    article = replace(_article(), paragraphs=(long_words,) * 3)
+    hyphenated = 0
+    for index in range(4):
+        plan = make_plan(article, "typst", index, 5)
+        pdf = tmp_path / f"page{index}.pdf"
+        render_typst.render(plan, pdf)
+        texts = run_extractors(pdf, names)
+        assert sorted(texts) == sorted(names)
+        pages = len(PdfReader(str(pdf)).pages)
+        for name, text in texts.items():
+            assert text.count("\f") == pages - 1, name  # pages joined by form feeds
+            # pymupdf4llm joins lines and keeps Typst's U+00AD before a space
+            # ("representa\u00ad tives"): real damage, but the words are there.
+            joined = re.sub("\u00ad\\s*", "", text)
+            assert missing_words(plan.gold(), joined) == [], name
+        if line_end.search(texts["pymupdf"]):
+            hyphenated += 1
+            # TEXT_DEHYPHENATE joins every word broken at a line end.
+            assert not line_end.search(texts["pymupdf_dehyphenate"])
+    assert hyphenated
