@@ -76,9 +76,21 @@ def _preamble(plan: ArticlePlan) -> str:
 
 
 def _head(plan: ArticlePlan) -> str:
-    """Kicker, headline, deck, byline and dateline in one float across all columns."""
-    fs = plan.layout.font_size
+    """Masthead, kicker, headline, deck, byline and dateline.
+
+    Across all columns they are one parent float at the top of page one; a
+    one-column head is simply the start of the first column's flow.
+    """
+    lay = plan.layout
+    fs = lay.font_size
+    # Loose heads leave a blank line's worth between the lines, which
+    # extractors print as blank lines.
+    gap = 14 if lay.head_gap == "loose" else 2
     parts: list[str] = []
+    for i, line in enumerate(plan.masthead):
+        size = 16 if i == 0 else 8
+        parts.append(f"#align(center, block(below: 2pt, text(font: {_font('sans')}, "
+                     f"weight: \"bold\", size: {size}pt, hyphenate: false, {lit(line)})))")
     if plan.kicker:
         parts.append(f"#block(below: 4pt, stroke: (bottom: 1pt), inset: (bottom: 2pt), "
                      f"text(font: {_font('sans')}, weight: \"bold\", size: 9pt, "
@@ -86,13 +98,17 @@ def _head(plan: ArticlePlan) -> str:
     parts.append(f"#block(below: 6pt, text(size: {fs * 2.6:.1f}pt, weight: \"bold\", "
                  f"hyphenate: false, {lit(plan.headline)}))")
     if plan.deck:
-        parts.append(f"#block(below: 6pt, text(size: {fs * 1.45:.1f}pt, style: \"italic\", "
+        parts.append(f"#block(below: {max(6, gap)}pt, text(size: {fs * 1.45:.1f}pt, "
+                     f"style: \"italic\", "
                      f"hyphenate: false, {lit(plan.deck)}))")
     for line in (plan.byline, plan.dateline):
         if line:
-            parts.append(f"#block(below: 2pt, text(font: {_font('sans')}, size: 8pt, "
+            parts.append(f"#block(below: {gap}pt, text(font: {_font('sans')}, size: 8pt, "
                          f"{lit(line)}))")
     inner = "\n".join(parts)
+    if lay.headline_width == "column":
+        return (f"#block(below: 10pt)[\n#set par(justify: false, first-line-indent: 0pt)\n"
+                f"{inner}\n]\n")
     return (f"#place(top, float: true, scope: \"parent\", clearance: 10pt)[\n"
             f"#set par(justify: false, first-line-indent: 0pt)\n{inner}\n]\n")
 
@@ -121,14 +137,14 @@ def _figure(fig: Figure, plan: ArticlePlan, span: bool) -> str:
     width, height = fig.box_size(lay, span)
     fs = lay.font_size
     credit = ""
-    if fig.credit_text:
-        credit = (f"#align(right, text(size: {fs * 0.7:.1f}pt, upper({lit(fig.credit_text)})))\n")
+    if fig.credit_shown:
+        credit = (f"#align(right, text(size: {fs * 0.7:.1f}pt, upper({lit(fig.credit_shown)})))\n")
     box_width = f"{width:.0f}pt" if span else "100%"
     box = (f"block(breakable: false, width: {box_width})["
            f"#rect(width: 100%, height: {height:.0f}pt, fill: luma(184), stroke: none)\n"
            f"#set par(justify: false, first-line-indent: 0pt)\n"
            f"#set text(font: {_font('sans')}, size: {fs * 0.85:.1f}pt, hyphenate: false)\n"
-           f"{credit}#{lit(fig.caption.text)}]")
+           f"{credit}#{lit(fig.caption_printed)}]")
     if span:
         return f"#place(top, float: true, scope: \"parent\", clearance: 10pt, {box})"
     return f"#{box}"
@@ -168,11 +184,17 @@ def _flow(plan: ArticlePlan, blocks: list[Block], last_of: dict[int, int]) -> st
     """Body blocks with pull quotes and figures inserted after their anchors."""
     lay = plan.layout
     out: list[str] = []
-    for _pos, b, inline_pq, pqs, figs in plan.anchored(blocks, last_of):
+    for _pos, b, inline_pq, pqs, figs, advert in plan.anchored(blocks, last_of):
         inline = _pull_quote(inline_pq, plan, span=False) if inline_pq else None
         out.append(_block(b, inline))
         out.extend(_pull_quote(pq, plan, lay.pull_quote_placement == "span") for pq in pqs)
         out.extend(_figure(fig, plan, lay.figure_placement == "span") for fig in figs)
+        if advert:
+            lines = " \\ ".join(f"#{lit(line)}" for line in plan.advert)
+            out.append(f"#block(breakable: false, width: 100%, stroke: 1.5pt, inset: 4pt)["
+                       f"#set text(font: {_font('sans')}, size: 8pt, hyphenate: false)\n"
+                       f"#set par(justify: false, first-line-indent: 0pt)\n"
+                       f"#align(center)[{lines}]]")
     return "\n\n".join(out)
 
 
@@ -180,7 +202,9 @@ def build_source(plan: ArticlePlan) -> str:
     """The whole document as Typst source."""
     parts = [_preamble(plan), _head(plan)]
     if plan.layout.figure_placement == "top":
-        parts.extend(_figure(fig, plan, span=True) for fig in plan.figures)
+        # Under a one-column head the figure stays in that column too.
+        span = plan.layout.headline_width != "column"
+        parts.extend(_figure(fig, plan, span=span) for fig in plan.figures)
     part1, part2 = plan.first_part(), plan.second_part()
     last1 = {b.para: pos for pos, b in enumerate(part1)}
     last2 = {b.para: pos for pos, b in enumerate(part2)}

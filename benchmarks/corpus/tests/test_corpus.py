@@ -224,3 +224,64 @@ def test_pymupdf_extractors(tmp_path: Path) -> None:
             # TEXT_DEHYPHENATE joins every word broken at a line end.
             assert not line_end.search(texts["pymupdf_dehyphenate"])
     assert hyphenated
+
+
+def _report() -> NewsArticle:
+    """A non-interview piece with a credited caption and enough paragraphs to label."""
+    paras = tuple(SourceParagraph(f"The council met on day {i} and agreed to repair the old "
+                                  f"harbour wall before the winter storms arrive.", "body")
+                  for i in range(9))
+    return replace(_article(), id="test_report", genre="news", paragraphs=paras)
+
+
+def test_variety_is_in_the_right_gold_fields() -> None:
+    from benchmarks.corpus.plan import ADVERTS, SECTION_LABELS
+
+    seen: set[str] = set()
+    for index in range(40):
+        for renderer in ("weasyprint", "typst", "reportlab"):
+            plan = make_plan(_report(), renderer, index, 3)
+            gold = plan.gold()
+            furniture = plan.printed_furniture(1)
+            body = [p["text"] for p in gold["paragraphs"]]
+            features = set(gold["features"])
+            seen |= features
+            # Mastheads and adverts are furniture, never body or header fields.
+            for line in plan.masthead + plan.advert:
+                assert line in furniture and line not in body
+                assert line not in (gold["kicker"], gold["headline"], gold["deck"])
+            assert not plan.advert or tuple(plan.advert) in ADVERTS
+            if renderer == "reportlab":
+                assert not plan.advert and plan.layout.headline_width == "full"
+            # Section labels stay in the body: a subhead paragraph or the text's start.
+            labels = [p for p in body if p.split(" ")[0] in SECTION_LABELS or p in SECTION_LABELS]
+            assert bool(labels) == (plan.layout.section_labels != "none")
+            assert all(p["speaker"] is None for p in gold["paragraphs"])
+            for cap, fig in zip(gold["captions"], plan.figures, strict=True):
+                if fig.credit_style == "none":
+                    assert cap["credit"] is None and cap["credit_printed"] is None
+                elif fig.credit_style == "runin":
+                    assert fig.caption_printed.startswith(cap["credit"].upper() + " ")
+    for feature in ("masthead", "advert", "headline-column", "head-gaps", "credit-runin",
+                    "credit-unprinted", "section-labels-runin", "section-labels-subhead",
+                    "running-head-sentence", "soft-hyphens"):
+        assert feature in seen, feature
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("weasyprint", "typst", "pypdf"))
+    or shutil.which("pdftotext") is None,
+    reason="rendering dependencies not installed",
+)
+def test_variety_pages_print_their_gold(tmp_path: Path) -> None:
+    from benchmarks.corpus import render_typst, render_weasy
+    from benchmarks.corpus.extract import run_extractors
+
+    renderers = {"weasyprint": render_weasy.render, "typst": render_typst.render}
+    for index in range(6):
+        for name, render in renderers.items():
+            plan = make_plan(_report(), name, index, 3)
+            pdf = tmp_path / f"{name}{index}.pdf"
+            render(plan, pdf)
+            texts = run_extractors(pdf, ["pdftotext_raw", "pdftotext"])
+            assert missing_words(plan.gold(), *texts.values()) == [], (name, index)
