@@ -64,7 +64,8 @@ def _preamble(plan: ArticlePlan) -> str:
     leading = max(0.1, fs * (lay.leading - 1.0) + fs * 0.25)
     spacing = leading if lay.paragraph_style == "indent" else leading + fs * 0.7
     indent = "1.2em" if lay.paragraph_style == "indent" else "0pt"
-    return f"""#set document(title: {lit(plan.headline)})
+    # No date: the same plan must give a byte-identical PDF (README, --seed).
+    return f"""#set document(title: {lit(plan.headline)}, date: none)
 #set page(width: {w}pt, height: {h}pt, margin: (top: {MARGIN + 10}pt, bottom: {MARGIN + 6}pt,
   x: {MARGIN}pt), columns: {lay.columns}, header: {header}, footer: {footer})
 #set columns(gutter: {lay.gutter_pt}pt)

@@ -183,6 +183,10 @@ def test_typst_render_prints_the_gold_with_soft_hyphens(tmp_path: Path) -> None:
         assert missing_words(gold, *texts.values()) == []
         pages = len(texts["pdftotext"].split("\f")) - 1
         assert gold["furniture"] == plan.printed_furniture(pages)
+    # Same plan, same bytes (no creation date in the PDF).
+    again = tmp_path / "again.pdf"
+    render_typst.render(make_plan(_article(), "typst", 3, 11), again)
+    assert again.read_bytes() == (tmp_path / "page3.pdf").read_bytes()
     # Typst writes its automatic hyphens as U+00AD into the text layer.
     assert "\u00ad\n" in texts["pdftotext_raw"]
 
