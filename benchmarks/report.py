@@ -169,7 +169,8 @@ def split_markdown(scores: Mapping[str, Any], system: str = "newsrepair") -> str
     extractors = sorted({e for p in parts.values() for e in p.get("by_extractor", {})
                          .get(system, {})})
     for extractor in [*extractors, None]:
-        for part, agg in parts.items():
+        # Tuning first, whatever order the JSON was saved in.
+        for part, agg in sorted(parts.items(), key=lambda kv: kv[0] != "tuning"):
             if extractor is None:
                 metrics = agg.get("overall", {}).get(system)
             else:

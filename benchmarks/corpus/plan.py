@@ -518,6 +518,9 @@ def make_plan(
     # A deck must never repeat body text: only the page title may serve, and
     # only when it differs from the headline.
     deck = article.title if article.title.strip() != article.headline.strip() else None
+    if deck is None:
+        # Or the lead's first sentence, moved out of the body into the deck.
+        article, deck = _lead_deck(vrng, article)
     byline = None
     if lay.byline:
         named = [n for n in article.interviewers if n and n.lower() != "wikinews"]
@@ -627,6 +630,26 @@ def _with_section_labels(rng: random.Random, article: NewsArticle, lay: Layout) 
             p = replace(p, text=f"{label} {p.text}")
         paragraphs.append(p)
     return replace(article, paragraphs=tuple(paragraphs))
+
+
+def _lead_deck(rng: random.Random, article: NewsArticle) -> tuple[NewsArticle, str | None]:
+    """Sometimes set the lead's first sentence as the deck (a standfirst).
+
+    The sentence then leaves the body: the gold deck holds it and the gold body
+    starts with the lead's second sentence, so a deck still never repeats body
+    text. Most sources have no separate title, so without this the decks
+    would be too few to score.
+    """
+    lead = next((i for i, p in enumerate(article.paragraphs) if p.kind == "body"), None)
+    if lead is None or rng.random() >= 0.35:
+        return article, None
+    sentences = split_sentences(article.paragraphs[lead].text)
+    if (len(sentences) < 2 or not 30 <= len(sentences[0]) <= 200
+            or sentences[0].split(" ")[0] in SECTION_LABELS):
+        return article, None
+    paragraphs = list(article.paragraphs)
+    paragraphs[lead] = replace(paragraphs[lead], text=" ".join(sentences[1:]))
+    return replace(article, paragraphs=tuple(paragraphs)), sentences[0]
 
 
 def add_variety(rng: random.Random, plan: ArticlePlan, article: NewsArticle) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from benchmarks.corpus.build import BuildOptions, build
-from benchmarks.corpus.check import missing_words
+from benchmarks.corpus.check import gold_words, missing_words
 from benchmarks.corpus.extract import collapse_layout
 from benchmarks.corpus.overproof import join_gold_lines
 from benchmarks.corpus.plan import make_plan, split_sentences
@@ -82,8 +82,18 @@ def test_plan_is_reproducible_and_gold_is_source_text() -> None:
     g1 = make_plan(a, "weasyprint", 0, 7).gold()
     g2 = make_plan(a, "weasyprint", 0, 7).gold()
     assert g1 == g2
-    assert [p["text"] for p in g1["paragraphs"]] == [p.text for p in a.paragraphs]
-    assert g1["deck"] is None  # title == headline: no deck
+    texts = [p["text"] for p in g1["paragraphs"]]
+    source = [p.text for p in a.paragraphs]
+    if g1["deck"] is None:
+        assert texts == source
+    else:
+        # title == headline, so a deck is the lead's first sentence, moved out of the body.
+        assert source[0] == f"{g1['deck']} {texts[0]}" and texts[1:] == source[1:]
+    lead = SourceParagraph("The boat company opened a new route this week. It carries "
+                           "passengers between four towns.", "body")
+    two = replace(a, paragraphs=(lead, *a.paragraphs[1:]))
+    decks = [make_plan(two, "typst", i, 7).gold()["deck"] for i in range(12)]
+    assert None in decks and any(decks)
     for pq in g1["pull_quotes"]:
         assert any(pq["text"] in p.text for p in a.paragraphs)
     layouts = {json.dumps(make_plan(a, "weasyprint", i, 7).gold()["layout"]) for i in range(6)}
@@ -221,8 +231,12 @@ def test_pymupdf_extractors(tmp_path: Path) -> None:
             assert text.count("\f") == pages - 1, name  # pages joined by form feeds
             # pymupdf4llm joins lines and keeps Typst's U+00AD before a space
             # ("representa\u00ad tives"): real damage, but the words are there.
+            # Its layout analysis may also lose a word or two at a column edge,
+            # so it gets a 2 % allowance; plain PyMuPDF must lose nothing.
             joined = re.sub("\u00ad\\s*", "", text)
-            assert missing_words(plan.gold(), joined) == [], name
+            lost = len(missing_words(plan.gold(), joined))
+            allowed = 0.02 * sum(gold_words(plan.gold()).values()) if "4llm" in name else 0
+            assert lost <= allowed, (name, lost)
         if line_end.search(texts["pymupdf"]):
             hyphenated += 1
             # TEXT_DEHYPHENATE joins every word broken at a line end.
