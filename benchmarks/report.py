@@ -138,6 +138,11 @@ SLICE_METRICS = (
     "order",
     "caption_f1",
     "runtogether_fixed",
+    "headline_near",
+    "byline_near",
+    "caption_recall",
+    "furniture_left",
+    "speakers_spurious",
 )
 
 
