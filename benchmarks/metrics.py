@@ -59,6 +59,11 @@ class Gold:
     dateline: str | None = None
     pull_quotes: tuple[Captioned, ...] = ()
     captions: tuple[Captioned, ...] = ()
+    #: Every printed furniture line (running heads, page numbers, jump lines,
+    #: mastheads, adverts), as printed, with repeats.
+    furniture: tuple[str, ...] = ()
+    #: Whether the document has speakers at all (an interview).
+    has_speakers: bool = False
 
     @property
     def body(self) -> str:
@@ -85,6 +90,9 @@ class Gold:
             captions=tuple(
                 Captioned(str(c["text"]), c.get("credit")) for c in data.get("captions", []) or []
             ),
+            furniture=tuple(str(f) for f in data.get("furniture", []) or [] if str(f).strip()),
+            has_speakers=any(p.get("speaker") for p in data.get("paragraphs", []))
+            or "interview" in (data.get("features") or []),
         )
 
 
@@ -105,6 +113,8 @@ class SystemOutput:
     dateline: str | None = None
     pull_quotes: tuple[Captioned, ...] = ()
     captions: tuple[Captioned, ...] = ()
+    #: Output paragraphs the system gave a speaker.
+    speakers: int = 0
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -470,8 +480,11 @@ def _credit_agreement(
     for i, j in pairs:
         if want[j]:
             n += 1
+            # Case-folded: layouts print credits in capitals ("JANE DOE"), and
+            # no system can know how the source spelt them.
             ok += int(
-                got[i] is not None and normalise_ws(got[i] or "") == normalise_ws(want[j] or "")
+                got[i] is not None
+                and normalise_ws(got[i] or "").casefold() == normalise_ws(want[j] or "").casefold()
             )
     return ok, n
 
@@ -576,6 +589,40 @@ def field_counts(gold: Gold, out: SystemOutput) -> Counts:
     return counts
 
 
+# --------------------------------------------------------------------------- furniture, speakers
+
+
+def _occurrences(text: str, phrase: str) -> int:
+    """Occurrences of *phrase* in *text* as whole words (both whitespace-normalised)."""
+    return len(re.findall(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text))
+
+
+def furniture_counts(gold: Gold, out: SystemOutput) -> Counts:
+    """Printed furniture lines the system left in its body.
+
+    For each distinct furniture line printed ``k`` times, the copies the output
+    body holds beyond those in the gold body (a page number "5" can be body text
+    too) are counted, at most ``k``. Whitespace is normalised first, so a line
+    that was merged into a paragraph still counts. Peers leave it all in.
+    """
+    gold_body = normalise_ws(gold.body)
+    out_body = normalise_ws(out.body)
+    printed = Counter(normalise_ws(f) for f in gold.furniture)
+    left = 0
+    for line, k in printed.items():
+        extra = _occurrences(out_body, line) - _occurrences(gold_body, line)
+        left += min(k, max(0, extra))
+    return {"furn_n": sum(printed.values()), "furn_left": left}
+
+
+def speaker_counts(gold: Gold, out: SystemOutput) -> Counts:
+    """Speakers the system assigned on documents that have none (not interviews)."""
+    if gold.has_speakers:
+        return {"spk_docs": 0, "spk_spurious": 0, "spk_spurious_docs": 0}
+    return {"spk_docs": 1, "spk_spurious": out.speakers,
+            "spk_spurious_docs": int(out.speakers > 0)}
+
+
 # --------------------------------------------------------------------------- run-together
 
 _EDGE_PUNCT = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019"
@@ -627,6 +674,8 @@ def score_document(gold: Gold, raw: str, out: SystemOutput) -> Counts:
     counts.update(order_counts(gold_body, out.body))
     counts.update(field_counts(gold, out))
     counts.update(caption_counts(gold, out))
+    counts.update(furniture_counts(gold, out))
+    counts.update(speaker_counts(gold, out))
     counts.update(runtogether_counts(raw, gold_body, out.body))
     return counts
 
@@ -678,6 +727,10 @@ def derive(c: Mapping[str, float]) -> dict[str, float | None]:
         "caption_recall": cap_r,
         "caption_f1": f1(cap_p, cap_r),
         "credit_acc": safe_div(g("credit_ok", 0), g("credit_n", 0)),
+        "furniture_left": safe_div(g("furn_left", 0), g("furn_n", 0)),
+        # Counts, not rates: every one is a paragraph wrongly made a turn.
+        "speakers_spurious": g("spk_spurious", 0) if g("spk_docs", 0) else None,
+        "speakers_spurious_docs": g("spk_spurious_docs", 0) if g("spk_docs", 0) else None,
         "runtogether_fixed": safe_div(g("rt_fixed", 0), g("rt_n", 0)),
         "runtogether_n": g("rt_n", 0),
     }

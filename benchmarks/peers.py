@@ -85,6 +85,9 @@ def run_newsrepair(text: str) -> SystemOutput:
                 Captioned(str(c.text), _opt(getattr(c, "credit", None)))
                 for c in getattr(article, "captions", ()) or ()
             ),
+            speakers=sum(
+                1 for p in getattr(article, "paragraphs", ()) or () if getattr(p, "speaker", None)
+            ),
         )
     except Exception as exc:  # any failure is scored, not raised
         return SystemOutput(body="", error=f"{type(exc).__name__}: {exc}")

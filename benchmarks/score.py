@@ -29,6 +29,7 @@ from typing import Any
 
 from benchmarks.metrics import Gold, add_counts, derive, score_document
 from benchmarks.peers import System, build_systems
+from benchmarks.split import PARTS, part_of
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE / ".cache" / "corpus"
@@ -122,6 +123,7 @@ def _score_task(task: DocTask) -> list[dict[str, Any]]:
                     "extractor": extractor,
                     "system": system.name,
                     "renderer": gold.renderer,
+                    "part": part_of(task.doc_id),
                     "features": features,
                     "bytes": len(raw.encode("utf-8")),
                     "seconds": seconds,
@@ -169,6 +171,10 @@ def score_corpus(
         "seconds": time.perf_counter() - start,
         "rows": rows,
         **aggregate(rows),
+        # The same aggregates for the tuning and the held-back part apart
+        # (benchmarks/split.py); the gate's floors apply to the tuning part.
+        "parts": {part: aggregate([r for r in rows if r.get("part") == part])
+                  for part in PARTS},
     }
 
 
@@ -211,6 +217,11 @@ def aggregate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def part_view(results: dict[str, Any], part: str) -> dict[str, Any]:
+    """*results* with the aggregates of one part in place of the whole corpus's."""
+    return {**results, **results.get("parts", {}).get(part, {})}
+
+
 def write_results(results: dict[str, Any], path: Path) -> None:
     """Write the results JSON (rows included, so a report can be redone offline)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -241,9 +252,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus, _split(args.systems), _split(args.extractors), args.jobs, args.limit
     )
     write_results(results, Path(args.out))
-    from benchmarks.report import headline_markdown
+    from benchmarks.report import headline_markdown, split_markdown
 
-    print(headline_markdown(results, speed=None))
+    for part in PARTS:
+        print(f"\n### {part} part\n")
+        print(headline_markdown(part_view(results, part), speed=None))
+    print("\n### newsrepair: tuning vs held-back\n")
+    print(split_markdown(results))
     print(f"\nwrote {args.out}", file=sys.stderr)
     return 0
 

@@ -21,7 +21,7 @@ from .extract import EXTRACTORS, OCR_ORIGINAL, run_extractors, tool_versions
 from .sources import NewsArticle, OverproofArticle, SourceSet, load_sources
 from .subsets import SUBSETS
 
-RENDERERS: tuple[str, ...] = ("weasyprint", "reportlab")
+RENDERERS: tuple[str, ...] = ("weasyprint", "reportlab", "typst")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = REPO_ROOT.parent / "shared" / "corpus"
 DEFAULT_OUT = REPO_ROOT / "benchmarks" / ".cache" / "corpus"
@@ -114,6 +114,10 @@ def build_document(task: Task) -> dict[str, Any]:
             from . import render_weasy
 
             render_weasy.render(plan, pdf)
+        elif task.renderer == "typst":
+            from . import render_typst
+
+            render_typst.render(plan, pdf)
         else:
             from . import render_reportlab
 

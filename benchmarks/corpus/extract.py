@@ -8,6 +8,8 @@ pdfplumber and OCR, which return one string per page, we join the pages with
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
@@ -27,6 +29,10 @@ EXTRACTORS: tuple[str, ...] = (
     "pypdf",
     "pypdf_layout",
     "pdfplumber",
+    "pymupdf",
+    "pymupdf_dehyphenate",
+    "pymupdf4llm_md",
+    "pymupdf4llm_text",
     "ocr",
 )
 #: Extra extractor only for OverProof sources: the historical OCR itself.
@@ -77,6 +83,34 @@ def _pdfplumber(pdf: Path) -> str:
         return "\f".join((page.extract_text() or "") for page in doc.pages)
 
 
+def _pymupdf(pdf: Path, dehyphenate: bool) -> str:
+    """PyMuPDF's plain ``page.get_text()``, optionally with ``TEXT_DEHYPHENATE``.
+
+    PyMuPDF is AGPL: it is a benchmark extractor only, never a dependency of
+    the library.
+    """
+    import pymupdf  # type: ignore[import-untyped]
+
+    flags = pymupdf.TEXTFLAGS_TEXT | (pymupdf.TEXT_DEHYPHENATE if dehyphenate else 0)
+    with pymupdf.open(str(pdf)) as doc:
+        return "\f".join(page.get_text(flags=flags) for page in doc)
+
+
+def _pymupdf4llm(pdf: Path, markdown: bool) -> str:
+    """``pymupdf4llm.to_markdown`` / ``to_text``, one chunk per page joined by ``\f``.
+
+    OCR is switched off (``use_ocr=False``): this extractor reads the text layer,
+    and the Tesseract extractor already covers OCR. The package prints parser
+    notes on stdout, which would clutter the build log, so they are swallowed.
+    """
+    import pymupdf4llm  # type: ignore[import-untyped]
+
+    convert = pymupdf4llm.to_markdown if markdown else pymupdf4llm.to_text
+    with contextlib.redirect_stdout(io.StringIO()):
+        chunks = convert(str(pdf), page_chunks=True, use_ocr=False, show_progress=False)
+    return "\f".join(str(chunk["text"]) for chunk in chunks)
+
+
 def _ocr(pdf: Path) -> str:
     """Rasterise at 200 dpi with pdftoppm and OCR each page with Tesseract."""
     # One OCR thread per process: the build already runs --jobs processes,
@@ -111,6 +145,10 @@ def run_extractors(pdf: Path, names: list[str]) -> dict[str, str]:
         "pypdf": lambda: _pypdf(pdf, layout=False),
         "pypdf_layout": lambda: _pypdf(pdf, layout=True),
         "pdfplumber": lambda: _pdfplumber(pdf),
+        "pymupdf": lambda: _pymupdf(pdf, dehyphenate=False),
+        "pymupdf_dehyphenate": lambda: _pymupdf(pdf, dehyphenate=True),
+        "pymupdf4llm_md": lambda: _pymupdf4llm(pdf, markdown=True),
+        "pymupdf4llm_text": lambda: _pymupdf4llm(pdf, markdown=False),
         "ocr": lambda: _ocr(pdf),
     }
     out: dict[str, str] = {}
@@ -150,6 +188,6 @@ def tool_versions() -> dict[str, str]:
         "pdftoppm": _first_line(["pdftoppm", "-v"]),
         "tesseract": _first_line(["tesseract", "--version"]),
         **{dist: _dist_version(dist) for dist in (
-            "weasyprint", "reportlab", "pyphen", "pdfminer.six", "pypdf", "pdfplumber",
-            "wordfreq")},
+            "weasyprint", "reportlab", "typst", "pyphen", "pdfminer.six", "pypdf", "pdfplumber",
+            "pymupdf", "pymupdf4llm", "wordfreq")},
     }

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from .sources import NewsArticle, SourceCaption
+from .sources import NewsArticle, SourceCaption, SourceParagraph
 
 #: Invented section labels (kickers). Fixed so layouts are reproducible.
 KICKERS: tuple[str, ...] = (
@@ -37,6 +37,24 @@ PAPERS: tuple[str, ...] = (
     "Evening Gazette",
 )
 BYLINES: tuple[str, ...] = ("By Wikinews staff", "By Wikinews contributors", "From Wikinews")
+#: Edition lines of an invented masthead (printed under the paper's name).
+EDITIONS: tuple[str, ...] = ("Late Edition", "Final Edition", "City Edition", "Vol. 12, No. 41")
+#: Running heads that are whole sentences (papers print slogans up there).
+RUNNING_SENTENCES: tuple[str, ...] = (
+    "Read the whole story online every day.",
+    "Your news, delivered before breakfast.",
+    "Independent reporting since 1901.",
+)
+#: Invented advertisement boxes, one printed line each (the first is the label).
+ADVERTS: tuple[tuple[str, ...], ...] = (
+    ("ADVERTISEMENT", "Home delivery from $4 a week", "Call 555-0100 today"),
+    ("ADVERTISEMENT", "Garden Centre Spring Sale", "All seedlings half price"),
+    ("ADVERTISEMENT", "Harbour Ferries", "Six crossings daily"),
+)
+#: Section labels that non-interview pieces (reports, notices) print before a
+#: paragraph; they look like speaker labels but are not.
+SECTION_LABELS: tuple[str, ...] = ("SUMMARY:", "BACKGROUND:", "DATES:", "REACTION:",
+                                   "WHAT NEXT:")
 
 # A sentence boundary: end punctuation (maybe followed by a closing quote),
 # whitespace, then something that can start a sentence.
@@ -88,6 +106,11 @@ class Layout:
     jump_page: int | None
     jump_head: bool
     draw_order: str  # reportlab: where out-of-flow items are drawn (before|between|after)
+    # Variety drawn from a separate generator (see add_variety), so adding it
+    # left every earlier layout choice as it was.
+    headline_width: str = "full"  # full (across columns) | column (one column wide)
+    head_gap: str = "tight"  # tight | loose: space between deck, byline and dateline
+    section_labels: str = "none"  # none | runin ("SUMMARY: text") | subhead (own line)
 
 
 @dataclass
@@ -120,6 +143,34 @@ class Figure:
     credit_text: str | None  # the credit as printed ("Photo: NASA")
     anchor: int
     height_frac: float  # box height as a fraction of the column width
+    # line: credit on its own line; runin: credit in capitals starting the
+    # caption's first line ("JANE DOE A boat at..."); none: not printed.
+    credit_style: str = "line"
+
+    @property
+    def caption_printed(self) -> str:
+        """The caption text as printed (with a run-in credit in front)."""
+        if self.credit_style == "runin" and self.caption.credit:
+            return f"{self.caption.credit.upper()} {self.caption.text}"
+        return self.caption.text
+
+    @property
+    def credit_shown(self) -> str | None:
+        """The credit line printed apart from the caption, if any."""
+        return self.credit_text if self.credit_style == "line" else None
+
+    def box_size(self, layout: Layout, span: bool) -> tuple[float, float]:
+        """Width and height (points) of the grey image box in a flowing layout.
+
+        A spanning figure is two columns wide; the height is capped so a wide
+        figure never eats most of the page.
+        """
+        from .pages import column_width
+
+        width = column_width(layout.page_size, layout.columns, layout.gutter_pt)
+        if span:
+            width = width * min(layout.columns, 2)
+        return width, min(width * self.height_frac, 170.0)
 
 
 @dataclass
@@ -150,6 +201,9 @@ class ArticlePlan:
     jump_head_text: str | None = None
     furniture: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    masthead: list[str] = field(default_factory=list)  # lines above the kicker
+    advert: list[str] = field(default_factory=list)  # lines of an advertisement box
+    advert_anchor: int = 0  # the box follows this block
 
     def first_part(self) -> list[Block]:
         """Blocks printed before the jump (all blocks when there is none)."""
@@ -177,6 +231,61 @@ class ArticlePlan:
         out.extend(self.blocks[self.jump_block + 1 :])
         return out
 
+    def anchored(
+        self, blocks: list[Block], last_of: dict[int, int]
+    ) -> list[tuple[int, Block, PullQuote | None, list[PullQuote], list[Figure], bool]]:
+        """Each block with what a flowing renderer sets at it, in print order.
+
+        Returns ``(pos, block, inline pull quote, pull quotes after it, figures
+        after it, whether the advert box follows it)``. *last_of* maps a
+        paragraph index to the position in *blocks* of its last piece: an item
+        anchored to a split paragraph goes after the piece that ends it, on
+        whichever page that is. Only the first
+        quote at an anchor can be set inside the paragraph (inline placement);
+        figures follow the block only for in-flow placements (column, span).
+        """
+        lay = self.layout
+        out: list[tuple[int, Block, PullQuote | None, list[PullQuote], list[Figure], bool]] = []
+        for pos, b in enumerate(blocks):
+            here = last_of.get(b.para) == pos
+            pqs = [pq for pq in self.pull_quotes if here and pq.anchor == b.para]
+            inline = None
+            if pqs and lay.pull_quote_placement == "inline" and b.role != "subhead":
+                inline, pqs = pqs[0], pqs[1:]
+            figs = [f for f in self.figures if here and f.anchor == b.para] \
+                if lay.figure_placement in ("column", "span") else []
+            advert = bool(self.advert) and here and b.para == self.advert_anchor
+            out.append((pos, b, inline, pqs, figs, advert))
+        return out
+
+    def printed_furniture(self, pages: int) -> list[str]:
+        """Margin furniture of a flowed rendering over *pages* pages, in page order.
+
+        Running heads on every page, the jump line on page one, the jump head
+        and "Continued from" line on page two, and page numbers (the jump page
+        number on page two of a jump). Renderers that flow the text (WeasyPrint,
+        Typst) print exactly this.
+        """
+        lay = self.layout
+        jump = self.jump_block is not None
+        out: list[str] = []
+        for i in range(pages):
+            out.extend(self.running_head)
+            if i == 0:
+                out.extend(self.masthead)
+                out.extend(self.advert)
+            if jump and i == 1:
+                if self.jump_head_text:
+                    out.append(self.jump_head_text)
+                out.append(self.continued_from or "")
+            if jump and i == 0:
+                out.append(self.continued_on or "")
+            if lay.page_number:
+                number = lay.jump_page if (jump and i == 1) else None
+                out.append(lay.page_label.format(number if number is not None
+                                                 else lay.first_page + i))
+        return out
+
     def features(self) -> list[str]:
         """Short tags describing what makes this page hard."""
         lay = self.layout
@@ -197,8 +306,25 @@ class ArticlePlan:
                 f.append("pull-quote-broken")
         if self.figures:
             f.append("caption")
-            if any(fig.credit_text for fig in self.figures):
+            if any(fig.credit_shown for fig in self.figures):
                 f.append("photo-credit")
+            if any(fig.credit_style == "runin" and fig.caption.credit for fig in self.figures):
+                f.append("credit-runin")
+            if any(fig.credit_style == "none" for fig in self.figures):
+                f.append("credit-unprinted")
+        # The later variety (add_variety), as (tag, present) pairs.
+        variety = (
+            ("masthead", bool(self.masthead)),
+            ("advert", bool(self.advert)),
+            ("headline-column", lay.headline_width == "column"),
+            ("head-gaps", lay.head_gap == "loose"),
+            (f"section-labels-{lay.section_labels}", lay.section_labels != "none"),
+            ("running-head-sentence", any(h in RUNNING_SENTENCES for h in self.running_head)),
+            ("jump-head-keyword", bool(self.continued_from)
+             and not str(self.continued_from).startswith("Continued")),
+            ("soft-hyphens", lay.hyphen_char == "\u00ad"),
+        )
+        f.extend(tag for tag, present in variety if present)
         if self.jump_block is not None:
             f.append("jump")
         if lay.interview:
@@ -244,8 +370,13 @@ class ArticlePlan:
                 {"text": pq.text, "attribution": pq.attribution} for pq in self.pull_quotes
             ],
             "captions": [
-                {"text": fig.caption.text, "credit": fig.caption.credit,
-                 "credit_printed": fig.credit_text}
+                # A credit that is not printed is not in the gold: no
+                # system could find it.
+                {"text": fig.caption.text,
+                 "credit": fig.caption.credit if fig.credit_style != "none" else None,
+                 "credit_printed": fig.credit_shown
+                 or (fig.caption.credit.upper() if fig.credit_style == "runin"
+                     and fig.caption.credit else None)}
                 for fig in self.figures
             ],
             # "notes" are printed end notes (none are printed); what the
@@ -284,8 +415,11 @@ def sample_layout(rng: random.Random, article: NewsArticle, renderer: str) -> La
     gutter_pt = rng.uniform(5.0, 9.0) if gutter == "narrow" else rng.uniform(14.0, 26.0)
     page_size = "tabloid" if columns >= 4 else rng.choice(["letter", "a4"])
     interview = article.is_interview
-    pq_places = ["inline", "between", "span"] if renderer == "weasyprint" else ["canvas"]
-    fig_places = ["top", "column", "span"] if renderer == "weasyprint" else ["canvas"]
+    # Flowing renderers set pull quotes and figures in the text; ReportLab draws
+    # them on the canvas out of flow.
+    flowing = renderer in ("weasyprint", "typst")
+    pq_places = ["inline", "between", "span"] if flowing else ["canvas"]
+    fig_places = ["top", "column", "span"] if flowing else ["canvas"]
     jump = rng.random() < 0.4
     hyphen = rng.choice(["-", "-", "\u2010"])
     first_page = rng.choice([1, 1, 1, 3, 5, 11])
@@ -298,8 +432,9 @@ def sample_layout(rng: random.Random, article: NewsArticle, renderer: str) -> La
         font_size=round(rng.uniform(8.5, 10.5), 1),
         leading=round(rng.uniform(1.15, 1.32), 2),
         paragraph_style=rng.choice(["indent", "indent", "spaced"]),
-        # ReportLab always prints "-" at its breaks.
-        hyphen_char=hyphen if renderer == "weasyprint" else "-",
+        # ReportLab always prints "-" at its breaks; Typst prints "-" but writes
+        # U+00AD into the text layer, which is what extractors see.
+        hyphen_char={"weasyprint": hyphen, "typst": "\u00ad"}.get(renderer, "-"),
         pull_quotes=_weighted(rng, [(0, 0.2), (1, 0.55), (2, 0.25)]),
         pull_quote_placement=rng.choice(pq_places),
         pull_quote_broken=rng.random() < 0.4,
@@ -372,6 +507,10 @@ def make_plan(
     doc_id = f"{article.id}__{renderer}_{index}"
     rng = doc_rng(seed, doc_id)
     lay = sample_layout(rng, article, renderer)
+    # The variety added later draws from its own generator, so every choice
+    # above (and the layouts floors were first measured on) stays as it was.
+    vrng = random.Random(f"{seed}:{doc_id}:variety")
+    article = _with_section_labels(vrng, article, lay)
 
     kicker = None
     if lay.kicker:
@@ -379,6 +518,9 @@ def make_plan(
     # A deck must never repeat body text: only the page title may serve, and
     # only when it differs from the headline.
     deck = article.title if article.title.strip() != article.headline.strip() else None
+    if deck is None:
+        # Or the lead's first sentence, moved out of the body into the deck.
+        article, deck = _lead_deck(vrng, article)
     byline = None
     if lay.byline:
         named = [n for n in article.interviewers if n and n.lower() != "wikinews"]
@@ -462,7 +604,85 @@ def make_plan(
         plan.continued_from = f"Continued from Page {lay.first_page}"
         if lay.jump_head:
             plan.jump_head_text = _slug(article.headline)
+    add_variety(vrng, plan, article)
     return plan
+
+
+def _with_section_labels(rng: random.Random, article: NewsArticle, lay: Layout) -> NewsArticle:
+    """Print section labels ("SUMMARY:") before some paragraphs of a non-interview piece.
+
+    Reports and notices label their sections; the labels look like interview
+    speaker labels, but belong to the body: run in, the label starts the
+    paragraph's text; on its own line, it is a subhead paragraph.
+    """
+    body = [i for i, p in enumerate(article.paragraphs) if p.kind == "body" and not p.block]
+    if article.is_interview or len(body) < 3 or rng.random() >= 0.35:
+        return article
+    lay.section_labels = rng.choice(["runin", "subhead"])
+    chosen = sorted(rng.sample(body, min(len(SECTION_LABELS), max(2, len(body) // 3))))
+    labels = dict(zip(chosen, rng.sample(SECTION_LABELS, len(chosen)), strict=False))
+    paragraphs: list[SourceParagraph] = []
+    for i, p in enumerate(article.paragraphs):
+        label = labels.get(i)
+        if label and lay.section_labels == "subhead":
+            paragraphs.append(SourceParagraph(label, "subhead"))
+        elif label:
+            p = replace(p, text=f"{label} {p.text}")
+        paragraphs.append(p)
+    return replace(article, paragraphs=tuple(paragraphs))
+
+
+def _lead_deck(rng: random.Random, article: NewsArticle) -> tuple[NewsArticle, str | None]:
+    """Sometimes set the lead's first sentence as the deck (a standfirst).
+
+    The sentence then leaves the body: the gold deck holds it and the gold body
+    starts with the lead's second sentence, so a deck still never repeats body
+    text. Most sources have no separate title, so without this the decks
+    would be too few to score.
+    """
+    lead = next((i for i, p in enumerate(article.paragraphs) if p.kind == "body"), None)
+    if lead is None or rng.random() >= 0.35:
+        return article, None
+    sentences = split_sentences(article.paragraphs[lead].text)
+    if (len(sentences) < 2 or not 30 <= len(sentences[0]) <= 200
+            or sentences[0].split(" ")[0] in SECTION_LABELS):
+        return article, None
+    paragraphs = list(article.paragraphs)
+    paragraphs[lead] = replace(paragraphs[lead], text=" ".join(sentences[1:]))
+    return replace(article, paragraphs=tuple(paragraphs)), sentences[0]
+
+
+def add_variety(rng: random.Random, plan: ArticlePlan, article: NewsArticle) -> None:
+    """Mastheads, adverts, header widths and gaps, caption credits, keyword jump heads.
+
+    Everything added is printed furniture (mastheads, adverts, running heads,
+    jump lines) or a typographic choice; the gold fields stay what they are.
+    """
+    lay = plan.layout
+    flowing = plan.renderer in ("weasyprint", "typst")
+    paper = plan.running_head[0] if plan.running_head else rng.choice(PAPERS)
+    if rng.random() < 0.4:
+        date = article.dateline or "Monday"
+        plan.masthead = [paper.upper(), f"{date} \u00b7 {rng.choice(EDITIONS)}"]
+    if plan.running_head and rng.random() < 0.3:
+        plan.running_head[-1 if len(plan.running_head) > 1 else 0] = rng.choice(
+            RUNNING_SENTENCES)
+    # ReportLab sets the header across the page and no adverts: its columns
+    # are frames cut around out-of-flow boxes, which has no room for either.
+    if flowing and rng.random() < 0.4:
+        lay.headline_width = "column"
+    if rng.random() < 0.5:
+        lay.head_gap = "loose"
+    if flowing and len(plan.blocks) > 2 and rng.random() < 0.3:
+        plan.advert = list(rng.choice(ADVERTS))
+        plan.advert_anchor = rng.randint(0, min(2, len(plan.blocks) - 2))
+    for fig in plan.figures:
+        if fig.caption.credit:
+            fig.credit_style = _weighted(rng, [("line", 0.5), ("runin", 0.3), ("none", 0.2)])
+    if plan.jump_block is not None and rng.random() < 0.4:
+        # The jump head and the "from" line in one: "MECCA, from Page 1".
+        plan.continued_from = f"{_slug(article.headline)}, from Page {lay.first_page}"
+        plan.jump_head_text = None
 
 
 def _slug(headline: str) -> str:

@@ -91,6 +91,10 @@ def _styles(plan: ArticlePlan) -> dict[str, Any]:
         "deck": ParagraphStyle("deck", fontName=f"{body_font}-Italic", fontSize=fs * 1.45,
                                leading=fs * 1.7),
         "small": ParagraphStyle("small", fontName="NRSans", fontSize=8, leading=10),
+        "masthead": ParagraphStyle("masthead", fontName="NRSans-Bold", fontSize=16,
+                                   leading=19, alignment=TA_CENTER),
+        "edition": ParagraphStyle("edition", fontName="NRSans-Bold", fontSize=8, leading=10,
+                                  alignment=TA_CENTER),
         "pq": ParagraphStyle("pq", fontName=f"{body_font}-Bold", fontSize=fs * 1.7,
                              leading=fs * 1.95, alignment=TA_CENTER),
         "attr": ParagraphStyle("attr", fontName="NRSans", fontSize=fs, leading=fs * 1.3,
@@ -261,6 +265,10 @@ def _render_once(plan: ArticlePlan, pdf_path: Path, scale: float) -> tuple[bool,
     # --- page one: furniture and head ---------------------------------------------
     page_furniture(0)
     y = top_y - 4
+    for i, line in enumerate(plan.masthead):
+        y -= draw_para(escape(line), styles["masthead" if i == 0 else "edition"], MARGIN, y,
+                       full_w) + 2
+        furniture.append(line)
     if plan.kicker:
         y -= draw_para(escape(plan.kicker.upper()), styles["kicker"], MARGIN, y, full_w)
         canvas.setLineWidth(0.8)
@@ -269,9 +277,14 @@ def _render_once(plan: ArticlePlan, pdf_path: Path, scale: float) -> tuple[bool,
     y -= draw_para(escape(plan.headline), styles["headline"], MARGIN, y, full_w) + 4
     if plan.deck:
         y -= draw_para(escape(plan.deck), styles["deck"], MARGIN, y, full_w) + 4
+    # Loose heads leave a blank line's worth between the lines, which
+    # extractors print as blank lines.
+    gap = 13.0 if lay.head_gap == "loose" else 1.0
+    if plan.deck and gap > 1:
+        y -= gap
     for line in (plan.byline, plan.dateline):
         if line:
-            y -= draw_para(escape(line), styles["small"], MARGIN, y, full_w) + 1
+            y -= draw_para(escape(line), styles["small"], MARGIN, y, full_w) + gap
     body_top = y - 8
 
     story = _story(plan, styles)
@@ -305,9 +318,10 @@ def _render_once(plan: ArticlePlan, pdf_path: Path, scale: float) -> tuple[bool,
             continue
         w = col_w * span + lay.gutter_pt * (span - 1)
         img_h = min(w * fig.height_frac, 160.0, avail * 0.45)
-        cap = Paragraph(escape(fig.caption.text), styles["caption"])
+        cap = Paragraph(escape(fig.caption_printed), styles["caption"])
         cap_h = cap.wrap(w, 10_000)[1]
-        cred = Paragraph(escape(fig.credit_text), styles["credit"]) if fig.credit_text else None
+        cred = Paragraph(escape(fig.credit_shown), styles["credit"]) if fig.credit_shown \
+            else None
         cred_h = cred.wrap(w, 10_000)[1] if cred else 0.0
         total = img_h + cred_h + cap_h + 10
         if total > avail * 0.8:

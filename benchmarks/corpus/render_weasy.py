@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .pages import MARGIN, PAGE_SIZES, column_width
+from .pages import MARGIN, PAGE_SIZES
 from .plan import ArticlePlan, Block, Figure, PullQuote, clear_jump, set_jump
 
 FONTS = {"serif": "'Liberation Serif', 'DejaVu Serif', serif",
@@ -50,6 +50,9 @@ def _stylesheet(plan: ArticlePlan) -> str:
         else f"p.t {{ margin: 0 0 {fs * 0.7:.1f}pt 0; text-indent: 0; }}"
     )
     hyph = "\\2010" if lay.hyphen_char == "\u2010" else "-"
+    # Loose heads leave a blank line's worth between deck, byline and dateline,
+    # which extractors print as blank lines.
+    gap = 14 if lay.head_gap == "loose" else 2
     return f"""
 @page {{ size: {w}pt {h}pt; margin: {MARGIN + 8}pt {MARGIN}pt {MARGIN + 6}pt {MARGIN}pt;
   font: 7.5pt {font}; {" ".join(margin_boxes)} {first_label} }}
@@ -61,8 +64,13 @@ body {{ margin: 0; }}
   border-bottom: 1pt solid #000; margin-bottom: 4pt; }}
 h1 {{ font-size: {fs * 2.6:.1f}pt; line-height: 1.05; margin: 0 0 6pt 0; }}
 .deck {{ font-size: {fs * 1.45:.1f}pt; font-style: italic; margin: 0 0 6pt 0; }}
-.byline, .dateline {{ font: 8pt {FONTS["sans"]}; margin: 0 0 2pt 0; }}
-.head {{ margin-bottom: 10pt; }}
+.byline, .dateline {{ font: 8pt {FONTS["sans"]}; margin: 0 0 {gap}pt 0; }}
+.deck {{ margin-bottom: {max(6, gap)}pt; }}
+.masthead {{ font: bold 8pt {FONTS["sans"]}; text-align: center; margin: 0 0 2pt 0; }}
+.masthead:first-child {{ font-size: 16pt; }}
+.ad {{ border: 1.5pt solid #000; padding: 4pt; margin: 8pt 0; text-align: center;
+  font: 8pt {FONTS["sans"]}; break-inside: avoid; hyphens: manual; }}
+.head {{ margin-bottom: 10pt; text-align: left; hyphens: manual; }}
 .cols {{ columns: {lay.columns}; column-gap: {lay.gutter_pt}pt; text-align: justify;
   hyphens: auto; hyphenate-character: "{hyph}"; }}
 {para_css}
@@ -101,17 +109,13 @@ def _pull_quote_html(pq: PullQuote, css: str) -> str:
 
 def _figure_html(fig: Figure, plan: ArticlePlan, span: bool) -> str:
     lay = plan.layout
-    width = column_width(lay.page_size, lay.columns, lay.gutter_pt)
-    if span:
-        width = width * min(lay.columns, 2)
-    # Cap the box so a wide figure never eats most of the page.
-    height = min(width * fig.height_frac, 170.0)
+    _width, height = fig.box_size(lay, span)
     credit = ""
-    if fig.credit_text:
-        credit = f'<span class="credit">{html.escape(fig.credit_text)}</span>'
+    if fig.credit_shown:
+        credit = f'<span class="credit">{html.escape(fig.credit_shown)}</span>'
     cls = "fig span" if span else "fig"
     return (f'<div class="{cls}"><div class="img" style="height:{height:.0f}pt"></div>'
-            f'<div class="cap">{credit}{html.escape(fig.caption.text)}</div></div>')
+            f'<div class="cap">{credit}{html.escape(fig.caption_printed)}</div></div>')
 
 
 def _block_html(b: Block, first: bool, inline_pq: str | None) -> str:
@@ -150,21 +154,16 @@ def _flow_html(plan: ArticlePlan, blocks: list[Block], last_of: dict[int, int]) 
     """
     lay = plan.layout
     out: list[str] = []
-    for pos, b in enumerate(blocks):
-        here = last_of.get(b.para) == pos
-        pqs = [pq for pq in plan.pull_quotes if here and pq.anchor == b.para]
-        inline = None
-        if pqs and lay.pull_quote_placement == "inline" and b.role != "subhead":
-            inline = _pull_quote_html(pqs[0], "inline")
-            pqs = pqs[1:]
+    for pos, b, inline_pq, pqs, figs, advert in plan.anchored(blocks, last_of):
+        inline = _pull_quote_html(inline_pq, "inline") if inline_pq else None
         out.append(_block_html(b, pos == 0, inline))
         for pq in pqs:
             css = "span" if lay.pull_quote_placement == "span" else ""
             out.append(_pull_quote_html(pq, css))
-        if lay.figure_placement in ("column", "span"):
-            for fig in plan.figures:
-                if here and fig.anchor == b.para:
-                    out.append(_figure_html(fig, plan, lay.figure_placement == "span"))
+        out.extend(_figure_html(fig, plan, lay.figure_placement == "span") for fig in figs)
+        if advert:
+            lines = "<br>".join(html.escape(line) for line in plan.advert)
+            out.append(f'<div class="ad">{lines}</div>')
     return "\n".join(out)
 
 
@@ -176,6 +175,8 @@ def build_html(plan: ArticlePlan) -> str:
     """The whole document as HTML (one article, one or two pages of text)."""
     lay = plan.layout
     head: list[str] = ['<div class="head">']
+    for line in plan.masthead:
+        head.append(f'<div class="masthead">{html.escape(line)}</div>')
     if plan.kicker:
         head.append(f'<div class="kicker">{html.escape(plan.kicker)}</div>')
     head.append(f"<h1>{html.escape(plan.headline)}</h1>")
@@ -186,8 +187,10 @@ def build_html(plan: ArticlePlan) -> str:
     if plan.dateline:
         head.append(f'<div class="dateline">{html.escape(plan.dateline)}</div>')
     head.append("</div>")
+    column_head = lay.headline_width == "column"
     if lay.figure_placement == "top":
-        head.extend(_figure_html(fig, plan, True) for fig in plan.figures)
+        # Under a one-column head the figure stays in that column too.
+        head.extend(_figure_html(fig, plan, not column_head) for fig in plan.figures)
 
     part1 = plan.first_part()
     part2 = plan.second_part()
@@ -197,7 +200,13 @@ def build_html(plan: ArticlePlan) -> str:
     last2 = _last_positions(part2)
     for para in last2:
         last1.pop(para, None)
-    body = [f'<div class="cols">{_flow_html(plan, part1, last1)}</div>']
+    flow1 = _flow_html(plan, part1, last1)
+    if column_head:
+        # A one-column headline: the head starts the first column's flow.
+        body = [f'<div class="cols">{"".join(head)}{flow1}</div>']
+        head = []
+    else:
+        body = [f'<div class="cols">{flow1}</div>']
     if plan.jump_block is not None:
         body.append(f'<p class="jumpline">{html.escape(plan.continued_on or "")}</p>')
         cont = ['<div class="cont">']
@@ -210,24 +219,6 @@ def build_html(plan: ArticlePlan) -> str:
             f"<title>{html.escape(plan.headline)}</title>"
             f"<style>{_stylesheet(plan)}</style></head><body>"
             + "\n".join(head) + "\n" + "\n".join(body) + "</body></html>")
-
-
-def _furniture(plan: ArticlePlan, pages: int) -> list[str]:
-    lay = plan.layout
-    out: list[str] = []
-    for i in range(pages):
-        out.extend(plan.running_head)
-        if plan.jump_block is not None and i == 1:
-            if plan.jump_head_text:
-                out.append(plan.jump_head_text)
-            out.append(plan.continued_from or "")
-        if plan.jump_block is not None and i == 0:
-            out.append(plan.continued_on or "")
-        if lay.page_number:
-            number = lay.jump_page if (plan.jump_block is not None and i == 1) else None
-            out.append(lay.page_label.format(number if number is not None
-                                             else lay.first_page + i))
-    return out
 
 
 def render(plan: ArticlePlan, pdf_path: Path) -> None:
@@ -254,5 +245,5 @@ def render(plan: ArticlePlan, pdf_path: Path) -> None:
         clear_jump(plan, "jump dropped: page one could not hold its part of the text")
         doc = weasyprint.HTML(string=build_html(plan)).render()
     pages = len(doc.pages)
-    plan.furniture = _furniture(plan, pages)
+    plan.furniture = plan.printed_furniture(pages)
     doc.write_pdf(str(pdf_path))

@@ -15,12 +15,14 @@ from benchmarks.metrics import (
     caption_counts,
     derive,
     field_counts,
+    furniture_counts,
     hyphen_counts,
     hyphen_sites,
     order_counts,
     paragraph_counts,
     pull_quote_counts,
     score_document,
+    speaker_counts,
     split_paragraphs,
     split_sentences,
     wer,
@@ -249,3 +251,52 @@ def test_runtogether_found_from_gold_and_fixed_when_split() -> None:
     assert runtogether_counts(raw, gold, gold) == {"rt_n": 1, "rt_fixed": 1}
     # Real words that happen to be two gold words glued are not counted.
     assert runtogether_counts("a cup of tea", "a cup of tea", "")["rt_n"] == 0
+
+
+
+def test_furniture_left_in_body_counts_only_extra_copies() -> None:
+    gold = Gold(id="f", paragraphs=(P1, "Page 5 of the report was read out."),
+                furniture=("THE DAILY COURIER", "5", "THE DAILY COURIER", "Continued on Page 4"))
+    clean = SystemOutput(body=gold.body)
+    assert furniture_counts(gold, clean) == {"furn_n": 4, "furn_left": 0}
+    # One running head merged into a paragraph, the jump line kept, and "5"
+    # only as often as the gold body itself has it.
+    dirty = SystemOutput(body=f"THE DAILY COURIER {P1}\n\nPage 5 of the report was read "
+                              "out.\n\nContinued on Page 4")
+    assert furniture_counts(gold, dirty) == {"furn_n": 4, "furn_left": 2}
+    # Never more copies than were printed.
+    many = SystemOutput(body="THE DAILY COURIER " * 5 + "5 5 5")
+    assert furniture_counts(gold, many)["furn_left"] == 3
+    assert derive(furniture_counts(gold, dirty))["furniture_left"] == 0.5
+
+
+def test_speakers_on_non_interviews_are_counted() -> None:
+    report = Gold.from_json({"id": "r", "paragraphs": [{"text": "SUMMARY: x", "speaker": None}]})
+    interview = Gold.from_json({"id": "i", "features": ["interview"],
+                                "paragraphs": [{"text": "x", "speaker": "Jane"}]})
+    out = SystemOutput(body="x", speakers=2)
+    assert speaker_counts(report, out) == {"spk_docs": 1, "spk_spurious": 2,
+                                           "spk_spurious_docs": 1}
+    assert speaker_counts(interview, out)["spk_spurious"] == 0
+    assert derive(speaker_counts(interview, out))["speakers_spurious"] is None
+    assert derive(speaker_counts(report, SystemOutput(body="x")))["speakers_spurious"] == 0
+
+
+def test_credit_accuracy_ignores_case() -> None:
+    gold = Gold(id="c", paragraphs=(P1,), captions=(Captioned("A boat at the pier.", "Jane Doe"),))
+    out = SystemOutput(body=P1, captions=(Captioned("A boat at the pier.", "JANE DOE"),))
+    assert caption_counts(gold, out)["credit_ok"] == 1
+
+
+def test_held_back_split_is_by_article_and_stable() -> None:
+    from benchmarks.split import HELD_BACK, TUNING, part_of
+
+    ids = [f"article_{i}" for i in range(60)]
+    parts = [part_of(f"{i}__weasyprint_0") for i in ids]
+    assert set(parts) == {TUNING, HELD_BACK}
+    # Every rendering of one article falls in the same part.
+    for i, part in zip(ids, parts, strict=True):
+        assert {part_of(f"{i}__{r}_{n}") for r in ("typst", "reportlab") for n in (0, 2)} == {part}
+    # SHA-256, not hash(): fixed across processes (pinned examples).
+    assert part_of("GUM_news_crane__typst_0") == HELD_BACK
+    assert part_of("GUM_news_flag__typst_0") == TUNING

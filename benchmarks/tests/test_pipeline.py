@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from benchmarks.gate import compare, measured, updated_floors
 from benchmarks.peers import build_systems, segment_run_together, textacy_baseline_dehyphenate
-from benchmarks.report import headline_markdown
-from benchmarks.score import FIXTURE_CORPUS, score_corpus
+from benchmarks.report import headline_markdown, split_markdown
+from benchmarks.score import FIXTURE_CORPUS, part_view, score_corpus
+from benchmarks.split import part_of
 
 
 def test_score_fixture_corpus_with_raw_peer() -> None:
@@ -63,3 +64,18 @@ def test_gate_groups_from_results() -> None:
         "extractor:layout_collapsed",
         "extractor:ocr",
     }
+
+
+
+def test_parts_are_scored_apart() -> None:
+    results = score_corpus(FIXTURE_CORPUS, systems=["raw"], jobs=1, progress=False)
+    for part in ("tuning", "heldback"):
+        rows = [r for r in results["rows"] if r["part"] == part]
+        assert all(part_of(r["doc"]) == part for r in rows)
+        docs = results["parts"][part].get("overall", {}).get("raw", {}).get("docs", 0)
+        assert docs == len(rows)
+        assert part_view(results, part)["overall"] == results["parts"][part]["overall"]
+    assert sum(results["parts"][p]["overall"]["raw"]["docs"] for p in ("tuning", "heldback")
+               if results["parts"][p].get("overall")) == results["overall"]["raw"]["docs"]
+    table = split_markdown(results, system="raw")
+    assert "| **all** |" in table and "furniture left in body" in table
