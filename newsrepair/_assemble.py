@@ -79,7 +79,11 @@ def _credit_soft_hyphens(draft: Draft, logged: list[Repair]) -> list[Repair]:
                 continue
             mark = at + len(tail) - 1
             fix = draft.repair(
-                "soft_hyphen", mark, mark + 1, "-", 1.0,
+                "soft_hyphen",
+                mark,
+                mark + 1,
+                "-",
+                1.0,
                 "soft hyphen ending a credit, with no word to join, kept as a hyphen",
             )
             if fix.span not in done:

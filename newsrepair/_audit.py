@@ -63,8 +63,7 @@ def output_places(article: Article) -> Iterator[str]:
     ``Paragraph.speaker`` is not one: a ``speaker_label`` repair's ``before``
     holds the label, and the speaker name repeats it.
     """
-    for value in (article.kicker, article.headline, article.deck, article.byline,
-                  article.dateline):
+    for value in (article.kicker, article.headline, article.deck, article.byline, article.dateline):
         if value:
             yield value
     for p in article.paragraphs:
@@ -185,8 +184,10 @@ def misplaced(text: str, article: Article) -> tuple[str, ...]:
     for name, got, spans in _records(article):
         have, want = _squeeze(got), _squeeze(_replay_spans(text, edits, spans))
         if have != want:
-            at = next((i for i, (x, y) in enumerate(zip(have, want, strict=False)) if x != y),
-                      min(len(have), len(want)))
+            at = next(
+                (i for i, (x, y) in enumerate(zip(have, want, strict=False)) if x != y),
+                min(len(have), len(want)),
+            )
             found.append(
                 f"{name}: its text (whitespace aside) reads {have[max(0, at - 20) : at + 20]!r} "
                 f"where its spans replay to {want[max(0, at - 20) : at + 20]!r}"

@@ -33,6 +33,18 @@ _TOKEN = regex.compile(r"[^\s—–]+|[—–]")
 _HYPHENATED = regex.compile(r"(?r)(\p{L}++)-$")
 _STRONG = 2.0
 _WEAK = 1.0
+# Zipf levels: the joined pieces of a broken word are a word; a piece that
+# completes another column's hyphen is no very common word on its own.
+_JOINED_WORD_ZIPF = 2.5
+_COMMON_PIECE_ZIPF = 4.5
+# Pieces of one row share the column width within this share of their mean,
+# and a column is at least this wide.
+_ROW_SPREAD = 0.15
+_MIN_ROW_WIDTH = 20
+# A reading by k columns must read on clearly, per seam and over the line as
+# printed.
+_MIN_SEAM_SCORE = 0.5
+_MARGIN_OVER_PRINTED = 2.0
 
 # The geometry of an interleaved row bounds the work per line. Column widths
 # run from _MIN_WIDTH to _MAX_WIDTH characters; at most _MAX_PIECES pieces
@@ -87,7 +99,7 @@ def plausibility(left: str, right: str, lexicon: Lexicon, lang: Language) -> flo
         if not piece or not right[0].islower():
             return -3.0
         joined = hyphen.group(1) + piece.group()
-        return 3.0 if lexicon.is_word(joined, 2.5) or lexicon.count(joined) else 0.0
+        return 3.0 if lexicon.is_word(joined, _JOINED_WORD_ZIPF) or lexicon.count(joined) else 0.0
     last = left.split()[-1].lower().strip("\"'”’),;:")
     if ends_sentence(left) and not lang.abbreviation_token.match(left.split()[-1]):
         if right[0] in "—–":
@@ -126,8 +138,8 @@ def _completes(right: str, dangling: tuple[str, ...], lexicon: Lexicon) -> bool:
     return (
         right.isalpha()
         and right.islower()
-        and not lexicon.is_word(right, 4.5)
-        and any(lexicon.is_word(piece + right, 2.5) for piece in dangling)
+        and not lexicon.is_word(right, _COMMON_PIECE_ZIPF)
+        and any(lexicon.is_word(piece + right, _JOINED_WORD_ZIPF) for piece in dangling)
     )
 
 
@@ -252,7 +264,7 @@ def find_interleaving(line: Line, lexicon: Lexicon, lang: Language) -> Interleav
     rows = [len(x) for x in pieces[1:]]
     mean = sum(rows) / len(rows)
     spread = (sum((x - mean) ** 2 for x in rows) / len(rows)) ** 0.5
-    if spread > 0.15 * mean or width < 20:
+    if spread > _ROW_SPREAD * mean or width < _MIN_ROW_WIDTH:
         return None
     # An extractor interleaves a row or two where columns meet, not a whole
     # page inside one line: many pieces, or a long run before them, mean the
@@ -271,7 +283,11 @@ def find_interleaving(line: Line, lexicon: Lexicon, lang: Language) -> Interleav
         norm = score / (len(pieces) - k)
         if best is None or norm > best[0]:
             best = (norm, k)
-    if best is None or best[0] <= 0.5 or best[0] * (len(pieces) - 1) <= as_read + 2.0:
+    if (
+        best is None
+        or best[0] <= _MIN_SEAM_SCORE
+        or best[0] * (len(pieces) - 1) <= as_read + _MARGIN_OVER_PRINTED
+    ):
         return None
     k = best[1]
     chains: list[list[Line]] = [[] for _ in range(k)]

@@ -16,8 +16,13 @@ from ._draft import Block, Draft, Line
 from ._edits import Ledger
 from ._language import Language, language_for, prefixes_of
 from ._lexicon import Lexicon, judge_hyphen, judge_soft_hyphen
+
 from ._shapes import FIRST_WORD, hyphen_piece, lower_end
 
+# The dropped hyphen's pieces: the second is no word on its own, the two
+# make a common one (wordfreq's Zipf scale).
+NO_WORD = 1.0
+COMMON_WORD = 3.0
 CLOSED_DASH = regex.compile(r"\w—\w")
 SPACED_DASH = regex.compile(r"\s—\s")
 # "\n" too, since "$" also matches before a final newline.
@@ -51,11 +56,11 @@ def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon) -> bool:
         not right.islower()
         or len(right) < 3
         or lexicon.count(right) > 1
-        or lexicon.zipf(right) >= 1.0
+        or lexicon.zipf(right) >= NO_WORD
     ):
         return False
     left = lower_end(a.text)
-    if left is None or lexicon.zipf(left + right) < 3.0:
+    if left is None or lexicon.zipf(left + right) < COMMON_WORD:
         return False
     return ledger.propose(
         "rejoin_word",

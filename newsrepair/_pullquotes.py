@@ -33,6 +33,10 @@ MAX_RUN_LINES = 60
 # A quote that matches body text so closely is put back in body order with
 # little doubt; only the order of its lines is changed.
 REORDER_CONFIDENCE = 0.9
+# The body a quote repeats is set in lines this much longer than the quote's.
+BODY_WIDER = 1.2
+# At least this share of the run's lines of two words or more must match.
+MIN_MATCHED_SHARE = 0.5
 
 
 def _tokens(text: str) -> list[str]:
@@ -228,7 +232,7 @@ def run(draft: Draft, config: Config) -> Draft:
             continue
         mean_run = sum(len(lines[flow[k]].text) for k in r.members) / len(r.members)
         mean_region = sum(len(lines[flow[k]].text) for k in region_lines) / len(region_lines)
-        if mean_region < 1.2 * mean_run:
+        if mean_region < BODY_WIDER * mean_run:
             continue
         # Letters-only view of the body region, with the token index of each letter.
         letters: list[str] = []
@@ -313,7 +317,7 @@ def run(draft: Draft, config: Config) -> Draft:
         )
         if len(members) < 3 and not set_apart:
             continue
-        if len(exact) < len(members) or len(members) < 0.5 * len(multi):
+        if len(exact) < len(members) or len(members) < MIN_MATCHED_SHARE * len(multi):
             continue
         if sum(len("".join(line_tokens[k])) for k in members) < 15:
             continue

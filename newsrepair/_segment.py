@@ -22,6 +22,9 @@ from ._normalise import SOFT_MARK
 PARAGRAPH_LINE_CHARS = 110
 # Gutters found in a layout extraction are geometry, strong but not proof.
 COLUMNS_CONFIDENCE = 0.9
+# The width of a full line: this quantile of the line lengths (the short
+# lines are paragraph ends, headings and captions).
+FULL_LINE_QUANTILE = 0.8
 
 
 def _split_lines(source: str) -> list[Line]:
@@ -76,7 +79,7 @@ def _column_width(lengths: list[int]) -> float:
     if not lengths:
         return 0.0
     ordered = sorted(lengths)
-    return float(ordered[min(len(ordered) - 1, int(len(ordered) * 0.8))])
+    return float(ordered[min(len(ordered) - 1, int(len(ordered) * FULL_LINE_QUANTILE))])
 
 
 def run(draft: Draft, config: Config) -> Draft:

@@ -27,6 +27,14 @@ from ._lexicon import WORD, Lexicon, cached_zipf
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
 _MIN_SPLIT_PART = 2
+# Zipf levels (wordfreq): a closed form at least this common is a spelling of
+# its own ("lawbreakers"), not a compound that lost its hyphen; a word after
+# a prefix must be common; each part of a split must be a word; a split on the
+# lexicon alone needs two very common words.
+SPELLING_ZIPF = 2.0
+COMMON_ZIPF = 3.5
+PART_ZIPF = 2.0
+VERY_COMMON_ZIPF = 4.5
 # Two words run together are shorter than this; a longer run of letters is
 # no pair of words, and trying every cut of it would cost its length squared.
 _MAX_SPLIT_CHARS = 40
@@ -71,7 +79,7 @@ def _document_form(word: str, forms: dict[str, str], lexicon: Lexicon) -> _Edit 
     low = word.lower()
     # A closed form the lexicon knows as a word ("lawbreakers") is a spelling,
     # not damage, even where the document also hyphenates it.
-    if low in forms and lexicon.zipf(low) < 2.0:
+    if low in forms and lexicon.zipf(low) < SPELLING_ZIPF:
         return _Edit(
             0,
             len(word),
@@ -100,7 +108,7 @@ def _prefixed_compound(
             continue
         if low.startswith(prefix) and len(low) - len(prefix) >= 4:
             rest = low[len(prefix) :]
-            if zipf(rest) >= 3.5 and zipf(low) < 2.0:
+            if zipf(rest) >= COMMON_ZIPF and zipf(low) < SPELLING_ZIPF:
                 return _Edit(
                     0,
                     len(word),
@@ -122,7 +130,7 @@ def _split_candidates(word: str, zipf: Callable[[str], float]) -> tuple[tuple[st
     return tuple(
         (word[:cut], word[cut:])
         for cut in range(_MIN_SPLIT_PART, len(word) - _MIN_SPLIT_PART + 1)
-        if zipf(word[:cut]) >= 2.0 and zipf(word[cut:]) >= 2.0
+        if zipf(word[:cut]) >= PART_ZIPF and zipf(word[cut:]) >= PART_ZIPF
     )
 
 
@@ -173,7 +181,8 @@ def _choose_split(
     common = [
         s
         for s in splits
-        if min(lexicon.zipf(s[0]), lexicon.zipf(s[1])) >= 4.5 and min(len(s[0]), len(s[1])) >= 3
+        if min(lexicon.zipf(s[0]), lexicon.zipf(s[1])) >= VERY_COMMON_ZIPF
+        and min(len(s[0]), len(s[1])) >= 3
     ]
     if len(common) == 1:
         left, right = common[0]
