@@ -16,7 +16,6 @@ from ._draft import Block, Draft, Line
 from ._edits import Ledger
 from ._language import Language, language_for, prefixes_of
 from ._lexicon import Lexicon, judge_hyphen, judge_soft_hyphen
-
 from ._shapes import FIRST_WORD, hyphen_piece, lower_end
 
 # The dropped hyphen's pieces: the second is no word on its own, the two
