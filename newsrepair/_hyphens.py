@@ -61,14 +61,15 @@ def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon) -> bool:
     left = lower_end(a.text)
     if left is None or lexicon.zipf(left + right) < COMMON_WORD:
         return False
-    return ledger.propose(
-        "rejoin_word",
-        a.end,
-        b.start,
-        "",
-        REJOIN_CONFIDENCE,
-        f"{left}|{right}: the pieces make one word and the second is none on its own",
-    )
+    note = f"{left}|{right}: the pieces make one word and the second is none on its own"
+    source = ledger.draft.source
+    if source[a.end : b.start].strip():
+        # Other material stands between the pieces (a running head across a
+        # page break): it keeps its own place, so the edit replaces nothing
+        # and the span only says what the join crossed.
+        span = ledger.draft.input_span(a.end, b.start)
+        return ledger.propose("rejoin_word", a.end, a.end, "", REJOIN_CONFIDENCE, note, span=span)
+    return ledger.propose("rejoin_word", a.end, b.start, "", REJOIN_CONFIDENCE, note)
 
 
 def _flattened_hyphens(

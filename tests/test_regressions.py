@@ -92,3 +92,18 @@ def test_idempotent(text: str) -> None:
     """Repairing the repaired body changes nothing."""
     once = repair(text).text
     assert once == repair(once).text
+
+
+def test_word_rejoined_across_other_material_counts_it_once() -> None:
+    """Found by the CI fuzz run: 'a' / a line of other material / 'pproved' is
+    rejoined, and the material between (here furniture) must not also be in
+    the repair's ``before``."""
+    from newsrepair import audit
+
+    text = (
+        "Codgetcuts were a" + "\f" * 30 + "\udc86" * 88 + "\f" * 10
+        + "pproved by a\nsingle vote, and the branc( will close in May."
+    )
+    article = repair(text)
+    assert "rejoin_word" in {r.kind for r in article.repairs}
+    assert audit(text, article).ok
