@@ -43,12 +43,11 @@ def _spans(draft: Draft, block: Block) -> tuple[Span, ...]:
 def _unjoined_soft_hyphens(draft: Draft) -> list[Repair]:
     """Soft hyphens that joined nothing and show as "-": the input had U+00AD there."""
     return [
-        draft.repair(
+        draft.fixed_repair(
             "soft_hyphen",
             line.end - 1,
             line.end,
             "-",
-            1.0,
             "soft hyphen with no word to join kept as a hyphen",
         )
         for block in draft.blocks
@@ -78,12 +77,11 @@ def _credit_soft_hyphens(draft: Draft, logged: list[Repair]) -> list[Repair]:
             if at < 0:
                 continue
             mark = at + len(tail) - 1
-            fix = draft.repair(
+            fix = draft.fixed_repair(
                 "soft_hyphen",
                 mark,
                 mark + 1,
                 "-",
-                1.0,
                 "soft hyphen ending a credit, with no word to join, kept as a hyphen",
             )
             if fix.span not in done:

@@ -119,20 +119,19 @@ def credit_text(draft: Draft, line: Line, lang: Language) -> tuple[str, list[Rep
     if line.soft_hyphen_end and credit.endswith("-"):
         # A discretionary hyphen with nothing to join is invisible.
         fixes.append(
-            draft.repair(
-                "soft_hyphen", line.end - 1, line.end, "", 1.0, "soft hyphen at the end of a credit"
+            draft.fixed_repair(
+                "soft_hyphen", line.end - 1, line.end, "", "soft hyphen at the end of a credit"
             )
         )
         credit = credit[:-1].rstrip()
     marker = lang.credit_marker.match(credit)
     if marker:
         fixes.append(
-            draft.repair(
+            draft.fixed_repair(
                 "strip_marker",
                 line.start,
                 line.start + marker.end(),
                 "",
-                1.0,
                 "label before a photo credit; the credit is the name",
             )
         )
@@ -160,12 +159,11 @@ def inline_credit_label(draft: Draft, block: Block, lang: Language) -> tuple[Blo
     at = draft.source.find(credit, last.end)
     if not marker or at < 0:
         return block, []
-    fix = draft.repair(
+    fix = draft.fixed_repair(
         "strip_marker",
         at,
         at + marker.end(),
         "",
-        1.0,
         "label before a photo credit; the credit is the name",
     )
     return attrs.evolve(block, credit=credit[marker.end() :]), [fix]

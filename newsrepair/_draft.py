@@ -225,12 +225,15 @@ class Draft:
         """Map a normalised range to an input span."""
         return self.offsets.span(start, end)
 
-    def repair(
-        self, kind: str, start: int, end: int, after: str, confidence: float, note: str = ""
-    ) -> Repair:
-        """Make a repair replacing ``source[start:end]`` by ``after``."""
+    def fixed_repair(self, kind: str, start: int, end: int, after: str, note: str) -> Repair:
+        """A repair by a fixed rule (confidence 1.0) replacing ``source[start:end]``.
+
+        Fixed rules (a credit's label, a soft hyphen that joined nothing) are
+        certain, so they clear any ``min_confidence`` (at most 1.0); every
+        edit that needs evidence goes through ``_edits.Ledger.propose``.
+        """
         span = self.input_span(start, end)
-        return Repair(kind, span, self.original[span[0] : span[1]], after, confidence, note)
+        return Repair(kind, span, self.original[span[0] : span[1]], after, 1.0, note)
 
     def finding(self, kind: str, start: int, end: int, message: str) -> Finding:
         """Make a finding about ``source[start:end]``."""

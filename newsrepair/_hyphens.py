@@ -14,7 +14,7 @@ import regex
 from ._config import Config
 from ._draft import Block, Draft, Line
 from ._edits import Ledger
-from ._language import Language, language_for, prefixes_of
+from ._language import Language, language_for, prefix_set
 from ._lexicon import Lexicon, judge_hyphen, judge_soft_hyphen
 from ._shapes import FIRST_WORD, hyphen_piece, lower_end
 
@@ -108,7 +108,7 @@ def run(draft: Draft, config: Config) -> Draft:
     """Decide every hyphen that ends a line inside a block."""
     lexicon = draft.lexicon or Lexicon.from_texts((), config.language, False)
     lang = language_for(config.language)
-    prefixes = frozenset(prefixes_of(config))
+    prefixes = prefix_set(config)
     ledger = Ledger(draft, config)
     blocks: list[Block] = []
     closed_dashes = "—" in draft.source and len(CLOSED_DASH.findall(draft.source)) > len(

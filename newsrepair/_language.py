@@ -285,7 +285,17 @@ def prefixes_of(config: Config) -> tuple[str, ...]:
     return language_for(config.language).compound_prefixes
 
 
-@functools.cache
+def prefix_set(config: Config) -> frozenset[str]:
+    """The compound prefixes in force, as a set for membership tests."""
+    return _frozen(prefixes_of(config))
+
+
+@functools.lru_cache(maxsize=16)
+def _frozen(prefixes: tuple[str, ...]) -> frozenset[str]:
+    # Asked for every line-end hyphen: built once per prefix list, not per line.
+    return frozenset(prefixes)
+
+
 def language_for(code: str) -> Language:
     """The resources of language ``code``, built once per process.
 
@@ -293,10 +303,15 @@ def language_for(code: str) -> Language:
     (or its base language, "en" for "en-GB") has none.
     """
     base = code.split("-", 1)[0].lower()
-    builder = _BUILDERS.get(base)
-    if builder is None:
+    if base not in _BUILDERS:
         raise ValueError(
             f"newsrepair has no language resources for {code!r} (word lists, prefixes and "
             f"phrase patterns); languages there are: {', '.join(available_languages())}"
         )
-    return builder()
+    return _built(base)
+
+
+@functools.cache
+def _built(base: str) -> Language:
+    # One object per base language: "en" and "en-GB" share their patterns.
+    return _BUILDERS[base]()

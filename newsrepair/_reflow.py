@@ -23,7 +23,7 @@ from ._config import Config
 from ._draft import BODY, FLOW, SUBHEAD, Block, Draft, Line, Role
 from ._edits import Ledger
 from ._interview import is_label_start
-from ._language import Language, language_for, prefixes_of
+from ._language import Language, language_for, prefix_set
 from ._lexicon import Lexicon, judge_hyphen
 from ._model import Finding
 from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, last_word, starts_lower
@@ -73,15 +73,22 @@ def _subhead_like(text: str, lang: Language) -> bool:
 
 
 def decide(
-    a: Line, b: Line, gap: bool, draft: Draft, config: Config, a_opens: bool = True
+    a: Line,
+    b: Line,
+    gap: bool,
+    draft: Draft,
+    config: Config,
+    lang: Language,
+    a_opens: bool = True,
 ) -> Decision:
     """Decide whether ``b`` continues ``a`` in the same paragraph.
 
-    ``a_opens`` says whether ``a`` starts its paragraph; a line inside a
-    paragraph cannot be a heading, however short it is.
+    ``lang`` is the resources of ``config.language``, looked up once per pass
+    (this runs for every pair of lines). ``a_opens`` says whether ``a``
+    starts its paragraph; a line inside a paragraph cannot be a heading,
+    however short it is.
     """
     lexicon = draft.lexicon
-    lang = language_for(config.language)
     if is_label_start(b.text, lang, draft.dotted_labels):
         return Decision(False, 0.95, "speaker label")
     if a.text.endswith(":") and LABEL_ONLY.match(a.text) and a.text[:-1].strip() in draft.speakers:
@@ -108,7 +115,7 @@ def decide(
         if a.soft_hyphen_end:
             return Decision(True, 0.99, "soft hyphen")
         if lexicon is not None:
-            verdict = judge_hyphen(piece, right, lexicon, frozenset(prefixes_of(config)))
+            verdict = judge_hyphen(piece, right, lexicon, prefix_set(config))
             if verdict.action == "unsure" and gap:
                 return Decision(False, 0.6, "no word across the break", "dangling_hyphen")
         return Decision(True, 0.9, "hyphenated line end")
@@ -245,7 +252,9 @@ def _deinterleave(
             origin.append(line.index)
     if not orphans:
         return flow, set(), _left_interleaved(flow, skip, draft)
-    joined = [decide(a, b, _gap(a, b), draft, config).join for a, b in itertools.pairwise(out)]
+    joined = [
+        decide(a, b, _gap(a, b), draft, config, lang).join for a, b in itertools.pairwise(out)
+    ]
 
     def score(chain: tuple[Line, ...], gap: int) -> float:
         before, after = out[gap], out[gap + 1]
@@ -398,7 +407,7 @@ def run(draft: Draft, config: Config) -> Draft:
         if n in forced:
             d = Decision(True, MOVE_CONFIDENCE, "column fragment continues here")
         else:
-            d = decide(a, b, gap, draft, config, a_opens=len(groups[-1]) == 1)
+            d = decide(a, b, gap, draft, config, lang, a_opens=len(groups[-1]) == 1)
         if d.join and gap and not a.moved and not b.moved:
             what = (
                 "other material"

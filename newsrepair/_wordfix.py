@@ -289,17 +289,17 @@ def run(draft: Draft, config: Config) -> Draft:
                     edits[key].append(
                         _Edit(m.start(), m.end(), f"{left} {right}", "split_words", confidence, why)
                     )
-    ocr_pipe_i = language_for(config.language).ocr_pipe_i
+    lang = language_for(config.language)
     # OCR reads a capital I as a vertical bar; a bar standing as a word
     # before a lowercase word ("| think") is that pronoun, not a separator.
     for b, n, text in eligible:
         if "|" in text:
-            for m in ocr_pipe_i.finditer(text):
+            for m in lang.ocr_pipe_i.finditer(text):
                 edits[(b, n)].append(
                     _Edit(
                         m.start(),
                         m.end(),
-                        language_for(config.language).first_person,
+                        lang.first_person,
                         "ocr_pipe",
                         0.85,
                         "'|' standing as a word before a lowercase word is OCR for 'I'",
