@@ -53,40 +53,173 @@ def tidy_kicker(line: Line) -> Line:
     return line.edited(0, len(line.text), "".join(line.text.split()))
 
 
-def _signed_below(lines: Sequence[Line], below: Sequence[int], lang: Language) -> bool:
-    """Whether a byline or date comes in ``below`` before any sentence ends."""
-    for i in below:
-        text = lines[i].text
+# The header is read from the first lines of the page only.
+HEADER_LINES = 48
+# A header holds at most this many units above the body.
+HEADER_UNITS = 16
+# A short sentence above every title is the paper's tagline, not the body.
+TAGLINE_WORDS = 8
+# Between the headline and the byline or date: at most this many deck units,
+# each of at most this many words.
+DECK_UNITS = 2
+DECK_WORDS = 60
+# A headline wrapped in large type ends on a line of at most this many words
+# even when that line starts with a capital ("… player" / "Tina McKenzie").
+TITLE_TAIL_WORDS = 3
+# A title holds at most this many words; more is a paragraph.
+TITLE_WORDS = 20
+# A masthead date carries at most this many other words ("· City Edition").
+MASTHEAD_DATE_WORDS = 6
+
+
+@attrs.define
+class _Unit:
+    """One element of the page top: lines that read as one title, one
+    byline, one date or one run of prose."""
+
+    kind: str  # "title", "prose", "byline", "date" or "masthead"
+    members: list[int]
+    text: str
+
+
+def _masthead_date(text: str, lang: Language) -> bool:
+    """A date with the edition or volume beside it ("Friday, May 3, 2014 · Vol. 12")."""
+    m = lang.date_in_line.search(text)
+    if not m or text.endswith("."):
+        return False
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,-–—")
+    words = rest.split()
+    return len(words) <= MASTHEAD_DATE_WORDS and not any(
+        w[:1].islower() and len(w) > 2 for w in words
+    )
+
+
+def _meta_kind(text: str, lang: Language) -> str | None:
+    if lang.byline_line.match(text):
+        return "byline"
+    if lang.date_line.match(text):
+        return "date"
+    if _masthead_date(text, lang):
+        return "masthead"
+    return None
+
+
+def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> bool:
+    """Whether title line ``below`` goes on the title that ends in ``above``."""
+    if below[:1].islower() or open_end(above, lang.function_words):
+        return True
+    if above.isupper() != below.isupper():
+        return False  # a label in capitals over a title in mixed case, or the reverse
+    if above.isupper():
+        return False  # capitals-only lines stand alone
+    if word_count(below) > TITLE_TAIL_WORDS:
+        return False  # a line that is a title of its own: a deck, or another title
+    return same_block or word_count(above) >= 4
+
+
+def _units(
+    lines: Sequence[Line],
+    roles: dict[int, Role],
+    width: float,
+    label_counts: Counter[str],
+    lang: Language,
+) -> list[_Unit]:
+    """The first lines of the page as units, up to the first speaker turn."""
+    units: list[_Unit] = []
+    previous = -2
+    limit = min(len(lines), HEADER_LINES)
+    for i in range(limit):
+        if i in roles:
+            continue
+        line = lines[i]
+        text = line.text
+        if is_label_start(text, lang) and speaker_turns(text, label_counts, lang):
+            break
+        same_block = previous == i - 1 and line.blank_before == 0
+        if previous >= 0 and line.page != lines[previous].page:
+            same_block = False
+        previous = i
+        meta = _meta_kind(text, lang)
+        if meta is not None:
+            units.append(_Unit(meta, [i], text))
+            continue
+        last = units[-1] if units else None
+        if last is not None and last.kind == "prose" and same_block:
+            last.members.append(i)
+            last.text += " " + text
+            continue
+        # A line as wide as a column that the next line goes on from is a
+        # paragraph's first line; a title stands in a block of its own.
+        full = (
+            bool(width)
+            and 0.8 * width <= len(text) <= 1.1 * width
+            and i + 1 < len(lines)
+            and i + 1 not in roles
+            and lines[i + 1].blank_before == 0
+        )
+        title = (
+            _title_like(text)
+            and not (full and not text.isupper() and not _signed_below(lines, roles, i, lang))
+        )
+        if last is not None and last.kind == "title":
+            above = lines[last.members[-1]].text
+            joins = _tail_joins(above, text, same_block, lang)
+            if joins and (title or (text[:1].islower() and word_count(text) <= 10)):
+                last.members.append(i)
+                last.text += " " + text
+                if ends_sentence(text) or word_count(last.text) > TITLE_WORDS:
+                    last.kind = "prose"
+                continue
+            if same_block and text[:1].islower():
+                # The "title" goes on as a sentence: it was a paragraph's first line.
+                last.kind = "prose"
+                last.members.append(i)
+                last.text += " " + text
+                continue
+        units.append(_Unit("title" if title else "prose", [i], text))
+        if len(units) > HEADER_UNITS:
+            break
+    return units
+
+
+def _signed_below(lines: Sequence[Line], roles: dict[int, Role], at: int, lang: Language) -> bool:
+    """Whether a byline or date follows line ``at`` before any sentence ends."""
+    seen = 0
+    for j in range(at + 1, min(len(lines), at + 6)):
+        if j in roles:
+            continue
+        text = lines[j].text
         if lang.byline_line.match(text) or lang.date_line.match(text):
             return True
-        if ends_sentence(text):
+        if ends_sentence(text) or seen >= 3:
             return False
+        seen += 1
     return False
 
 
-def _masthead_date(
-    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, Role], lang: Language
-) -> list[int]:
-    """A date printed above the headline under the paper's name: the masthead's.
-
-    It would close the header; it is the masthead's when titles follow it
-    and, further down, the story's own byline or date. Returns its lines.
-    """
-    groups = [[i for i in g if i not in roles] for g in blocks[:MASTHEAD_BLOCKS]]
-    groups = [g for g in groups if g]
-    for k, members in enumerate(groups[:3]):
-        if len(members) != 1 or not lang.date_line.match(lines[members[0]].text):
+def _body_start(units: list[_Unit]) -> int:
+    """The first unit of the body: prose that is no tagline and no deck."""
+    titled = False
+    for k, unit in enumerate(units):
+        if unit.kind == "title":
+            titled = True
             continue
-        titled = False
-        for later in groups[k + 1 :]:
-            if any(
-                lang.byline_line.match(lines[i].text) or lang.date_line.match(lines[i].text)
-                for i in later
-            ):
-                return members if titled else []
-            titled = titled or _title_like(lines[later[0]].text)
-        return []
-    return []
+        if unit.kind != "prose":
+            continue
+        words = word_count(unit.text)
+        if not titled and len(unit.members) == 1 and words <= TAGLINE_WORDS:
+            continue  # a tagline under the paper's name
+        signed = False
+        for later in units[k + 1 : k + 1 + DECK_UNITS]:
+            if later.kind in ("byline", "date"):
+                signed = True
+                break
+            if later.kind == "prose":
+                break
+        if titled and signed and words <= DECK_WORDS:
+            continue  # a deck over the byline
+        return k
+    return len(units)
 
 
 def find_header(
@@ -97,209 +230,102 @@ def find_header(
     label_counts: Counter[str],
     lang: Language,
 ) -> dict[int, Role]:
-    """Label kicker, headline, deck, byline and dateline at the top of the page."""
-    header: list[list[int]] = []
-    masthead = _masthead_date(lines, blocks, roles, lang)
-    for group in blocks[:8]:
-        members = [i for i in group if i not in roles and i not in masthead]
-        if not members:
+    """Label kicker, headline, deck, byline and dateline at the top of the page.
+
+    The page top is read as units (titles, prose, bylines, dates); the body
+    starts at the first prose that is neither a tagline over the paper's
+    name nor a deck over the byline. The headline is the highest title of
+    the last few above the byline, date or body; a label just over it is
+    the kicker; what stands higher is masthead furniture.
+    """
+    del blocks  # units follow blank lines and pages themselves
+    units = _units(lines, roles, width, label_counts, lang)
+    start = _body_start(units)
+    region = units[:start]
+    # The signature: the first byline or date under the last title.
+    titles = [k for k, u in enumerate(region) if u.kind == "title"]
+    if not titles:
+        return _signature_only(region, lang)
+    last_title = titles[-1]
+    end = next(
+        (k for k in range(last_title + 1, len(region)) if region[k].kind in ("byline", "date")),
+        len(region),
+    )
+    stack = [k for k in range(end) if region[k].kind in ("title", "prose")]
+    candidates = stack[-(DECK_UNITS + 1) :]
+    texts = Counter(" ".join(lines[i].text for i in u.members) for u in region)
+    headline = next(
+        (
+            k
+            for k in candidates
+            if region[k].kind == "title"
+            and not _label_like(region[k].text)
+            and not is_masthead(region[k].text, lang)
+        ),
+        None,
+    )
+    if headline is None:
+        # Every title is short and capitalised: the last one is the headline.
+        headline = next((k for k in reversed(candidates) if region[k].kind == "title"), None)
+    if headline is None:
+        return _signature_only(region, lang)
+    if end == len(region) and ends_sentence(region[headline].text):
+        # A question or exclamation over the body with no byline or date
+        # under it is as likely the body's first line, or a question put.
+        return {}
+    out: dict[int, Role] = {}
+    out.update(dict.fromkeys(region[headline].members, HEADLINE))
+    kicker = None
+    for k in range(headline - 1, -1, -1):
+        unit = region[k]
+        if unit.kind == "date":
             continue
-        texts = [lines[i].text for i in members]
-        opener = texts[0]
-        signed = any(
-            lang.byline_line.match(lines[m[0]].text) or lang.date_line.match(lines[m[0]].text)
-            for m in header
-        )
-        if signed and not (lang.byline_line.match(opener) or lang.date_line.match(opener)):
-            break  # byline and date close the header: the body follows
-        if is_label_start(opener, lang) and speaker_turns(opener, label_counts, lang):
-            break
-        closing = texts[-1]
-        sentence = (
-            ends_sentence(closing)
-            and not closing.endswith(("?", "!"))
-            and (len(members) > 1 or word_count(closing) > 20)
-        )
-        # A title never runs on: a block ending in a comma or "the", or one
-        # that the next block goes on in lowercase, is a paragraph cut by a
-        # column break.
-        later = next((j for j in range(members[-1] + 1, len(lines)) if j not in roles), None)
-        goes_on = (
-            later is not None and lines[later].text[:1].islower() and not ends_sentence(closing)
-        )
-        if len(members) <= 3 and (
-            sentence or goes_on or (len(members) > 1 and open_end(closing, lang.function_words))
-        ):
-            break
-        previous = lines[header[-1][-1]].text if header else ""
         if (
-            header
-            and (
-                opener[:1].islower()
-                or (open_end(previous, lang.function_words) and _title_like(opener))
-            )
-            and word_count(opener) <= 6
-            and not ends_sentence(opener)
-            and _title_like(previous)
-            and len(members) <= 3
+            unit.kind == "title"
+            and _label_like(unit.text)
+            and texts[unit.text] == 1
+            and not is_masthead(unit.text, lang)
         ):
-            # The headline's last words, wrapped into a block of their own
-            # ("LANCASTER ON" / "LOAN TOUR": a title does not end on "on").
-            header[-1].extend(members)
-            continue
-        if (
-            len(members) <= 3
-            and sum(word_count(t) for t in texts) <= 30
-            and (
-                _title_like(opener)
-                or lang.byline_line.match(opener)
-                or lang.date_line.match(opener)
-                or (header and word_count(opener) <= 30 and opener[0].isupper())
-            )
-            and not (
-                len(members) == 1
-                and word_count(texts[0]) > 14
-                and ends_sentence(texts[0])
-                and not header
-            )
-        ):
-            header.append(members)
-            continue
-        # A large first block may still open with title lines when the extractor
-        # wrote no blank line under the headline.
-        lead: list[int] = []
-        titled = False
-        # Labels above (a masthead's name, a section kicker) are no headline.
-        headlined = any(not _label_like(" ".join(lines[i].text for i in block)) for block in header)
-        for k, i in enumerate(members[:8]):
-            text = lines[i].text
-            meta = bool(lang.byline_line.match(text) or lang.date_line.match(text))
-            if titled and signed and not meta:
-                break  # byline and date close the header: the body follows
-            titled = titled or (not meta and _title_like(text) and word_count(text) >= 4)
-            signed = signed or (titled and meta)
-            nxt = lines[members[k + 1]].text if k + 1 < len(members) else ""
-            # A title line as wide as a column is still a title when the
-            # block's next lines, before any sentence ends, are its byline or
-            # date: a body paragraph is not signed.
-            signed_below = _signed_below(lines, members[k + 1 : k + 4], lang)
-            full = (
-                width
-                and 0.8 * width <= len(text) <= 1.1 * width
-                and not (text.isupper() or lang.date_in_line.search(text))
-                and not (signed_below and not ends_sentence(text))
-            )
-            # A headline wrapped in large type goes on in lowercase on the next line.
-            wrapped = (
-                bool(lead)
-                and lines[lead[-1]].index == i - 1
-                and text[:1].islower()
-                and word_count(text) <= 10
-                and not ends_sentence(text)
-                and _title_like(lines[lead[-1]].text)
-            )
-            title_next = (
-                bool(nxt) and nxt[0].islower() and word_count(nxt) <= 10 and not ends_sentence(nxt)
-            )
-            # Below a headline already found, only a byline or date may still
-            # open the body block; a short first line there is the body's own.
-            titles_allowed = not headlined or meta
-            if titles_allowed and (
-                (wrapped and not headlined)
-                or (
-                    (_title_like(text) or meta)
-                    and (not nxt or not nxt[0].islower() or (title_next and not headlined))
-                    and not full
-                )
-            ):
-                lead.append(i)
-            else:
-                break
-        if lead:
-            # Without blank lines, consecutive mixed-case title lines are one
-            # title wrapped in large type; capitals-only lines stand alone.
-            for i in lead:
-                text = lines[i].text
-                prev = header[-1] if header and header[-1][-1] == i - 1 else None
-                if (
-                    prev is not None
-                    and (text[:1].islower() or open_end(lines[prev[-1]].text, lang.function_words))
-                    and _title_like(lines[prev[-1]].text)
-                ) or (
-                    prev is not None
-                    and not text.isupper()
-                    and not lines[prev[-1]].text.isupper()
-                    and _title_like(lines[prev[-1]].text)
-                    and not lang.byline_line.match(text)
-                    and not lang.date_line.match(text)
-                    and not lang.byline_line.match(lines[prev[-1]].text)
-                    and not lang.date_line.match(lines[prev[-1]].text)
-                ):
-                    prev.append(i)
-                else:
-                    header.append([i])
-        if lead and len(lead) == len(members):
-            # The whole block was title, byline and date lines: the body
-            # starts further down.
-            continue
+            kicker = k
         break
-    out: dict[int, Role] = dict.fromkeys(masthead, FURNITURE)
-    titles: list[list[int]] = []
-    dates: list[list[int]] = []
-    # A byline or date printed on its own line stands alone even inside a block.
-    split_header: list[list[int]] = []
-    for members in header:
-        rest: list[int] = []
-        for i in members:
-            if lang.byline_line.match(lines[i].text) or lang.date_line.match(lines[i].text):
-                if rest:
-                    split_header.append(rest)
-                    rest = []
-                split_header.append([i])
-            else:
-                rest.append(i)
-        if rest:
-            split_header.append(rest)
-    for members in split_header:
-        text = " ".join(lines[i].text for i in members)
-        if lang.byline_line.match(text):
-            out.update(dict.fromkeys(members, BYLINE))
-        elif lang.date_line.match(text):
-            dates.append(members)
-        else:
-            titles.append(members)
-    # The date nearest the byline is the article's; one printed higher up
-    # belongs to the masthead or running head.
-    if dates:
-        out.update(dict.fromkeys(dates[-1], DATELINE))
-        for members in dates[:-1]:
-            out.update(dict.fromkeys(members, FURNITURE))
-    if not titles:
-        return out
-    texts = [" ".join(lines[i].text for i in members) for members in titles]
-    # The headline is the first title of some length; a short label just above
-    # it is the kicker, and anything above that is masthead furniture.
-    # A title carrying a date is a masthead or running head, not a headline.
-    dated = {k for k, t in enumerate(texts) if is_masthead(t, lang)}
-    for k in sorted(dated):
-        out.update(dict.fromkeys(titles[k], FURNITURE))
-    titles = [m for k, m in enumerate(titles) if k not in dated]
-    texts = [t for k, t in enumerate(texts) if k not in dated]
-    if not titles:
-        return out
-    # Labels come first (masthead, section): short, every word capitalised.
-    # The first title that is not such a label is the headline.
-    main = 0
-    while main < len(titles) - 1 and _label_like(texts[main]):
-        main += 1
-    out.update(dict.fromkeys(titles[main], HEADLINE))
-    if main >= 1:
-        out.update(dict.fromkeys(titles[main - 1], KICKER))
-    for members in titles[: max(0, main - 1)]:
-        out.update(dict.fromkeys(members, FURNITURE))
-    for members in titles[main + 1 :]:
-        out.update(dict.fromkeys(members, DECK))
+    for k in range(headline):
+        role = KICKER if k == kicker else FURNITURE
+        out.update(dict.fromkeys(region[k].members, role))
+    for k in range(headline + 1, end):
+        role = DECK if region[k].kind in ("title", "prose") else FURNITURE
+        out.update(dict.fromkeys(region[k].members, role))
+    out.update(_signature(region[end:], lang))
     return out
+
+
+def _signature(units: list[_Unit], lang: Language) -> dict[int, Role]:
+    """Bylines and dates under the title: the date nearest the byline is the
+    article's, and any other date is the masthead's."""
+    out: dict[int, Role] = {}
+    dates: list[_Unit] = []
+    for unit in units:
+        if unit.kind == "byline":
+            out.update(dict.fromkeys(unit.members, BYLINE))
+        elif unit.kind == "date":
+            dates.append(unit)
+        elif unit.kind == "masthead":
+            out.update(dict.fromkeys(unit.members, FURNITURE))
+        else:
+            break
+    if dates:
+        out.update(dict.fromkeys(dates[0].members, DATELINE))
+        for unit in dates[1:]:
+            out.update(dict.fromkeys(unit.members, FURNITURE))
+    del lang
+    return out
+
+
+def _signature_only(region: list[_Unit], lang: Language) -> dict[int, Role]:
+    """No title: a byline or date opening the page is still the article's."""
+    lead = 0
+    while lead < len(region) and region[lead].kind in ("byline", "date", "masthead"):
+        lead += 1
+    return _signature(region[:lead], lang)
 
 
 def split_run_in_label(
