@@ -148,14 +148,8 @@ def _units(
             last.members.append(i)
             last.text += " " + text
             continue
-        # A line as wide as a column that the next line goes on from is a
-        # paragraph's first line; a title stands in a block of its own.
-        full = (
-            bool(width)
-            and 0.8 * width <= len(text) <= 1.1 * width
-            and i + 1 < len(lines)
-            and i + 1 not in roles
-            and lines[i + 1].blank_before == 0
+        full = bool(width) and 0.8 * width <= len(text) <= 1.1 * width and _reads_on(
+            lines, roles, i, width, lang
         )
         title = (
             _title_like(text)
@@ -182,6 +176,33 @@ def _units(
     return units
 
 
+def _reads_on(
+    lines: Sequence[Line], roles: dict[int, Role], at: int, width: float, lang: Language
+) -> bool:
+    """Whether line ``at`` opens a paragraph that the next lines of its block go on.
+
+    A line as wide as a column is a paragraph's first line when the block
+    reads on from it: the next line continues in lowercase or is as wide, or
+    a sentence ends within the next lines. A title stands in a block of its
+    own, or over a byline, a short line or a line wider than the column.
+    """
+    text = lines[at].text
+    below: list[str] = []
+    for j in range(at + 1, min(len(lines), at + 4)):
+        if lines[j].blank_before or lines[j].page != lines[at].page:
+            break
+        if j not in roles:
+            below.append(lines[j].text)
+    if not below or len(below[0]) > 1.1 * width:
+        return False
+    return (
+        below[0][:1].islower()
+        or open_end(text, lang.function_words)
+        or len(below[0]) >= 0.8 * width
+        or any(ends_sentence(t) for t in below)
+    )
+
+
 def _signed_below(lines: Sequence[Line], roles: dict[int, Role], at: int, lang: Language) -> bool:
     """Whether a byline or date follows line ``at`` before any sentence ends."""
     seen = 0
@@ -200,23 +221,30 @@ def _signed_below(lines: Sequence[Line], roles: dict[int, Role], at: int, lang: 
 def _body_start(units: list[_Unit]) -> int:
     """The first unit of the body: prose that is no tagline and no deck."""
     titled = False
+    signed = False
     for k, unit in enumerate(units):
+        if signed and unit.kind in ("title", "prose"):
+            return k  # the byline and date under a title close the header
+        if titled and unit.kind in ("byline", "date"):
+            signed = True
+            continue
         if unit.kind == "title":
-            titled = True
+            # The paper's name in capitals does not end its tagline's place.
+            titled = titled or not _label_like(unit.text)
             continue
         if unit.kind != "prose":
             continue
         words = word_count(unit.text)
         if not titled and len(unit.members) == 1 and words <= TAGLINE_WORDS:
             continue  # a tagline under the paper's name
-        signed = False
+        deck = False
         for later in units[k + 1 : k + 1 + DECK_UNITS]:
             if later.kind in ("byline", "date"):
-                signed = True
+                deck = True
                 break
             if later.kind == "prose":
                 break
-        if titled and signed and words <= DECK_WORDS:
+        if titled and deck and words <= DECK_WORDS:
             continue  # a deck over the byline
         return k
     return len(units)

@@ -199,7 +199,10 @@ def _english() -> Language:
             r"(?:\s*[,|]\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))?$|"
             r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*"
             r"(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
-            r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
+            r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$|"
+            # A staff byline: "From our correspondent", "By a staff reporter".
+            r"^(?i:(?:from|by)\s+(?:our|a|an|the)\s+(?:\p{L}+\s+){0,2}"
+            r"(?:correspondents?|reporters?|staff|writers?|editors?|team|desk|bureau))$"
         ),
         date_line=regex.compile(
             rf"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{weekday},?\s+)?"
