@@ -144,7 +144,12 @@ def _units(
             units.append(_Unit(meta, [i], text))
             continue
         last = units[-1] if units else None
-        if last is not None and last.kind == "prose" and same_block:
+        if (
+            last is not None
+            and last.kind == "prose"
+            and same_block
+            and not (ends_sentence(last.text) and _starts_unit(text, lang))
+        ):
             last.members.append(i)
             last.text += " " + text
             continue
@@ -176,14 +181,23 @@ def _units(
     return units
 
 
+def _starts_unit(text: str, lang: Language) -> bool:
+    """Whether a line after a finished sentence opens a title or label, not
+    the next sentence: extractors that write no blank lines run the
+    tagline, the kicker and the headline into one block."""
+    return text.isupper() or letterspaced(text) or (
+        _title_like(text) and word_count(text) <= 4 and not open_end(text, lang.function_words)
+    )
+
+
 def _reads_on(
     lines: Sequence[Line], roles: dict[int, Role], at: int, width: float, lang: Language
 ) -> bool:
     """Whether line ``at`` opens a paragraph that the next lines of its block go on.
 
     A line as wide as a column is a paragraph's first line when the block
-    reads on from it: the next line continues in lowercase or is as wide, or
-    a sentence ends within the next lines. A title stands in a block of its
+    reads on from it: the next line continues in lowercase, is as wide, or
+    ends the sentence. A title stands in a block of its
     own, or over a byline, a short line or a line wider than the column.
     """
     text = lines[at].text
@@ -199,7 +213,7 @@ def _reads_on(
         below[0][:1].islower()
         or open_end(text, lang.function_words)
         or len(below[0]) >= 0.8 * width
-        or any(ends_sentence(t) for t in below)
+        or ends_sentence(below[0])
     )
 
 
