@@ -24,7 +24,12 @@ from ._shapes import ends_sentence, letterspaced, open_end, word_count
 # A masthead stands in the first blocks of the page.
 MASTHEAD_BLOCKS = 8
 # An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
-RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})")
+# Letter-spaced ("M E D I A Texas student…") as well as plain.
+RUN_IN_LABEL = regex.compile(
+    r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?|(?:\p{Lu}{1,2}\s){3,}\p{Lu}{1,2})\s+(?=\p{Lu}\p{Ll})"
+)
+# A byline the extractor glued to the headline's last word ("…collapseFrom Wikinews").
+GLUED_BYLINE = regex.compile(r"(?<=\p{Ll})(?:From|By)\s+\S")
 
 
 def _label_like(text: str) -> bool:
@@ -38,9 +43,19 @@ def _label_like(text: str) -> bool:
     )
 
 
+def _title_words(text: str) -> int:
+    """Words of a title, a letter-spaced label run into it counting as one."""
+    count = word_count(text)
+    if text[1:2] == " ":
+        m = RUN_IN_LABEL.match(text)
+        if m and letterspaced(m.group(1)):
+            count -= word_count(m.group(1)) - 1
+    return count
+
+
 def _title_like(text: str) -> bool:
     return (
-        word_count(text) <= 14
+        _title_words(text) <= 14
         and not text.endswith((".", ",", ";", ":", "-"))
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
     )
@@ -375,9 +390,29 @@ def split_run_in_label(
 ) -> tuple[Line, Line] | None:
     """A capitals label run into a line ("INTERVIEW The talks…"), cut off as ``role``."""
     m = RUN_IN_LABEL.match(line.text)
-    if not m or word_count(line.text) < min_words:
+    if not m or word_count(line.text) < min_words or line.anchors:
         return None
     cut = m.end()
     label = attrs.evolve(line, text=m.group(1), end=line.start + len(m.group(1)), role=role)
     rest = attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
     return label, rest
+
+
+def split_glued_byline(line: Line, lang: Language) -> tuple[Line, Line] | None:
+    """A byline glued to the end of a title line, cut off as its own line.
+
+    Extractors that lose the line break between two lines of large type
+    glue "From Wikinews" to the headline's last word. The cut is made only
+    where the rest of the line is a whole byline; an edited line keeps its
+    text, since its offsets no longer follow the input's.
+    """
+    if line.anchors:
+        return None
+    for m in GLUED_BYLINE.finditer(line.text):
+        tail = line.text[m.start() :]
+        if lang.byline_line.match(tail):
+            cut = m.start()
+            head = attrs.evolve(line, text=line.text[:cut], end=line.start + cut)
+            byline = attrs.evolve(line, text=tail, start=line.start + cut, role=BYLINE)
+            return head, byline
+    return None
