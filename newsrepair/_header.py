@@ -28,8 +28,9 @@ MASTHEAD_BLOCKS = 8
 RUN_IN_LABEL = regex.compile(
     r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?|(?:\p{Lu}{1,2}\s){3,}\p{Lu}{1,2})\s+(?=\p{Lu}\p{Ll})"
 )
-# A byline the extractor glued to the headline's last word ("…collapseFrom Wikinews").
-GLUED_BYLINE = regex.compile(r"(?<=\p{Ll})(?:From|By)\s+\S")
+# A byline or a date the extractor glued to the headline's last word
+# ("…collapseFrom Wikinews", "…designThursday, May 7, 2015").
+GLUED_SIGNATURE = regex.compile(r"(?<=\p{Ll})(?:(?:From|By)\s+\S|\p{Lu}\p{Ll}+day,?\s)")
 
 
 def _label_like(text: str) -> bool:
@@ -119,12 +120,27 @@ def _meta_kind(text: str, lang: Language) -> str | None:
     return None
 
 
+def _wraps_masthead(masthead: str, text: str) -> bool:
+    """Whether ``text`` is the last word of a masthead date line, wrapped:
+    one capitalised word under a line that ended in one ("· Final" / "Edition")."""
+    last = masthead.rsplit(None, 1)[-1]
+    return (
+        " " not in text
+        and text.istitle()
+        and text.isalpha()
+        and last.istitle()
+        and last.isalpha()
+    )
+
+
 def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> bool:
     """Whether title line ``below`` goes on the title that ends in ``above``."""
-    if below[:1].islower() or open_end(above, lang.function_words):
+    if below[:1].islower():
         return True
     if above.isupper() != below.isupper():
         return False  # a label in capitals over a title in mixed case, or the reverse
+    if open_end(above, lang.function_words):
+        return True
     if above.isupper():
         return False  # capitals-only lines stand alone
     if word_count(below) > TITLE_TAIL_WORDS:
@@ -159,6 +175,16 @@ def _units(
             units.append(_Unit(meta, [i], text))
             continue
         last = units[-1] if units else None
+        if (
+            last is not None
+            and last.kind == "masthead"
+            and same_block
+            and _wraps_masthead(last.text, text)
+        ):
+            # The masthead date's last word, wrapped ("· Final" / "Edition").
+            last.members.append(i)
+            last.text += " " + text
+            continue
         if (
             last is not None
             and last.kind == "prose"
@@ -398,21 +424,29 @@ def split_run_in_label(
     return label, rest
 
 
-def split_glued_byline(line: Line, lang: Language) -> tuple[Line, Line] | None:
-    """A byline glued to the end of a title line, cut off as its own line.
+def split_glued_signature(line: Line, lang: Language) -> tuple[Line, Line] | None:
+    """A byline or date glued to the end of a title line, cut off as its own line.
 
     Extractors that lose the line break between two lines of large type
-    glue "From Wikinews" to the headline's last word. The cut is made only
-    where the rest of the line is a whole byline; an edited line keeps its
-    text, since its offsets no longer follow the input's.
+    glue "From Wikinews" or the date to the headline's last word. The cut
+    is made only where the rest of the line is a whole byline or date; an
+    edited line keeps its text, since its offsets no longer follow the
+    input's.
     """
     if line.anchors:
         return None
-    for m in GLUED_BYLINE.finditer(line.text):
+    for m in GLUED_SIGNATURE.finditer(line.text):
         tail = line.text[m.start() :]
-        if lang.byline_line.match(tail):
+        role = (
+            BYLINE
+            if lang.byline_line.match(tail)
+            else DATELINE
+            if lang.date_line.match(tail)
+            else None
+        )
+        if role is not None:
             cut = m.start()
             head = attrs.evolve(line, text=line.text[:cut], end=line.start + cut)
-            byline = attrs.evolve(line, text=tail, start=line.start + cut, role=BYLINE)
-            return head, byline
+            signature = attrs.evolve(line, text=tail, start=line.start + cut, role=role)
+            return head, signature
     return None
