@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._draft import BYLINE, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line, Role
+from ._draft import BYLINE, CAPTION, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line, Role
 from ._furniture import is_masthead
 from ._interview import is_label_start, speaker_turns
 from ._language import Language
@@ -377,8 +377,38 @@ def find_header(
     for k in range(headline + 1, end):
         role = DECK if region[k].kind in ("title", "prose") else FURNITURE
         out.update(dict.fromkeys(region[k].members, role))
-    out.update(_signature(region[end:], lang))
+    signature = _signature(region[end:], lang)
+    out.update(signature)
+    if signature and start < len(units):
+        out.update(_lead_caption(lines, units[start:], lang))
     return out
+
+
+# A lead photo's caption under the byline holds at most this many words.
+LEAD_CAPTION_WORDS = 14
+
+
+def _lead_caption(lines: Sequence[Line], body: list[_Unit], lang: Language) -> dict[int, Role]:
+    """The caption of the lead photo, printed between the byline and the lede.
+
+    It is one line that ends a sentence yet holds no finite verb ("The
+    current flag of New Zealand."), and the body goes on after it: a lede
+    says what happened. Without a byline or date above it, no line is taken.
+    """
+    first = body[0]
+    if first.kind != "prose":
+        return {}
+    at = first.members[0]
+    text = lines[at].text
+    rest = len(first.members) > 1 or len(body) > 1
+    if not rest or not ends_sentence(text) or word_count(text) > LEAD_CAPTION_WORDS:
+        return {}
+    if len(first.members) > 1 and not lines[first.members[1]].text[:1].isupper():
+        return {}
+    words = [w.strip(".,;:!?\"'“”‘’()").lower() for w in text.split()]
+    if any(w in lang.verb_cues or (len(w) > 4 and w.endswith("ed")) for w in words):
+        return {}
+    return {at: CAPTION}
 
 
 def _signature(units: list[_Unit], lang: Language) -> dict[int, Role]:

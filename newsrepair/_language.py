@@ -41,6 +41,9 @@ class Language:
     function_words: frozenset[str]
     determiners: frozenset[str]
     modals_and_aux: frozenset[str]
+    verb_cues: frozenset[str]
+    """Finite verbs common enough to show that a line is a sentence, not a
+    caption's noun phrase ("The current flag of New Zealand.")."""
     prepositions: frozenset[str]
     binding_words: frozenset[str]
     """Words after which a sentence cannot stop: prepositions and articles."""
@@ -136,6 +139,10 @@ def _english() -> Language:
         ),
         determiners=_words("a an the this that these those his her its their our your my"),
         modals_and_aux=_words("can could should would will may might must shall is are was were"),
+        verb_cues=_words(
+            """is are was were be been am has have had do does did will would can could shall
+            should may might must said says say told tells"""
+        ),
         prepositions=prepositions,
         binding_words=prepositions | frozenset({"a", "an", "the"}),
         abbreviations=_words("etc approx incl misc vol nos figs resp viz"),
