@@ -300,7 +300,7 @@ def article_schema() -> dict[str, Any]:
         raise PluginError("schema: Paragraph.role is not validated against PARAGRAPH_ROLES")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"newsrepair-{newsrepair.__version__}-article",
+        "$id": f"urn:newsrepair:article:{newsrepair.__version__}",
         **schema,
     }
 
@@ -380,15 +380,18 @@ def include(arg: str, where: str) -> str:
 
 REPORT_SOURCE = "docs/examples/ferry.txt"
 REPORT_PAGE = "examples/ferry-report.html"
+SCHEMA_FILE = "reference/article.schema.json"
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """Add the HTML report of the example file, made by ``newsrepair report``, to the site."""
+    """Add the example file's HTML report (``newsrepair report``) and the schema file."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "report.html"
         command(f"report {REPORT_SOURCE} -o {out}", "the example report")
         content = out.read_text(encoding="utf-8")
     files.append(File.generated(config, REPORT_PAGE, content=content))
+    schema = json.dumps(article_schema(), indent=2, ensure_ascii=False) + "\n"
+    files.append(File.generated(config, SCHEMA_FILE, content=schema))
     return files
 
 
