@@ -21,6 +21,7 @@ DEFAULT_PASSES = (
     "interview",
     "hyphens",
     "wordfix",
+    "settle",
 )
 """Every pass :func:`newsrepair.repair` runs by default, in pipeline order.
 

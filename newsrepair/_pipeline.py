@@ -1,7 +1,7 @@
 """The pipeline: the passes in order, and :func:`repair` that runs them.
 
 text → normalise → segment → classify → pullquotes → reflow → interview →
-hyphens → wordfix → assemble. Each pass is ``run(draft, config) -> draft``.
+hyphens → wordfix → settle → assemble. Each pass is ``run(draft, config) -> draft``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from . import (
     _pullquotes,
     _reflow,
     _segment,
+    _settle,
     _wordfix,
 )
 from ._assemble import assemble
@@ -38,6 +39,7 @@ PASSES: dict[str, Pass] = {
     "interview": _interview.run,
     "hyphens": _hyphens.run,
     "wordfix": _wordfix.run,
+    "settle": _settle.run,
 }
 """Every pass by name, in pipeline order: the names of :data:`DEFAULT_PASSES`.
 
