@@ -24,6 +24,7 @@ from ._shapes import ends_sentence, letterspaced, open_end, word_count
 # A masthead stands in the first blocks of the page.
 MASTHEAD_BLOCKS = 8
 # An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
+OPENING_QUOTES = "\"'“‘«„"
 # Letter-spaced ("M E D I A Texas student…") as well as plain.
 RUN_IN_LABEL = regex.compile(
     r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?|(?:\p{Lu}{1,2}\s){3,}\p{Lu}{1,2})\s+(?=\p{Lu}\p{Ll})"
@@ -96,6 +97,26 @@ class _Unit:
     kind: str  # "title", "prose", "byline", "date" or "masthead"
     members: list[int]
     text: str
+    # A title line the furniture rules set aside (a running head repeating
+    # the headline on the next page): it may be the headline, nothing else.
+    reclaimed: bool = False
+
+
+def _reclaimable(line: Line, role: Role, first_page: int, lang: Language) -> bool:
+    """Whether a line set aside as furniture may still be the headline: a
+    title of some length on the first page, which the furniture rules took
+    for a running head because the next page repeats it."""
+    text = line.text
+    return (
+        role == FURNITURE
+        and line.page == first_page
+        and _title_like(text)
+        and word_count(text) >= 4
+        and not _label_like(text)
+        and not lang.jump_line.match(text)
+        and not lang.jump_head.match(text)
+        and not lang.date_in_line.search(text)
+    )
 
 
 def _masthead_date(text: str, lang: Language) -> bool:
@@ -135,7 +156,10 @@ def _wraps_masthead(masthead: str, text: str) -> bool:
 
 def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> bool:
     """Whether title line ``below`` goes on the title that ends in ``above``."""
-    if below[:1].islower():
+    # A quotation opening the next line reads on when it opens in lowercase
+    # ('Harbour master warns of' / '"a disaster waiting to happen"').
+    opening = below.lstrip(OPENING_QUOTES)
+    if opening[:1].islower():
         return True
     if above.isupper() != below.isupper():
         return False  # a label in capitals over a title in mixed case, or the reverse
@@ -160,10 +184,13 @@ def _units(
     previous = -2
     limit = min(len(lines), HEADER_LINES)
     for i in range(limit):
-        if i in roles:
-            continue
         line = lines[i]
         text = line.text
+        if i in roles:
+            if _reclaimable(line, roles[i], lines[0].page, lang):
+                units.append(_Unit("title", [i], text, reclaimed=True))
+                previous = -2
+            continue
         if is_label_start(text, lang) and speaker_turns(text, label_counts, lang):
             break
         same_block = previous == i - 1 and line.blank_before == 0
@@ -337,6 +364,7 @@ def find_header(
     stack = [k for k in range(end) if region[k].kind in ("title", "prose")]
     candidates = stack[-(DECK_UNITS + 1) :]
     texts = Counter(" ".join(lines[i].text for i in u.members) for u in region)
+    last_before_end = max((k for k in candidates if region[k].kind == "title"), default=None)
     headline = next(
         (
             k
@@ -344,12 +372,22 @@ def find_header(
             if region[k].kind == "title"
             and not _label_like(region[k].text)
             and not is_masthead(region[k].text, lang)
+            # A running head taken back is the headline only right above
+            # the byline or the body, where a headline stands.
+            and (not region[k].reclaimed or k == last_before_end)
         ),
         None,
     )
     if headline is None:
         # Every title is short and capitalised: the last one is the headline.
-        headline = next((k for k in reversed(candidates) if region[k].kind == "title"), None)
+        headline = next(
+            (
+                k
+                for k in reversed(candidates)
+                if region[k].kind == "title" and not region[k].reclaimed
+            ),
+            None,
+        )
     if headline is None:
         return _signature_only(region, lang)
     if end == len(region) and ends_sentence(region[headline].text):
@@ -376,7 +414,8 @@ def find_header(
         out.update(dict.fromkeys(region[k].members, role))
     for k in range(headline + 1, end):
         role = DECK if region[k].kind in ("title", "prose") else FURNITURE
-        out.update(dict.fromkeys(region[k].members, role))
+        if not region[k].reclaimed:
+            out.update(dict.fromkeys(region[k].members, role))
     signature = _signature(region[end:], lang)
     out.update(signature)
     if signature and start < len(units):
