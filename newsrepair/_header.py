@@ -74,7 +74,10 @@ def tidy_kicker(line: Line) -> Line:
 HEADER_LINES = 48
 # A header holds at most this many units above the body.
 HEADER_UNITS = 16
-# A short sentence above every title is the paper's tagline, not the body.
+# A short sentence at the top of the page, or right under the paper's name,
+# is the paper's tagline, not the body. Further down, a run of short
+# sentences is the body of a page with no title (old papers stack their
+# headings as sentences).
 TAGLINE_WORDS = 8
 # Between the headline and the byline or date: at most this many deck units,
 # each of at most this many words.
@@ -154,6 +157,11 @@ def _wraps_masthead(masthead: str, text: str) -> bool:
     )
 
 
+def _capitals_heading(text: str) -> bool:
+    """A line of a heading in capitals, at most ending in a full stop."""
+    return text.isupper() and not text.rstrip(".").endswith((",", ";", ":", "-", "."))
+
+
 def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> bool:
     """Whether title line ``below`` goes on the title that ends in ``above``."""
     # A quotation opening the next line reads on when it opens in lowercase
@@ -198,10 +206,20 @@ def _units(
             same_block = False
         previous = i
         meta = _meta_kind(text, lang)
+        last = units[-1] if units else None
+        if (
+            last is not None
+            and last.kind == "byline"
+            and same_block
+            and lang.byline_line.match(f"{last.text} {text}")
+        ):
+            # A byline wrapped onto a second line ("By A STAFF" / "CORRESPONDENT").
+            last.members.append(i)
+            last.text += " " + text
+            continue
         if meta is not None:
             units.append(_Unit(meta, [i], text))
             continue
-        last = units[-1] if units else None
         if (
             last is not None
             and last.kind == "masthead"
@@ -231,10 +249,17 @@ def _units(
         if last is not None and last.kind == "title":
             above = lines[last.members[-1]].text
             joins = _tail_joins(above, text, same_block, lang)
-            if joins and (title or (text[:1].islower() and word_count(text) <= 10)):
+            # Old papers close a heading in capitals with a full stop
+            # ("PRECAUTIONS OF THE" / "POWERS.").
+            closing_capitals = _capitals_heading(above) and _capitals_heading(text)
+            if joins and (
+                title or closing_capitals or (text[:1].islower() and word_count(text) <= 10)
+            ):
                 last.members.append(i)
                 last.text += " " + text
-                if ends_sentence(text) or word_count(last.text) > TITLE_WORDS:
+                if (ends_sentence(text) and not closing_capitals) or word_count(
+                    last.text
+                ) > TITLE_WORDS:
                     last.kind = "prose"
                 continue
             if same_block and text[:1].islower():
@@ -300,6 +325,12 @@ def _signed_below(lines: Sequence[Line], roles: dict[int, Role], at: int, lang: 
     return False
 
 
+def _tagline_place(units: list[_Unit], k: int) -> bool:
+    """Whether unit ``k`` stands where a tagline does: first, or under the
+    paper's name in capitals."""
+    return k == 0 or (k == 1 and units[0].kind == "title" and _label_like(units[0].text))
+
+
 def _body_start(units: list[_Unit]) -> int:
     """The first unit of the body: prose that is no tagline and no deck."""
     titled = False
@@ -317,7 +348,12 @@ def _body_start(units: list[_Unit]) -> int:
         if unit.kind != "prose":
             continue
         words = word_count(unit.text)
-        if not titled and len(unit.members) == 1 and words <= TAGLINE_WORDS:
+        if (
+            not titled
+            and len(unit.members) == 1
+            and words <= TAGLINE_WORDS
+            and _tagline_place(units, k)
+        ):
             continue  # a tagline under the paper's name
         deck = False
         for later in units[k + 1 : k + 1 + DECK_UNITS]:
@@ -390,7 +426,8 @@ def find_header(
         )
     if headline is None:
         return _signature_only(region, lang)
-    if end == len(region) and ends_sentence(region[headline].text):
+    headline_text = region[headline].text
+    if end == len(region) and ends_sentence(headline_text) and not headline_text.isupper():
         # A question or exclamation over the body with no byline or date
         # under it is as likely the body's first line, or a question put.
         return {}

@@ -19,9 +19,27 @@ from __future__ import annotations
 import attrs
 
 from ._config import Config
-from ._draft import FLOW_ROLES, FURNITURE, NOTE, Block, Draft, Line
+from ._draft import (
+    BYLINE,
+    DATELINE,
+    DECK,
+    FLOW_ROLES,
+    FURNITURE,
+    HEADLINE,
+    KICKER,
+    NOTE,
+    Block,
+    Draft,
+    Line,
+)
 from ._furniture import find_furniture
-from ._language import language_for
+from ._header import find_header
+from ._interview import label_counts
+from ._language import Language, language_for
+
+HEADER_ROLES = frozenset({KICKER, HEADLINE, DECK, BYLINE, DATELINE})
+# The header stands in the output's first paragraphs.
+HEADER_PARAGRAPHS = 8
 
 
 def _as_output_lines(blocks: list[Block]) -> list[Line]:
@@ -45,18 +63,46 @@ def _unedited(block: Block) -> bool:
     )
 
 
+def _header_of_output(
+    blocks: list[Block], at: list[int], lines: list[Line], lang: Language
+) -> dict[int, Block]:
+    """The header a second repair would find at the top of the output.
+
+    Only for an article with no header at all: its first paragraphs are
+    what a second repair reads first. The header is taken only when every
+    paragraph it takes is unedited input text.
+    """
+    if any(block.role in HEADER_ROLES for block in blocks):
+        return {}
+    top = lines[:HEADER_PARAGRAPHS]
+    roles = find_header(top, [], {}, 0.0, label_counts(top, lang), lang)
+    # Titles over no body are body (as the classify pass reads them).
+    if not any(role == HEADLINE for role in roles.values()) or len(roles) >= len(lines):
+        return {}
+    if not all(_unedited(blocks[at[n]]) for n in roles):
+        return {}
+    return {
+        at[n]: attrs.evolve(blocks[at[n]], role=role, speaker=None) for n, role in roles.items()
+    }
+
+
 def run(draft: Draft, config: Config) -> Draft:
-    """Set aside the paragraphs the furniture rules take from the output."""
+    """Set aside what a second repair would take from the output: the
+    header at its top, and paragraphs the furniture rules take."""
     at = [k for k, block in enumerate(draft.blocks) if block.role in FLOW_ROLES and block.lines]
     if not at:
         return draft
-    paragraphs = [draft.blocks[k] for k in at]
-    roles = find_furniture(_as_output_lines(paragraphs), language_for(config.language))
+    lang = language_for(config.language)
     blocks = list(draft.blocks)
-    changed = False
-    for n, role in roles.items():
+    paragraphs = [blocks[k] for k in at]
+    lines = _as_output_lines(paragraphs)
+    changed = _header_of_output(blocks, at, lines, lang)
+    for n, role in find_furniture(lines, lang).items():
         block = paragraphs[n]
-        if role in (FURNITURE, NOTE) and _unedited(block):
-            blocks[at[n]] = attrs.evolve(block, role=role, speaker=None)
-            changed = True
-    return attrs.evolve(draft, blocks=tuple(blocks)) if changed else draft
+        if role in (FURNITURE, NOTE) and at[n] not in changed and _unedited(block):
+            changed[at[n]] = attrs.evolve(block, role=role, speaker=None)
+    if not changed:
+        return draft
+    for k, block in changed.items():
+        blocks[k] = block
+    return attrs.evolve(draft, blocks=tuple(blocks))
