@@ -19,25 +19,12 @@ from __future__ import annotations
 import attrs
 
 from ._config import Config
-from ._draft import (
-    BYLINE,
-    DATELINE,
-    DECK,
-    FLOW_ROLES,
-    FURNITURE,
-    HEADLINE,
-    KICKER,
-    NOTE,
-    Block,
-    Draft,
-    Line,
-)
+from ._draft import FLOW_ROLES, FURNITURE, HEADER_ROLES, HEADLINE, NOTE, Block, Draft, Line
 from ._furniture import find_furniture
 from ._header import find_header
 from ._interview import label_counts
 from ._language import Language, language_for
 
-HEADER_ROLES = frozenset({KICKER, HEADLINE, DECK, BYLINE, DATELINE})
 # The header stands in the output's first paragraphs.
 HEADER_PARAGRAPHS = 8
 
