@@ -24,6 +24,7 @@ from ._shapes import ends_sentence, letterspaced, open_end, word_count
 # A masthead stands in the first blocks of the page.
 MASTHEAD_BLOCKS = 8
 # An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
+FOUR_DIGITS = regex.compile(r"\d{4}")
 OPENING_QUOTES = "\"'“‘«„"
 # Letter-spaced ("M E D I A Texas student…") as well as plain.
 RUN_IN_LABEL = regex.compile(
@@ -135,8 +136,13 @@ def _masthead_date(text: str, lang: Language) -> bool:
 
 
 def _meta_kind(text: str, lang: Language) -> str | None:
+    """"byline", "date" or "masthead" for such a line, else None."""
     if lang.byline_line.match(text):
         return "byline"
+    # Every date the patterns know holds a four-digit year: most lines
+    # are settled by this cheap search.
+    if not FOUR_DIGITS.search(text):
+        return None
     if lang.date_line.match(text):
         return "date"
     if _masthead_date(text, lang):
