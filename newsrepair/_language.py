@@ -141,7 +141,8 @@ def _english() -> Language:
         modals_and_aux=_words("can could should would will may might must shall is are was were"),
         verb_cues=_words(
             """is are was were be been am has have had do does did will would can could shall
-            should may might must said says say told tells"""
+            should may might must said says say told tells it's that's there's here's he's
+            she's what's who's where's let's"""
         ),
         prepositions=prepositions,
         binding_words=prepositions | frozenset({"a", "an", "the"}),
