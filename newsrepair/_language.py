@@ -164,7 +164,8 @@ def _english() -> Language:
         suspended_joiners=_words("and or to"),
         note_openers=("this ", "the "),
         page_number=regex.compile(
-            r"(?i)^(?:(?:page|p\.)\s*)?[A-Z]?\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$"
+            r"(?i)^(?:(?:page|p\.)\s*)?[A-Z]?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
+            r"|^[-–—]\s*\d{1,4}\s*[-–—]$"
             r"|^\d{1,4}\s*[|•·]\s*\S.{0,60}$|^\S.{0,60}[|•·]\s*\d{1,4}$"
         ),
         jump_line=regex.compile(
