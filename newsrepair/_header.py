@@ -1,10 +1,16 @@
 """The header: kicker, headline, deck, byline and dateline at the top of the story.
 
-Title lines are short, start with a capital, carry no sentence punctuation
-and never run on; a byline or a date closes the header and the body
-follows. Of the title blocks, short all-capitalised labels come first (the
-kicker, and above it masthead furniture), then the headline, then decks.
-A title carrying a date is a masthead or running head, not a headline.
+The page's first lines are read as units: titles (short, no sentence
+punctuation, wrapped lines joined where a title reads on), runs of prose,
+bylines, dates, and masthead dates (a date with the edition or volume).
+The body starts at the first prose that is neither a tagline under the
+paper's name nor a deck over the byline; a byline or date under a title
+closes the header. The headline is the highest title of the last few above
+the byline, date or body; a short label just over it is the kicker; what
+stands higher is masthead furniture (the paper's name, its tagline, its
+date); prose or titles between the headline and the byline are the deck.
+Where the header reads nothing it returns nothing: a page with no title
+keeps its first lines in the body.
 """
 
 from __future__ import annotations
@@ -21,12 +27,10 @@ from ._interview import is_label_start, speaker_turns
 from ._language import Language
 from ._shapes import ends_sentence, letterspaced, open_end, word_count
 
-# A masthead stands in the first blocks of the page.
-MASTHEAD_BLOCKS = 8
-# An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
 FOUR_DIGITS = regex.compile(r"\d{4}")
 OPENING_QUOTES = "\"'“‘«„"
-# Letter-spaced ("M E D I A Texas student…") as well as plain.
+# An all-capitals section tag run into the first body line ("INTERVIEW The
+# talks ..."), letter-spaced ("M E D I A Texas student…") as well as plain.
 RUN_IN_LABEL = regex.compile(
     r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?|(?:\p{Lu}{1,2}\s){3,}\p{Lu}{1,2})\s+(?=\p{Lu}\p{Ll})"
 )
@@ -397,7 +401,7 @@ def find_header(
     # The signature: the first byline or date under the last title.
     titles = [k for k, u in enumerate(region) if u.kind == "title"]
     if not titles:
-        return _signature_only(region, lang)
+        return _signature_only(region)
     last_title = titles[-1]
     end = next(
         (k for k in range(last_title + 1, len(region)) if region[k].kind in ("byline", "date")),
@@ -431,7 +435,7 @@ def find_header(
             None,
         )
     if headline is None:
-        return _signature_only(region, lang)
+        return _signature_only(region)
     headline_text = region[headline].text
     if end == len(region) and ends_sentence(headline_text) and not headline_text.isupper():
         # A question or exclamation over the body with no byline or date
@@ -459,7 +463,7 @@ def find_header(
         role = DECK if region[k].kind in ("title", "prose") else FURNITURE
         if not region[k].reclaimed:
             out.update(dict.fromkeys(region[k].members, role))
-    signature = _signature(region[end:], lang)
+    signature = _signature(region[end:])
     out.update(signature)
     if signature and start < len(units):
         out.update(_lead_caption(lines, units[start:], lang))
@@ -499,7 +503,7 @@ def _lead_caption(lines: Sequence[Line], body: list[_Unit], lang: Language) -> d
     return {at: CAPTION}
 
 
-def _signature(units: list[_Unit], lang: Language) -> dict[int, Role]:
+def _signature(units: list[_Unit]) -> dict[int, Role]:
     """Bylines and dates under the title: the date nearest the byline is the
     article's, and any other date is the masthead's."""
     out: dict[int, Role] = {}
@@ -517,16 +521,15 @@ def _signature(units: list[_Unit], lang: Language) -> dict[int, Role]:
         out.update(dict.fromkeys(dates[0].members, DATELINE))
         for unit in dates[1:]:
             out.update(dict.fromkeys(unit.members, FURNITURE))
-    del lang
     return out
 
 
-def _signature_only(region: list[_Unit], lang: Language) -> dict[int, Role]:
+def _signature_only(region: list[_Unit]) -> dict[int, Role]:
     """No title: a byline or date opening the page is still the article's."""
     lead = 0
     while lead < len(region) and region[lead].kind in ("byline", "date", "masthead"):
         lead += 1
-    return _signature(region[:lead], lang)
+    return _signature(region[:lead])
 
 
 def split_run_in_label(
