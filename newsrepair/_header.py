@@ -110,14 +110,18 @@ class _Unit:
     reclaimed: bool = False
 
 
-def _reclaimable(line: Line, role: Role, first_page: int, lang: Language) -> bool:
+def _reclaimable(
+    line: Line, role: Role, first_page: int, copies: Counter[str], lang: Language
+) -> bool:
     """Whether a line set aside as furniture may still be the headline: a
     title of some length on the first page, which the furniture rules took
-    for a running head because the next page repeats it."""
+    for a running head because the next page repeats it (``copies``: how
+    often each furniture line's text is printed)."""
     text = line.text
     return (
         role == FURNITURE
         and line.page == first_page
+        and copies[text] >= 2
         and _title_like(text)
         and word_count(text) >= 4
         and not _label_like(text)
@@ -201,11 +205,14 @@ def _units(
     units: list[_Unit] = []
     previous = -2
     limit = min(len(lines), HEADER_LINES)
+    copies: Counter[str] | None = None
     for i in range(limit):
         line = lines[i]
         text = line.text
         if i in roles:
-            if _reclaimable(line, roles[i], lines[0].page, lang):
+            if copies is None:
+                copies = Counter(lines[j].text for j, r in roles.items() if r == FURNITURE)
+            if _reclaimable(line, roles[i], lines[0].page, copies, lang):
                 units.append(_Unit("title", [i], text, reclaimed=True))
                 previous = -2
             continue
