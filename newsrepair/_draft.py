@@ -65,6 +65,25 @@ FLOW_ROLES = frozenset({BODY, SUBHEAD, QUESTION, ANSWER, FLOW})
 
 
 @attrs.frozen
+class Markup:
+    """What Markdown said about a line, once its markup was taken off.
+
+    ``heading`` is the ATX or Setext level (0: none); ``emphasis`` is
+    ``"em"`` or ``"strong"`` when emphasis wrapped the whole line; ``quote``
+    a ``>`` block quote line, ``item`` a list item, ``image`` a line that held
+    an image (its alt text is the line's text, or the line after an image
+    without one), ``table`` a table row.
+    """
+
+    heading: int = 0
+    emphasis: str = ""
+    quote: bool = False
+    item: bool = False
+    image: bool = False
+    table: bool = False
+
+
+@attrs.frozen
 class OffsetMap:
     """Sparse map from normalised offsets back to input offsets.
 
@@ -123,6 +142,8 @@ class Line:
     hard_hyphen_end: bool = False
     column_width: float = 0.0
     moved: bool = False
+    # Structure read from Markdown markup (None: plain text, or no markup).
+    markup: Markup | None = None
     # (text offset, source offset) at each place where an edit changed the
     # length; empty while the text is the source's own (the usual case).
     anchors: tuple[tuple[int, int], ...] = ()
@@ -220,6 +241,8 @@ class Draft:
     lexicon: Lexicon | None = None
     dotted_labels: bool = False
     speakers: frozenset[str] = frozenset()
+    # The input was read as Markdown: lines may carry Markup hints.
+    markdown: bool = False
 
     def input_span(self, start: int, end: int) -> Span:
         """Map a normalised range to an input span."""

@@ -1,6 +1,6 @@
 """The pipeline: the passes in order, and :func:`repair` that runs them.
 
-text → normalise → segment → classify → pullquotes → reflow → interview →
+text → normalise → segment → markdown → classify → pullquotes → reflow → interview →
 hyphens → wordfix → assemble. Each pass is ``run(draft, config) -> draft``.
 """
 
@@ -13,6 +13,7 @@ from . import (
     _classify,
     _hyphens,
     _interview,
+    _markdown,
     _normalise,
     _pullquotes,
     _reflow,
@@ -32,6 +33,7 @@ Pass = Callable[[Draft, Config], Draft]
 PASSES: dict[str, Pass] = {
     "normalise": _normalise.run,
     "segment": _segment.run,
+    "markdown": _markdown.run,
     "classify": _classify.run,
     "pullquotes": _pullquotes.run,
     "reflow": _reflow.run,

@@ -124,8 +124,98 @@ def _densest(options: dict[int, list[int]], reach: int) -> int:
     return best[1]
 
 
+# A pull quote printed on one line (unwrapped text, a Markdown heading or
+# block quote) holds at least this many letters, and at most this many words.
+ONE_LINE_MIN_LETTERS = 24
+ONE_LINE_MIN_WORDS = 5
+ONE_LINE_MAX_WORDS = 60
+# At most this many one-line candidates are tested, each against the whole
+# body: matching stays linear in the document.
+ONE_LINE_CANDIDATES = 48
+
+
+# Text where this share of the lines stand after a blank line is written one
+# paragraph per line, however short its lines are.
+UNWRAPPED_SHARE = 0.7
+
+
+def unwrapped(draft: Draft) -> bool:
+    """Whether ``draft`` is written one paragraph per line (no line-width geometry)."""
+    lines = draft.lines
+    return draft.paragraph_lines or (
+        len(lines) > 2
+        and sum(1 for line in lines if line.blank_before) >= UNWRAPPED_SHARE * len(lines)
+    )
+
+
+def _one_line_candidate(line: Line, paragraph_lines: bool) -> bool:
+    """A line that may be a whole pull quote: set apart by markup, or by blank lines
+    in text written one paragraph per line."""
+    hint = line.markup
+    marked = hint is not None and bool(hint.heading or hint.quote or hint.emphasis == "strong")
+    words = len(line.text.split())
+    return (marked or (paragraph_lines and line.blank_before > 0)) and (
+        ONE_LINE_MIN_WORDS <= words <= ONE_LINE_MAX_WORDS
+    )
+
+
+def one_line_quotes(draft: Draft, config: Config) -> Draft:
+    """Pull quotes printed on a line of their own that repeat the body's words.
+
+    Unwrapped text (one paragraph per line) and Markdown headings carry a
+    pull quote whole on one line, where the short-line runs of :func:`run`
+    never see it. A candidate whose letters stand, in order, in the rest of
+    the body flow (the body copy may run across the line the quote cuts) is
+    the quote; of two identical lines the later one is taken.
+    """
+    lines = draft.lines
+    flow = [i for i, line in enumerate(lines) if line.role == FLOW]
+    flat = unwrapped(draft)
+    candidates = [k for k, i in enumerate(flow) if _one_line_candidate(lines[i], flat)][
+        :ONE_LINE_CANDIDATES
+    ]
+    if not candidates or len(flow) < 3:
+        return draft
+    compact = [_compact(lines[i].text) for i in flow]
+    starts = list(itertools.accumulate((len(c) for c in compact), initial=0))
+    stream = "".join(compact)
+    roles: dict[int, Role] = {}
+    blocks: list[Block] = []
+    taken: set[int] = set()
+    for k in reversed(candidates):
+        own = compact[k]
+        if len(own) < ONE_LINE_MIN_LETTERS:
+            continue
+        # The body without this line, and without the quotes already taken.
+        rest = stream[: starts[k]] + stream[starts[k + 1] :]
+        if own not in rest:
+            continue
+        at = rest.find(own)
+        # The copy must be body text, not another quote taken here.
+        copy_lines = {
+            j
+            for j in range(len(flow))
+            if j != k
+            and (starts[j] if j < k else starts[j] - len(own)) < at + len(own)
+            and (starts[j + 1] if j < k else starts[j + 1] - len(own)) > at
+        }
+        if copy_lines & taken:
+            continue
+        taken.add(k)
+        line = lines[flow[k]]
+        roles[flow[k]] = PULL_QUOTE
+        blocks.append(Block(PULL_QUOTE, (line,)))
+    if not roles:
+        return draft
+    new_lines = tuple(
+        attrs.evolve(line, role=roles[i]) if i in roles else line for i, line in enumerate(lines)
+    )
+    return attrs.evolve(draft, lines=new_lines, blocks=(*draft.blocks, *blocks))
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Take pull quotes out of the body flow and keep them as blocks."""
+    draft = one_line_quotes(draft, config)
     lines = draft.lines
     flow = [i for i, line in enumerate(lines) if line.role == FLOW]
     if len(flow) < 4:

@@ -72,7 +72,10 @@ NOT_IDEMPOTENT = [
     known("tthe decisionnow?\n\nNot\ne\n\nD decision now\n\nNot", "_wordfix/_pullquotes: "
           "splitting 'decisionnow' makes two paragraphs repeat each other, and the second repair "
           "takes the repeat for a pull quote"),
-    known("shel- \u2014 a wall oSecond, thecouncil wants to ter minal \udc9dsowants the council "
+    # "ter minal" of the fuzzed text is now rejoined as split halves ("terminal"),
+    # which happens to keep the second repair off the columns; "minel" is no
+    # word's half, so the case still shows the mechanism.
+    known("shel- \u2014 a wall oSecond, thecouncil wants to ter minel \udc9dsowants the council "
           "to\ndredge the channel sothat larger ships can reach the inner harbour at low tid\no",
           "_reflow/_columns: the first repair looks for interleaved columns in each physical "
           "line; the joined paragraph is one long line, and the second repair cuts it into "

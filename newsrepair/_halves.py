@@ -1,0 +1,116 @@
+"""Split halves: a word whose line-end hyphen a tool dropped without joining it.
+
+MuPDF's ``TEXT_DEHYPHENATE`` removes the hyphen of every line-end break it
+sees; where the break falls at a block, column or page edge it drops the
+hyphen and leaves the halves apart ("re duced", "ma gician"). Two words side
+by side are joined only when the joined word is known (the document writes
+it, or the lexicon has it) and the split shows: one half is no word of its
+own, or the second half is an ending the language splits off ("great est").
+Two words that are words ("a head", "the best") stay apart; so does an ending
+that may be an abbreviation before its stop ("a great est.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from ._language import Language
+from ._lexicon import Lexicon
+
+# Zipf levels (wordfreq): under NO_WORD a piece is no word of its own; a joined
+# word is known from KNOWN_JOINED, and likely enough to join on the lexicon
+# alone from LIKELY_JOINED.
+NO_WORD_ZIPF = 2.0
+KNOWN_JOINED_ZIPF = 2.5
+LIKELY_JOINED_ZIPF = 3.0
+# The document writing the joined word is strong evidence; the lexicon alone,
+# with a half that is no word, good evidence; an ending that is a word of its
+# own ("est") less; a joined word the lexicon barely knows stays a finding.
+DOCUMENT_CONFIDENCE = 0.95
+NO_WORD_CONFIDENCE = 0.9
+ENDING_CONFIDENCE = 0.85
+RARE_CONFIDENCE = 0.75
+# An ending this short before a stop may be an abbreviation ("est.", "ed.").
+ABBREVIATION_CHARS = 3
+# Up to this many suspect halves, lines are screened by substring tests.
+_MAX_SCREENED = 32
+
+# Two words, the second lowercase; the second is a lookahead, so every pair
+# of neighbours is tried.
+_PAIR = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{L}{2,}) (?=(\p{Ll}{2,})(?![\p{L}\p{M}'’-])(\.?))")
+
+
+def _suspects(lexicon: Lexicon, lang: Language) -> set[str]:
+    """The document's words that may be a half: no word of their own, or an ending."""
+    return {
+        w
+        for w in lexicon.vocab
+        if w.isalpha()
+        and len(w) >= 2
+        and (w in lang.split_endings or (lexicon.zipf(w) < NO_WORD_ZIPF and lexicon.count(w) <= 2))
+    }
+
+
+def halves_verdict(
+    left: str, right: str, stop: bool, lexicon: Lexicon, lang: Language
+) -> tuple[float, str] | None:
+    """Whether ``left`` and ``right`` are the halves of one word: (confidence, why) or None.
+
+    ``stop`` says a full stop follows ``right``.
+    """
+    joined = left + right
+    low_left, low_right = left.lower(), right.lower()
+    ending = low_right in lang.split_endings
+    if ending and stop and len(right) <= ABBREVIATION_CHARS:
+        return None  # "a great est.": the ending may be an abbreviation
+    left_word = lexicon.zipf(low_left) >= NO_WORD_ZIPF or lexicon.count(low_left) > 2
+    right_word = lexicon.zipf(low_right) >= NO_WORD_ZIPF or lexicon.count(low_right) > 2
+    if left_word and right_word and not ending:
+        return None  # two words: "a head", "the best"
+    if lexicon.count(joined):
+        return DOCUMENT_CONFIDENCE, f"'{joined}' occurs in the document"
+    z_joined = lexicon.zipf(joined)
+    if z_joined < KNOWN_JOINED_ZIPF:
+        return None
+    if z_joined < LIKELY_JOINED_ZIPF:
+        return RARE_CONFIDENCE, f"'{joined}' is a rare word"
+    if ending and left_word and right_word:
+        return ENDING_CONFIDENCE, f"'{joined}' is a word; '-{right}' is an ending"
+    half = right if left_word else left
+    return NO_WORD_CONFIDENCE, f"'{half}' is no word; '{joined}' is"
+
+
+def split_halves(
+    texts: Iterable[tuple[int, int, str]], lexicon: Lexicon, lang: Language
+) -> Iterator[tuple[int, int, int, int, str, float, str]]:
+    """Halves to join in ``texts`` (``(block, line, text)``).
+
+    Yields ``(block, line, start, end, joined, confidence, note)``, the span
+    over ``text`` covering both halves and the space between them.
+    """
+    suspects = _suspects(lexicon, lang)
+    if not suspects:
+        return
+    screen = len(suspects) <= _MAX_SCREENED
+    for b, n, text in texts:
+        if screen:
+            low = text.lower()
+            if not any(w in low for w in suspects):
+                continue
+        last_end = -1
+        for m in _PAIR.finditer(text):
+            left, right = m.group(1), m.group(2)
+            if left.lower() not in suspects and right not in suspects:
+                continue
+            start = m.start(1)
+            end = m.end() + len(right)
+            if start < last_end:
+                continue
+            verdict = halves_verdict(left, right, bool(m.group(3)), lexicon, lang)
+            if verdict is None:
+                continue
+            confidence, why = verdict
+            last_end = end
+            yield b, n, start, end, left + right, confidence, f"{left} {right}: {why}"
