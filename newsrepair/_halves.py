@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from ._language import Language
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, cached_zipf
 
 # Zipf levels (wordfreq): under NO_WORD a piece is no word of its own; a joined
 # word is known from KNOWN_JOINED, and likely enough to join on the lexicon
@@ -34,22 +34,26 @@ ENDING_CONFIDENCE = 0.85
 RARE_CONFIDENCE = 0.75
 # An ending this short before a stop may be an abbreviation ("est.", "ed.").
 ABBREVIATION_CHARS = 3
-# Up to this many suspect halves, lines are screened by substring tests.
-_MAX_SCREENED = 32
 
-# Two words, the second lowercase; the second is a lookahead, so every pair
-# of neighbours is tried.
-_PAIR = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{L}{2,}) (?=(\p{Ll}{2,})(?![\p{L}\p{M}'’-])(\.?))")
+# The word just before a position (then one space), and the lowercase word
+# just after one (after one space), each a word of letters on its own.
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’-])(\p{L}{2,}) $")
+_WORD_AFTER = regex.compile(r" (\p{Ll}{2,})(?![\p{L}\p{M}'’-])(\.?)")
+# Up to this many suspects, lines are screened by substring tests.
+_MAX_SCREENED = 32
+# A word of letters standing on its own (not part of a hyphenated word).
+_ALONE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 
 
 def _suspects(lexicon: Lexicon, lang: Language) -> set[str]:
     """The document's words that may be a half: no word of their own, or an ending."""
+    code = lexicon.language
     return {
         w
-        for w in lexicon.vocab
-        if w.isalpha()
-        and len(w) >= 2
-        and (w in lang.split_endings or (lexicon.zipf(w) < NO_WORD_ZIPF and lexicon.count(w) <= 2))
+        for w, n in lexicon.vocab.items()
+        if len(w) >= 2
+        and w.isalpha()
+        and (w in lang.split_endings or (n <= 2 and cached_zipf(w, code) < NO_WORD_ZIPF))
     }
 
 
@@ -93,24 +97,51 @@ def split_halves(
     suspects = _suspects(lexicon, lang)
     if not suspects:
         return
-    screen = len(suspects) <= _MAX_SCREENED
+    # Lines are screened first: most hold no suspect at all. A few suspects
+    # are found by substring tests; many (OCR debris) by one compiled search,
+    # whose cost only a long text repays.
+    screen = (
+        None
+        if len(suspects) <= _MAX_SCREENED
+        else regex.compile(
+            r"(?i)(?:"
+            + "|".join(regex.escape(w) for w in sorted(suspects, key=len, reverse=True))
+            + ")"
+        )
+    )
     for b, n, text in texts:
-        if screen:
+        if screen is None:
             low = text.lower()
             if not any(w in low for w in suspects):
                 continue
+        elif not screen.search(text):
+            continue
         last_end = -1
-        for m in _PAIR.finditer(text):
-            left, right = m.group(1), m.group(2)
-            if left.lower() not in suspects and right not in suspects:
+        for hit in _ALONE.finditer(text):
+            if hit.group().lower() not in suspects:
                 continue
-            start = m.start(1)
-            end = m.end() + len(right)
-            if start < last_end:
-                continue
-            verdict = halves_verdict(left, right, bool(m.group(3)), lexicon, lang)
-            if verdict is None:
-                continue
-            confidence, why = verdict
-            last_end = end
-            yield b, n, start, end, left + right, confidence, f"{left} {right}: {why}"
+            # The suspect is the second half of the word before it, or the
+            # first half of the word after it.
+            for start, left, right, stop in _pairs_at(text, hit.start(), hit.end()):
+                if start < last_end:
+                    continue
+                verdict = halves_verdict(left, right, stop, lexicon, lang)
+                if verdict is None:
+                    continue
+                confidence, why = verdict
+                end = start + len(left) + 1 + len(right)
+                last_end = end
+                yield b, n, start, end, left + right, confidence, f"{left} {right}: {why}"
+                break
+
+
+def _pairs_at(text: str, start: int, end: int) -> Iterator[tuple[int, str, str, bool]]:
+    """The word pairs ``text[start:end]`` is half of: ``(start, left, right, stop after)``."""
+    piece = text[start:end]
+    if piece.islower():
+        before = _WORD_BEFORE.search(text, 0, start)
+        if before is not None:
+            yield before.start(1), before.group(1), piece, text[end : end + 1] == "."
+    after = _WORD_AFTER.match(text, end)
+    if after is not None:
+        yield start, piece, after.group(1), bool(after.group(2))

@@ -14,7 +14,7 @@ import regex
 from ._config import Config
 from ._draft import Block, Draft, Line
 from ._edits import Ledger
-from ._halves import halves_verdict
+from ._halves import NO_WORD_ZIPF, halves_verdict
 from ._language import Language, language_for, prefix_set
 from ._lexicon import Lexicon, judge_hyphen, judge_soft_hyphen
 from ._shapes import FIRST_WORD, hyphen_piece, lower_end
@@ -49,8 +49,9 @@ def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon, lang: Language) 
     The second piece must be no word on its own and the two pieces one
     common word. The cheap tests of the next line's first word come first:
     almost every line goes on with a word, and then nothing else is asked.
-    Failing that, the split-halves rule of :mod:`._halves` (a capitalised
-    first half, a first half that is no word, an ending split off) decides.
+    Failing that, when the second piece is no word or an ending, the
+    split-halves rule of :mod:`._halves` decides (a capitalised first half,
+    an ending split off: "Para" / "lympics", "great" / "est").
     """
     first = FIRST_WORD.match(b.text)
     if not first or first.start(1) != 0:
@@ -69,6 +70,12 @@ def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon, lang: Language) 
         confidence = REJOIN_CONFIDENCE
         note = f"{left}|{right}: the pieces make one word and the second is none on its own"
     else:
+        # Most lines go on with a word: then only an ending split off can be
+        # a half, and the tests below are not asked at all.
+        if right not in lang.split_endings and (
+            lexicon.count(right) > 2 or lexicon.zipf(right) >= NO_WORD_ZIPF
+        ):
+            return False
         end = LAST_WORD.search(a.text)
         if end is None:
             return False

@@ -61,18 +61,18 @@ DETECT_KINDS = 2
 DETECT_HEADINGS = 2
 DETECT_STRONG = 3
 
-_SIGNALS = regex.compile(
-    r"(?m)(?P<heading>^[ ]{0,3}#{1,6}[ \t]+\S)"
-    r"|(?P<strong>\*\*[^*\n]+\*\*|__[^_\n]+__)"
-    r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
-    r"|(?P<link>\[[^\]\n]+\]\([^)\s\n]+\))"
-    r"|(?P<html></?(?:u|mark|br|em|strong|sup|sub|span|b|i)\b[^<>\n]*>|<!--)"
-    r"|(?P<table>^[ ]{0,3}\|[^\n]*\|[ \t]*$)"
-    r"|(?P<emphasis>^[ ]{0,3}[_*][^_*\n]+[_*][ \t]*$)"
+# Each kind of markup with the substring it cannot match without: most plain
+# texts hold none of them, and a pattern is only searched where its mark is.
+_SIGNALS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
+    ("heading", "#", regex.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S")),
+    ("strong", "**", regex.compile(r"\*\*[^*\n]+\*\*")),
+    ("strong", "__", regex.compile(r"__[^_\n]+__")),
+    ("image", "](", regex.compile(r"!?\[[^\]\n]*\]\([^)\s\n]*\)")),
+    ("html", "<", regex.compile(r"</?(?:u|mark|br|em|strong|sup|sub|span|b|i)\b[^<>\n]*>|<!--")),
+    ("table", "|", regex.compile(r"(?m)^[ ]{0,3}\|[^\n]*\|[ \t]*$")),
+    ("emphasis", "_", regex.compile(r"(?m)^[ ]{0,3}_[^_\n]+_[ \t]*$")),
+    ("emphasis", "*", regex.compile(r"(?m)^[ ]{0,3}\*[^*\n]+\*[ \t]*$")),
 )
-# Characters without which no signal can match: most plain texts hold none
-# of these sequences, and the scan is skipped.
-_SIGNAL_MARKS = ("#", "**", "__", "](", "<", "|", "_", "*")
 
 _HEADING = regex.compile(r"^(#{1,6})(?:[ \t]+|$)")
 _CLOSING_HASHES = regex.compile(r"(?r)[ \t]+#+$")
@@ -96,23 +96,28 @@ _PUNCT_OR_SPACE = regex.compile(r"[\s\p{P}\p{S}]")
 
 def is_markdown(text: str) -> bool:
     """Whether ``text`` is unmistakably Markdown (see the module's docstring)."""
-    if not any(mark in text for mark in _SIGNAL_MARKS):
-        return False
     counts: dict[str, int] = {}
-    # A heading that opens the text ("# Title") is markup, whatever follows.
-    opening = len(text) - len(text.lstrip())
-    for m in _SIGNALS.finditer(text):
-        kind = m.lastgroup or ""
-        counts[kind] = counts.get(kind, 0) + 1
-        headings = counts.get("heading", 0)
-        if (
-            headings >= DETECT_HEADINGS
-            or (headings and (m.start() == opening or len(counts) >= DETECT_KINDS))
-            or counts.get("strong", 0) >= DETECT_STRONG
-            or len(counts) > DETECT_KINDS
-        ):
-            return True
-    return False
+    for kind, mark, pattern in _SIGNALS:
+        if mark not in text:
+            continue
+        # Counting stops where the verdict cannot change: a bounded count.
+        limit = max(DETECT_HEADINGS, DETECT_STRONG)
+        found = 0
+        for m in pattern.finditer(text):
+            found += 1
+            if kind == "heading" and not text[: m.start()].strip():
+                return True  # a heading opens the text ("# Title")
+            if found >= limit:
+                break
+        if found:
+            counts[kind] = counts.get(kind, 0) + found
+    headings = counts.get("heading", 0)
+    return (
+        headings >= DETECT_HEADINGS
+        or (headings > 0 and len(counts) >= DETECT_KINDS)
+        or counts.get("strong", 0) >= DETECT_STRONG
+        or len(counts) > DETECT_KINDS
+    )
 
 
 def _flanks(text: str, at: int) -> bool:

@@ -1,0 +1,135 @@
+"""Markdown input: detection, markup read as structure and kept in the repairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsrepair import Article, audit, repair
+from newsrepair._cli import main
+from newsrepair._markdown import is_markdown
+
+PAGE = "\n".join([
+    "## **THE HARBOUR GAZETTE**",
+    "",
+    "#### **<u>TRANSPORT</u>**",
+    "",
+    "# **Ferry service returns to the north shore after a winter away**",
+    "",
+    "_Commuters welcome the first crossing since November_",
+    "",
+    "By Mara Lindqvist",
+    "",
+    "The first ferry of the season left the north shore pier at seven on Monday morning, "
+    "carrying about forty commuters who had spent the winter on a **slower** bus.",
+    "",
+    "The council will review the timetable in June, when the summer boats start running "
+    "every twenty minutes.",
+])
+
+MARKDOWN = [
+    "# Title\n\nThe council met on Monday.",
+    "Some text.\n\n## A heading\n\nMore text with **bold** words.",
+    "Some text.\n\n## One\n\nMore.\n\n## Two\n\nEnd.",
+    "A **b** c **d** e **f** g.",
+    "Intro.\n\n| a | b |\n| --- | --- |\n\n![alt](x.png) and <u>under</u> and _emphasis_\n",
+]
+PLAIN = [
+    "The club's #1 draft pick said the move was a dream.",
+    "*Terms of the deal were not disclosed.\n\nWrite to sports_desk@example.com.",
+    "Five * three is fifteen; C# and F# are languages; the __init__ file.",
+    "Prices rose 5% | wages fell 2% | rents held.",
+    "Some text.\n\n## A lone heading in a plain text\n\nMore text.",
+    "x < y and y > z, said the report's authors.",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN)
+def test_markdown_detected(text: str) -> None:
+    """Two kinds of markup with a heading, two headings, three bold runs, an opening heading."""
+    assert is_markdown(text)
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_text_is_not_markdown(text: str) -> None:
+    """A stray #, *, _, | or < in news text is no Markdown, and nothing is taken off."""
+    article = repair(text)
+    assert (False, []) == (
+        is_markdown(text),
+        [r for r in article.repairs if r.kind == "markup"],
+    )
+
+
+def _fields(article: Article) -> tuple[str | None, ...]:
+    return (article.kicker, article.headline, article.deck, article.byline)
+
+
+def test_page_fields_are_plain_text() -> None:
+    """The markup says which line is which; the fields hold no markup."""
+    article = repair(PAGE)
+    assert (
+        "TRANSPORT",
+        "Ferry service returns to the north shore after a winter away",
+        "Commuters welcome the first crossing since November",
+        "By Mara Lindqvist",
+    ) == _fields(article)
+    assert "on a slower bus." in article.text
+    assert ["THE HARBOUR GAZETTE"] == list(article.furniture)
+
+
+def test_markup_is_in_the_repairs_and_nothing_is_lost() -> None:
+    """Every mark taken off is a markup repair's before; the audit passes."""
+    article = repair(PAGE)
+    taken = "".join(r.before for r in article.repairs if r.kind == "markup")
+    assert (True, 16, 2) == (
+        audit(PAGE, article).ok,
+        taken.count("*"),
+        taken.count("_"),
+    )
+
+
+def test_plain_format_leaves_markup() -> None:
+    """``input_format="plain"`` reads the text as it is: markup stays words."""
+    article = repair(PAGE, input_format="plain")
+    assert ([], True) == (
+        [r for r in article.repairs if r.kind == "markup"],
+        "**slower**" in article.text,
+    )
+
+
+def test_declared_markdown_reads_a_lone_mark() -> None:
+    """Declared Markdown needs no detection: a single bold run is taken off."""
+    text = "The council met on **Monday** and agreed the budget."
+    assert ("The council met on Monday and agreed the budget.", 1.0) == (
+        repair(text, input_format="markdown").text,
+        repair(text, input_format="markdown").repairs[0].confidence,
+    )
+
+
+def test_markup_under_the_bar_is_a_finding() -> None:
+    """Detected markup is strong evidence, not proof: over a high bar it stays, reported."""
+    article = repair(PAGE, min_confidence=0.95)
+    assert (True, True) == (
+        "**slower**" in article.text,
+        any(f.kind == "possible_markup" for f in article.findings),
+    )
+
+
+def test_to_markdown_round_trips() -> None:
+    """The clean Markdown reads back into the same article, and again to the same text."""
+    article = repair(PAGE)
+    again = repair(article.to_markdown())
+    assert (_fields(article), article.text) == (_fields(again), again.text)
+    assert article.to_text() == repair(article.to_text()).to_text()
+
+
+def test_cli_input_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--input-format plain`` keeps the markup that auto-detection takes off."""
+    story = tmp_path / "story.txt"
+    story.write_text(PAGE, encoding="utf-8")
+    main(["fix", "--input-format", "plain", str(story)])
+    plain = capsys.readouterr().out
+    main(["fix", str(story)])
+    auto = capsys.readouterr().out
+    assert (True, False) == ("**slower**" in plain, "**slower**" in auto)
