@@ -38,6 +38,7 @@ from ._language import language_for
 from ._lexicon import Lexicon
 from ._markdown import captions_from_markup, header_from_markup
 from ._shapes import ends_sentence
+from ._unwrapped import split_signed_dates
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[int]]:
@@ -75,7 +76,7 @@ def _kicker_run_into_headline(lines: list[Line], lexicon: Lexicon | None) -> lis
 def run(draft: Draft, config: Config) -> Draft:
     """Label furniture, notes, credits, captions and the header lines."""
     lang = language_for(config.language)
-    lines = draft.lines
+    lines = split_signed_dates(draft.lines, lang)
     blocks = _blocks(lines)
     roles = find_furniture(lines, lang)
     pairs = find_captions(lines, blocks, roles, lang)
