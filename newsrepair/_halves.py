@@ -35,9 +35,9 @@ RARE_CONFIDENCE = 0.75
 # An ending this short before a stop may be an abbreviation ("est.", "ed.").
 ABBREVIATION_CHARS = 3
 
-# The word just before a position (then one space), and the lowercase word
-# just after one (after one space), each a word of letters on its own.
-_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’-])(\p{L}{2,}) $")
+# A character that makes letters part of a longer word; the lowercase word
+# just after a position (after one space), a word of letters on its own.
+_JOINER = regex.compile(r"[\p{L}\p{M}'’-]")
 _WORD_AFTER = regex.compile(r" (\p{Ll}{2,})(?![\p{L}\p{M}'’-])(\.?)")
 # Up to this many suspects, lines are screened by substring tests.
 _MAX_SCREENED = 32
@@ -138,10 +138,14 @@ def split_halves(
 def _pairs_at(text: str, start: int, end: int) -> Iterator[tuple[int, str, str, bool]]:
     """The word pairs ``text[start:end]`` is half of: ``(start, left, right, stop after)``."""
     piece = text[start:end]
-    if piece.islower():
-        before = _WORD_BEFORE.search(text, 0, start)
-        if before is not None:
-            yield before.start(1), before.group(1), piece, text[end : end + 1] == "."
+    if piece.islower() and start >= 3 and text[start - 1] == " ":
+        # Walked back letter by letter: a search for the word before would try
+        # every earlier position of a long line.
+        first = start - 1
+        while first > 0 and text[first - 1].isalpha():
+            first -= 1
+        if start - 1 - first >= 2 and (first == 0 or not _JOINER.match(text[first - 1])):
+            yield first, text[first : start - 1], piece, text[end : end + 1] == "."
     after = _WORD_AFTER.match(text, end)
     if after is not None:
         yield start, piece, after.group(1), bool(after.group(2))

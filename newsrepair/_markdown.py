@@ -61,17 +61,28 @@ DETECT_KINDS = 2
 DETECT_HEADINGS = 2
 DETECT_STRONG = 3
 
-# Each kind of markup with the substring it cannot match without: most plain
-# texts hold none of them, and a pattern is only searched where its mark is.
+# Each kind of markup, and the substring none of its matches can lack: most
+# plain texts hold none of them, and a pattern is searched only where its
+# mark is.
+HEADING_LINE = regex.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S")
+STRONG_STARS = regex.compile(r"\*\*[^*\n]+\*\*")
+STRONG_BARS = regex.compile(r"__[^_\n]+__")
+# No class below crosses the bracket that opens the next try: "[a[a[a…"
+# would otherwise rescan the line from every bracket.
+LINK_OR_IMAGE = regex.compile(r"!?\[[^\[\]\n]*\]\([^()\s]*\)")
+HTML_TAG = regex.compile(r"</?(?:u|mark|br|em|strong|sup|sub|span|b|i)\b[^<>\n]*>|<!--")
+TABLE_ROW = regex.compile(r"(?m)^[ ]{0,3}\|[^\n]*\|[ \t]*$")
+EMPHASIS_LINE_BARS = regex.compile(r"(?m)^[ ]{0,3}_[^_\n]+_[ \t]*$")
+EMPHASIS_LINE_STARS = regex.compile(r"(?m)^[ ]{0,3}\*[^*\n]+\*[ \t]*$")
 _SIGNALS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
-    ("heading", "#", regex.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S")),
-    ("strong", "**", regex.compile(r"\*\*[^*\n]+\*\*")),
-    ("strong", "__", regex.compile(r"__[^_\n]+__")),
-    ("image", "](", regex.compile(r"!?\[[^\]\n]*\]\([^)\s\n]*\)")),
-    ("html", "<", regex.compile(r"</?(?:u|mark|br|em|strong|sup|sub|span|b|i)\b[^<>\n]*>|<!--")),
-    ("table", "|", regex.compile(r"(?m)^[ ]{0,3}\|[^\n]*\|[ \t]*$")),
-    ("emphasis", "_", regex.compile(r"(?m)^[ ]{0,3}_[^_\n]+_[ \t]*$")),
-    ("emphasis", "*", regex.compile(r"(?m)^[ ]{0,3}\*[^*\n]+\*[ \t]*$")),
+    ("heading", "#", HEADING_LINE),
+    ("strong", "**", STRONG_STARS),
+    ("strong", "__", STRONG_BARS),
+    ("image", "](", LINK_OR_IMAGE),
+    ("html", "<", HTML_TAG),
+    ("table", "|", TABLE_ROW),
+    ("emphasis", "_", EMPHASIS_LINE_BARS),
+    ("emphasis", "*", EMPHASIS_LINE_STARS),
 )
 
 _HEADING = regex.compile(r"^(#{1,6})(?:[ \t]+|$)")
@@ -83,9 +94,9 @@ _SETEXT = regex.compile(r"^(?:=+|-+)[ \t]*$")
 _TABLE_RULE = regex.compile(r"^\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 # Inline marks that are taken off whole or in part (group "keep" is kept).
 _INLINE = regex.compile(
-    r"(?P<image>!\[)(?P<alt>[^\]\n]*)(?P<target>\]\([^)\n]*\))"
-    r"|(?P<link>\[)(?=[^\]\n]+\]\([^)\s\n]*\))(?P<text>[^\]\n]+)(?P<href>\]\([^)\s\n]*\))"
-    r"|(?P<comment><!--.{0,2000}?-->)"
+    r"(?P<image>!\[)(?P<alt>[^\[\]\n]*)(?P<target>\]\([^()\n]*\))"
+    r"|(?P<link>\[)(?=[^\[\]\n]+\]\([^()\s]*\))(?P<text>[^\[\]\n]+)(?P<href>\]\([^()\s]*\))"
+    r"|(?P<comment><!--(?:[^<-]|-(?!->)|<(?!!--))*-->)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?/?>)"
     r"|(?P<escape>\\)(?=[!-/:-@\[-`{-~])"
 )
@@ -135,7 +146,9 @@ def _emphasis(text: str, taken: list[tuple[int, int]]) -> tuple[list[tuple[int, 
     ``"em"`` or ``""`` for emphasis around the whole line.
     """
     inside = sorted(taken)
-    opened: list[tuple[int, int, str]] = []
+    # One stack of open delimiters per character, so a closer finds its
+    # opener at once however many of the other kind are open.
+    opened: dict[str, list[tuple[int, int]]] = {}
     pairs: list[tuple[int, int, int, int]] = []
     k = 0
     for m in _DELIMITER.finditer(text):
@@ -146,17 +159,14 @@ def _emphasis(text: str, taken: list[tuple[int, int]]) -> tuple[list[tuple[int, 
             continue
         if a and text[a - 1] == "\\":
             continue  # escaped: the backslash is taken, the mark is text
-        mark = m.group()
+        stack = opened.setdefault(text[a], [])
         closes = a > 0 and not text[a - 1].isspace() and _flanks(text, b)
-        opens = b < len(text) and not text[b].isspace() and _flanks(text, a - 1)
-        match = next((n for n in range(len(opened) - 1, -1, -1) if opened[n][2][0] == mark[0]), -1)
-        if closes and match >= 0:
-            _, ob, omark = opened[match]
-            size = min(len(omark), len(mark))
+        if closes and stack:
+            oa, ob = stack.pop()
+            size = min(ob - oa, b - a)
             pairs.append((ob - size, ob, a, a + size))
-            del opened[match:]
-        elif opens:
-            opened.append((a, b, mark))
+        elif b < len(text) and not text[b].isspace() and _flanks(text, a - 1):
+            stack.append((a, b))
     ranges = sorted(r for p in pairs for r in ((p[0], p[1]), (p[2], p[3])))
     whole = ""
     if pairs:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsrepair import Article, audit, repair
 from newsrepair._cli import main
@@ -133,3 +136,31 @@ def test_cli_input_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     main(["fix", str(story)])
     auto = capsys.readouterr().out
     assert (True, False) == ("**slower**" in plain, "**slower**" in auto)
+
+
+# Pieces of Markdown and of news text, run together in any order.
+MARKS = ["#", "## ", "# ", "**", "*", "_", "__", "> ", "- ", "|", " | ", "---", "===", "![",
+         "](", ")", "[", "]", "<u>", "</u>", "<!--", "-->", "\\", "\\*", "~~", "`"]
+WORDS = ["The", "council", "said", "on", "Monday", "re", "duced", "great", "est", ".", ",",
+         "By Ann Lee", "Photo: Ann Lee", "com-", "muters", "\n", "\n", "\n\n", "\n\n\n", " "]
+markdown_text = st.lists(st.sampled_from(MARKS + WORDS), max_size=80).map(
+    lambda parts: "".join(p if p.isspace() else p + " " for p in parts)
+)
+SETTINGS = settings(max_examples=int(os.environ.get("NR_EXAMPLES", "60")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(markdown_text, st.sampled_from(["auto", "markdown"]))
+def test_markdown_nothing_lost(text: str, input_format: str) -> None:
+    """Whatever the markup, every character is in one place and every record replays."""
+    article = repair(text, input_format=input_format)
+    assert audit(text, article).ok
+
+
+@SETTINGS
+@given(markdown_text)
+def test_markdown_fixed_text_is_fixed(text: str) -> None:
+    """The canonical layout of a repaired Markdown input reads back unchanged."""
+    fixed = repair(text, input_format="markdown").to_text()
+    assert fixed == repair(fixed).to_text()
