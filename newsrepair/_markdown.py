@@ -14,8 +14,8 @@ offset map (:meth:`~._draft.Line.edited_many`), so each mark maps back to
 the input, and a text that is not Markdown costs one scan and no line work.
 
 Detection (``Config.input_format="auto"``) is conservative: a stray ``#``,
-``*`` or ``_`` in news text is no Markdown. It takes a heading that opens
-the text or comes with another kind of markup, two headings, three bold
+``*`` or ``_`` in news text is no Markdown. It takes a heading at the
+top of the text or beside another kind of markup, two headings, three bold
 runs, or three kinds of markup.
 """
 
@@ -54,12 +54,14 @@ CAPTION_WORDS = 30
 # Declared Markdown is certain; detected Markdown is strong evidence only.
 DECLARED_CONFIDENCE = 1.0
 DETECTED_CONFIDENCE = 0.9
-# Auto-detection: a heading with another kind of markup, or opening the text;
+# Auto-detection: a heading with another kind of markup, or at the top;
 # this many headings; this many bold runs (news text never doubles its
 # asterisks around words); or more kinds of markup than DETECT_KINDS.
 DETECT_KINDS = 2
 DETECT_HEADINGS = 2
 DETECT_STRONG = 3
+# A heading in the first lines of the text (blank ones counted) is a title.
+TOP_LINES = 4
 
 # Each kind of markup, and the substring none of its matches can lack: most
 # plain texts hold none of them, and a pattern is searched only where its
@@ -116,8 +118,8 @@ def is_markdown(text: str) -> bool:
         found = 0
         for m in pattern.finditer(text):
             found += 1
-            if kind == "heading" and not text[: m.start()].strip():
-                return True  # a heading opens the text ("# Title")
+            if kind == "heading" and text.count("\n", 0, m.start()) < TOP_LINES:
+                return True  # a heading at the top of the text ("# Title")
             if found >= limit:
                 break
         if found:
@@ -150,6 +152,7 @@ def _emphasis(text: str, taken: list[tuple[int, int]]) -> tuple[list[tuple[int, 
     # opener at once however many of the other kind are open.
     opened: dict[str, list[tuple[int, int]]] = {}
     pairs: list[tuple[int, int, int, int]] = []
+    strays: list[tuple[int, int]] = []
     k = 0
     for m in _DELIMITER.finditer(text):
         a, b = m.span()
@@ -167,7 +170,13 @@ def _emphasis(text: str, taken: list[tuple[int, int]]) -> tuple[list[tuple[int, 
             pairs.append((ob - size, ob, a, a + size))
         elif b < len(text) and not text[b].isspace() and _flanks(text, a - 1):
             stack.append((a, b))
-    ranges = sorted(r for p in pairs for r in ((p[0], p[1]), (p[2], p[3])))
+        elif closes and _stray_kind(text, a, b):
+            strays.append((a, b))
+    # Emphasis that runs over lines (a converter's paragraph per line cuts
+    # it) leaves its delimiters unpaired on each line; "**" and "_" at a
+    # word's edge are markup all the same. A lone "*" may be a footnote mark.
+    strays.extend(r for stack in opened.values() for r in stack if _stray_kind(text, *r))
+    ranges = sorted([*(r for p in pairs for r in ((p[0], p[1]), (p[2], p[3]))), *strays])
     whole = ""
     if pairs:
         # Emphasis around the whole line: the outermost pair encloses all of
@@ -178,6 +187,11 @@ def _emphasis(text: str, taken: list[tuple[int, int]]) -> tuple[list[tuple[int, 
         if bare and outer[1] <= bare[0] and outer[2] >= bare[-1] + 1:
             whole = "strong" if outer[1] - outer[0] >= 2 else "em"
     return ranges, whole
+
+
+def _stray_kind(text: str, a: int, b: int) -> bool:
+    """Whether an unpaired delimiter ``text[a:b]`` is still markup: "**", "__", "_"."""
+    return text[a] == "_" or (b - a >= 2 and text[a] == "*")
 
 
 def _bare_positions(length: int, marks: Sequence[tuple[int, int]]) -> list[int]:

@@ -43,14 +43,14 @@ PLAIN = [
     "*Terms of the deal were not disclosed.\n\nWrite to sports_desk@example.com.",
     "Five * three is fifteen; C# and F# are languages; the __init__ file.",
     "Prices rose 5% | wages fell 2% | rents held.",
-    "Some text.\n\n## A lone heading in a plain text\n\nMore text.",
+    "Some text.\n\nMore text.\n\nAnd more.\n\n## A lone heading further down\n\nEnd.",
     "x < y and y > z, said the report's authors.",
 ]
 
 
 @pytest.mark.parametrize("text", MARKDOWN)
 def test_markdown_detected(text: str) -> None:
-    """Two kinds of markup with a heading, two headings, three bold runs, an opening heading."""
+    """Two kinds of markup with a heading, two headings, three bold runs, a heading at the top."""
     assert is_markdown(text)
 
 
