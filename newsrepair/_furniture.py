@@ -182,7 +182,9 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             words <= 10
             and repeated[shapes[i]] >= 2
             and (apart or _at_page_edge(lines, i) or FOLIO_MARK.search(text))
-            and not ends_sentence(text)
+            # A paper's tagline ends a sentence ("Your news, delivered before
+            # breakfast."): it still heads its page.
+            and (not ends_sentence(text) or _at_page_edge(lines, i))
             and not open_end(text, lang.function_words)
             and (text[0].isupper() or text[0].isdigit())
             and not lang.date_line.match(text)
