@@ -156,6 +156,25 @@ class Line:
         at, src = self.anchors[k]
         return src + (pos - at)
 
+    def split_at(self, end: int, resume: int) -> tuple[Line, Line]:
+        """This line cut in two: ``text[:end]`` and ``text[resume:]``, each with its map.
+
+        What lies between (the spaces at the cut) belongs to neither part.
+        """
+        before = attrs.evolve(
+            self,
+            text=self.text[:end],
+            end=self.to_source(end),
+            anchors=tuple(a for a in self.anchors if a[0] <= end),
+        )
+        after = attrs.evolve(
+            self,
+            text=self.text[resume:],
+            start=self.to_source(resume),
+            anchors=tuple((t - resume, src) for t, src in self.anchors if t > resume),
+        )
+        return before, after
+
     def edited(self, start: int, end: int, after: str) -> Line:
         """This line with ``text[start:end]`` replaced by ``after``, its map kept."""
         return self.edited_many(((start, end, after),))

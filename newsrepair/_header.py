@@ -309,7 +309,5 @@ def split_run_in_label(
     m = RUN_IN_LABEL.match(line.text)
     if not m or word_count(line.text) < min_words:
         return None
-    cut = m.end()
-    label = attrs.evolve(line, text=m.group(1), end=line.start + len(m.group(1)), role=role)
-    rest = attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
-    return label, rest
+    label, rest = line.split_at(len(m.group(1)), m.end())
+    return attrs.evolve(label, role=role), rest

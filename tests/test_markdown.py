@@ -164,3 +164,15 @@ def test_markdown_fixed_text_is_fixed(text: str) -> None:
     """The canonical layout of a repaired Markdown input reads back unchanged."""
     fixed = repair(text, input_format="markdown").to_text()
     assert fixed == repair(fixed).to_text()
+
+
+def test_run_in_label_cut_from_a_line_markup_was_taken_from() -> None:
+    """A section tag run into the first body line is cut where the line's map says."""
+    text = (
+        "# Student's clock draws support\n\n"
+        "**<mark>MEDIA</mark>** From the city desk. Images of the boy were posted and "
+        "reposted online within hours of his arrest at school on Monday.\n\n"
+        "The school said it had acted on the advice of the police."
+    )
+    article = repair(text)
+    assert (True, ["MEDIA"]) == (audit(text, article).ok, list(article.furniture))
