@@ -128,6 +128,7 @@ def _densest(options: dict[int, list[int]], reach: int) -> int:
 # block quote) holds at least this many letters, and at most this many words.
 ONE_LINE_MIN_LETTERS = 24
 ONE_LINE_MIN_WORDS = 5
+UNMARKED_MIN_WORDS = 8
 ONE_LINE_MAX_WORDS = 60
 # At most this many one-line candidates are tested, each against the whole
 # body: matching stays linear in the document.
@@ -154,9 +155,39 @@ def _one_line_candidate(line: Line, paragraph_lines: bool) -> bool:
     hint = line.markup
     marked = hint is not None and bool(hint.heading or hint.quote or hint.emphasis == "strong")
     words = len(line.text.split())
+    # Unmarked, a short repeated line is more often a paper's tagline than a quote.
+    fewest = ONE_LINE_MIN_WORDS if marked else UNMARKED_MIN_WORDS
     return (marked or (paragraph_lines and line.blank_before > 0)) and (
-        ONE_LINE_MIN_WORDS <= words <= ONE_LINE_MAX_WORDS
+        fewest <= words <= ONE_LINE_MAX_WORDS
     )
+
+
+def _repeating(texts: list[str], candidates: list[int]) -> list[int]:
+    """The candidates whose letters stand, in order, in the rest of ``texts``.
+
+    The rest is every other text run together, so a copy cut by the
+    candidate itself still reads through. A copy that is a candidate taken
+    already does not count: of two identical texts only the later is taken.
+    """
+    compact = [_compact(text) for text in texts]
+    starts = list(itertools.accumulate((len(c) for c in compact), initial=0))
+    stream = "".join(compact)
+    taken: list[int] = []
+    for k in reversed(candidates):
+        own = compact[k]
+        size = len(own)
+        if size < ONE_LINE_MIN_LETTERS:
+            continue
+        at = (stream[: starts[k]] + stream[starts[k + 1] :]).find(own)
+        if at < 0:
+            continue
+        # The copy's place in the whole stream: past the candidate, or around it.
+        lo = at if at < starts[k] else at + size
+        hi = lo + size + (size if lo < starts[k] < lo + size else 0)
+        if any(starts[j] < hi and starts[j + 1] > lo for j in taken):
+            continue
+        taken.append(k)
+    return taken
 
 
 def one_line_quotes(draft: Draft, config: Config) -> Draft:
@@ -176,37 +207,11 @@ def one_line_quotes(draft: Draft, config: Config) -> Draft:
     ]
     if not candidates or len(flow) < 3:
         return draft
-    compact = [_compact(lines[i].text) for i in flow]
-    starts = list(itertools.accumulate((len(c) for c in compact), initial=0))
-    stream = "".join(compact)
-    roles: dict[int, Role] = {}
-    blocks: list[Block] = []
-    taken: set[int] = set()
-    for k in reversed(candidates):
-        own = compact[k]
-        if len(own) < ONE_LINE_MIN_LETTERS:
-            continue
-        # The body without this line, and without the quotes already taken.
-        rest = stream[: starts[k]] + stream[starts[k + 1] :]
-        if own not in rest:
-            continue
-        at = rest.find(own)
-        # The copy must be body text, not another quote taken here.
-        copy_lines = {
-            j
-            for j in range(len(flow))
-            if j != k
-            and (starts[j] if j < k else starts[j] - len(own)) < at + len(own)
-            and (starts[j + 1] if j < k else starts[j + 1] - len(own)) > at
-        }
-        if copy_lines & taken:
-            continue
-        taken.add(k)
-        line = lines[flow[k]]
-        roles[flow[k]] = PULL_QUOTE
-        blocks.append(Block(PULL_QUOTE, (line,)))
-    if not roles:
+    taken = _repeating([lines[i].text for i in flow], candidates)
+    if not taken:
         return draft
+    roles = {flow[k]: PULL_QUOTE for k in taken}
+    blocks = [Block(PULL_QUOTE, (lines[flow[k]],)) for k in sorted(taken)]
     new_lines = tuple(
         attrs.evolve(line, role=roles[i]) if i in roles else line for i, line in enumerate(lines)
     )
