@@ -12,7 +12,8 @@ that may be an abbreviation before its stop ("a great est.").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -39,8 +40,6 @@ ABBREVIATION_CHARS = 3
 # just after a position (after one space), a word of letters on its own.
 _JOINER = regex.compile(r"[\p{L}\p{M}'’-]")
 _WORD_AFTER = regex.compile(r" (\p{Ll}{2,})(?![\p{L}\p{M}'’-])(\.?)")
-# Up to this many suspects, lines are screened by substring tests.
-_MAX_SCREENED = 32
 # A word of letters standing on its own (not part of a hyphenated word).
 _ALONE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 
@@ -48,12 +47,13 @@ _ALONE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 def _suspects(lexicon: Lexicon, lang: Language) -> set[str]:
     """The document's words that may be a half: no word of their own, or an ending."""
     code = lexicon.language
-    return {
+    vocab = lexicon.vocab
+    # Cheap tests first: most of a text's words stand more than twice or are
+    # known, and each lexicon lookup is a call.
+    return {w for w in lang.split_endings if w in vocab} | {
         w
-        for w, n in lexicon.vocab.items()
-        if len(w) >= 2
-        and w.isalpha()
-        and (w in lang.split_endings or (n <= 2 and cached_zipf(w, code) < NO_WORD_ZIPF))
+        for w, n in vocab.items()
+        if n <= 2 and len(w) >= 2 and cached_zipf(w, code) < NO_WORD_ZIPF and w.isalpha()
     }
 
 
@@ -87,9 +87,13 @@ def halves_verdict(
 
 
 def split_halves(
-    texts: Iterable[tuple[int, int, str]], lexicon: Lexicon, lang: Language
+    texts: Sequence[tuple[int, int, str]],
+    spans: Sequence[tuple[int, int]],
+    source: str,
+    lexicon: Lexicon,
+    lang: Language,
 ) -> Iterator[tuple[int, int, int, int, str, float, str]]:
-    """Halves to join in ``texts`` (``(block, line, text)``).
+    """Halves to join in ``texts`` (``(block, line, text)``, each over ``source[span]``).
 
     Yields ``(block, line, start, end, joined, confidence, note)``, the span
     over ``text`` covering both halves and the space between them.
@@ -97,25 +101,8 @@ def split_halves(
     suspects = _suspects(lexicon, lang)
     if not suspects:
         return
-    # Lines are screened first: most hold no suspect at all. A few suspects
-    # are found by substring tests; many (OCR debris) by one compiled search,
-    # whose cost only a long text repays.
-    screen = (
-        None
-        if len(suspects) <= _MAX_SCREENED
-        else regex.compile(
-            r"(?i)(?:"
-            + "|".join(regex.escape(w) for w in sorted(suspects, key=len, reverse=True))
-            + ")"
-        )
-    )
-    for b, n, text in texts:
-        if screen is None:
-            low = text.lower()
-            if not any(w in low for w in suspects):
-                continue
-        elif not screen.search(text):
-            continue
+    for k in _lines_holding(suspects, spans, source):
+        b, n, text = texts[k]
         last_end = -1
         for hit in _ALONE.finditer(text):
             if hit.group().lower() not in suspects:
@@ -133,6 +120,27 @@ def split_halves(
                 last_end = end
                 yield b, n, start, end, left + right, confidence, f"{left} {right}: {why}"
                 break
+
+
+def _lines_holding(suspects: set[str], spans: Sequence[tuple[int, int]], source: str) -> list[int]:
+    """The texts whose source span holds a suspect, in order.
+
+    The source is searched once per suspect (in C), not each line in turn: a
+    document holds a handful of suspects and thousands of lines.
+    """
+    low = source.lower()
+    # Lines read in reading order need not stand in source order.
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    starts = [spans[k][0] for k in order]
+    found: set[int] = set()
+    for word in suspects:
+        at = low.find(word)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at < spans[order[i]][1]:
+                found.add(order[i])
+            at = low.find(word, at + len(word))
+    return sorted(found)
 
 
 def _pairs_at(text: str, start: int, end: int) -> Iterator[tuple[int, str, str, bool]]:

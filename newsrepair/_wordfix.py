@@ -291,7 +291,9 @@ def run(draft: Draft, config: Config) -> Draft:
                         _Edit(m.start(), m.end(), f"{left} {right}", "split_words", confidence, why)
                     )
     lang = language_for(config.language)
-    for b, n, start, end, joined, confidence, why in split_halves(eligible, lexicon, lang):
+    spans = [(line.start, line.end) for line in (draft.blocks[b].lines[n] for b, n, _ in eligible)]
+    found = split_halves(eligible, spans, draft.source, lexicon, lang)
+    for b, n, start, end, joined, confidence, why in found:
         edits[(b, n)].append(_Edit(start, end, joined, "rejoin_word", confidence, why))
     # OCR reads a capital I as a vertical bar; a bar standing as a word
     # before a lowercase word ("| think") is that pronoun, not a separator.
