@@ -84,6 +84,13 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
         weak="uncertain_columns",
     ),
     Kind(
+        "markup",
+        "R104",
+        "Markdown markup (#, **, _, >, table bars, link targets) taken off; read as structure",
+        "detection: 1.0 when the input is declared Markdown, 0.9 when detected",
+        weak="possible_markup",
+    ),
+    Kind(
         "join",
         "R201",
         "a paragraph rejoined across a blank line, a page break or other material",
@@ -161,6 +168,7 @@ Each :class:`~newsrepair.Repair` names one of these; codes start with ``R``::
 FINDING_KINDS: Mapping[str, Kind] = _table(
     Kind("uncertain_speaker_label", "W101", "a speaker label under the confidence bar; kept"),
     Kind("uncertain_columns", "W102", "side-by-side columns seen but not read apart"),
+    Kind("possible_markup", "W103", "Markdown markup seen but left in the text"),
     Kind("paragraph_cut", "W201", "a paragraph ends mid-sentence and nothing continues it"),
     Kind("uncertain_join", "W202", "a join under the confidence bar; the lines are left apart"),
     Kind(
