@@ -190,6 +190,19 @@ def _repeating(texts: list[str], candidates: list[int]) -> list[int]:
     return taken
 
 
+def repeated_paragraphs(texts: list[str]) -> list[int]:
+    """Which of the paragraphs ``texts`` (the body as a second repair reads
+    it: one paragraph per line) the one-line rule takes for pull quotes."""
+    candidates = [
+        k
+        for k, text in enumerate(texts)
+        if UNMARKED_MIN_WORDS <= len(text.split()) <= ONE_LINE_MAX_WORDS
+    ][:ONE_LINE_CANDIDATES]
+    if not candidates or len(texts) < 3:
+        return []
+    return _repeating(texts, candidates)
+
+
 def one_line_quotes(draft: Draft, config: Config) -> Draft:
     """Pull quotes printed on a line of their own that repeat the body's words.
 

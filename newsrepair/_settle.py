@@ -19,11 +19,22 @@ from __future__ import annotations
 import attrs
 
 from ._config import Config
-from ._draft import FLOW_ROLES, FURNITURE, HEADER_ROLES, HEADLINE, NOTE, Block, Draft, Line
+from ._draft import (
+    FLOW_ROLES,
+    FURNITURE,
+    HEADER_ROLES,
+    HEADLINE,
+    NOTE,
+    PULL_QUOTE,
+    Block,
+    Draft,
+    Line,
+)
 from ._furniture import find_furniture
 from ._header import find_header
 from ._interview import label_counts
 from ._language import Language, language_for
+from ._pullquotes import repeated_paragraphs
 
 # The header stands in the output's first paragraphs.
 HEADER_PARAGRAPHS = 8
@@ -88,6 +99,13 @@ def run(draft: Draft, config: Config) -> Draft:
         block = paragraphs[n]
         if role in (FURNITURE, NOTE) and at[n] not in changed and _unedited(block):
             changed[at[n]] = attrs.evolve(block, role=role, speaker=None)
+    # Read one paragraph per line, a paragraph that repeats the body is a
+    # pull quote printed whole on its line.
+    if "pullquotes" in config.passes:
+        for n in repeated_paragraphs([line.text for line in lines]):
+            block = paragraphs[n]
+            if at[n] not in changed and _unedited(block):
+                changed[at[n]] = attrs.evolve(block, role=PULL_QUOTE, speaker=None)
     if not changed:
         return draft
     for k, block in changed.items():
