@@ -1,0 +1,502 @@
+"""Reading order for collapsed layout: side-by-side columns with one space between.
+
+A layout-preserving extraction (``pdftotext -layout``) whose runs of spaces
+were squeezed to one space (copied, or normalised by some tool) holds one row
+of every column on each line, and nothing marks where one column's line ends
+and the next begins. The structure is still there over many rows:
+
+- a column's line that ends in a broken word ("so-") is continued by a piece
+  at the start of the *same column* on the next row, not by the word after it
+  on its own row ("so- On Wednesday" … next row "cial movement …");
+- each column's lines have nearly the same length (justified text), so the
+  seams of a full row fall near multiples of the column width.
+
+Detection asks for the first kind of evidence several times over a run of
+long rows (ordinary text breaks words at the row end, and their pieces follow
+each other). Untangling then chooses the seams of every row at once: a
+Viterbi search over rows whose states are the ways to cut one row into column
+lines, scored by the length each column line should have and by how each
+column's line reads on into the same column on the next row. Every row has a
+bounded number of states, so the cost is linear in the rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._draft import Line
+from ._lexicon import Lexicon
+from ._shapes import hyphen_piece
+
+_TOKEN = regex.compile(r"\S+")
+_PIECE = regex.compile(r"^(\p{Ll}[\p{L}'’]*)")
+_TERMINAL = regex.compile(r"[.!?…:][\"'”’)\]]*$")
+_OPENING = regex.compile(r"^[\"'“‘(\[]*[\p{Lu}\p{N}]")
+
+# A broken word is rejoined by its continuation when the joined form is this
+# common, or written elsewhere in the document.
+_JOINED_ZIPF = 2.5
+# Columns are this many characters wide, at least and at most; a page holds at
+# most this many.
+_MIN_WIDTH = 14
+_MAX_WIDTH = 70
+_MAX_COLUMNS = 5
+# Evidence needed before any row is cut: broken words continued in their own
+# column, several of them, and clearly more than continue on their own row.
+_MIN_EVENTS = 3
+_EVENT_MARGIN = 2
+# Confidence of a region's reading: three clean events clear the default bar.
+_BASE_CONFIDENCE = 0.72
+_PER_EVENT = 0.04
+_TOP_CONFIDENCE = 0.95
+# A row of a collapsed region is at least this many column widths long; short
+# rows in between (a column's paragraph end, a caption) are bridged when at
+# most this many stand together.
+_LONG_ROW = 1.4
+_MAX_SHORT_RUN = 3
+# A block of rows between blank lines with no evidence of its own is read with
+# its neighbour only when it has this many rows.
+_MIN_BLOCK_ROWS = 4
+# A full column line is within this share of the column width; a longer one
+# is impossible, a shorter one that ends no sentence costs.
+_SLACK = 0.12
+# Candidate cuttings kept per row, and the most tried before keeping them.
+_BEAM = 8
+_MAX_CUTTINGS = 96
+_MAX_ROW_TOKENS = 64
+
+# Scores (log-odds-like units) of what a column line shows.
+_BROKEN_JOINED = 4.0
+_BROKEN_NOT_JOINED = -2.5
+_STOP_THEN_CAPITAL = 0.6
+_STOP_THEN_LOWER = -1.5
+_OPEN_THEN_LOWER = 0.5
+_OPEN_THEN_CAPITAL = -0.2
+_OPEN_END_ABSENT = -0.8
+_MISSING_COLUMN = -1.2
+_NEXT_WORD_FITS = -3.0
+_LENGTH_WEIGHT = 3.0
+_BROKEN_INSIDE = -4.0
+_STOP_LOWER_INSIDE = -2.0
+
+
+@attrs.frozen
+class Region:
+    """A run of rows read as collapsed columns: its line range and geometry.
+
+    ``evidence`` counts broken words continued in their own column on the
+    next row, ``against`` those continued by the next word of their row.
+    """
+
+    first: int
+    last: int
+    columns: int
+    width: int
+    evidence: int
+    against: int
+
+    @property
+    def confidence(self) -> float:
+        """More broken words continued in their column make the reading surer."""
+        return min(_TOP_CONFIDENCE, _BASE_CONFIDENCE + _PER_EVENT * (self.evidence - self.against))
+
+
+@attrs.frozen
+class _Tok:
+    start: int  # offset in the row's text
+    end: int
+    text: str
+    head: str | None  # the letters before a line-break hyphen it ends with
+
+
+def _tokens(line: Line, soft_ends: frozenset[int]) -> tuple[_Tok, ...]:
+    toks: list[_Tok] = []
+    for m in _TOKEN.finditer(line.text):
+        text = m.group()
+        # A soft hyphen dropped by normalising still broke the word here.
+        shown = text + "-" if soft_ends and line.start + m.end() in soft_ends else text
+        toks.append(_Tok(m.start(), m.end(), text, hyphen_piece(shown)))
+    return tuple(toks)
+
+
+def _continuation(tok: str) -> str | None:
+    found = _PIECE.match(tok)
+    return found.group(1) if found else None
+
+
+def _joins(lexicon: Lexicon, head: str, tail: str) -> bool:
+    joined = head + tail
+    return lexicon.count(joined) >= 1 or lexicon.zipf(joined) >= _JOINED_ZIPF
+
+
+@attrs.frozen
+class _Event:
+    row: int
+    end: int  # offset of the broken piece's end in its row
+    start: int  # offset of the continuation in the next row
+    columnar: bool
+
+
+def _events(
+    lines: Sequence[Line], rows: Sequence[Sequence[_Tok]], lexicon: Lexicon
+) -> list[_Event]:
+    """Broken words and where their continuation is: on their row, or in the next."""
+    events: list[_Event] = []
+    for r in range(len(lines) - 1):
+        here, nxt = rows[r], rows[r + 1]
+        if not nxt or lines[r + 1].page != lines[r].page or lines[r + 1].blank_before > 1:
+            continue
+        for i, tok in enumerate(here):
+            head = tok.head
+            if head is None:
+                continue
+            adjacent = here[i + 1] if i + 1 < len(here) else nxt[0]
+            tail = _continuation(adjacent.text)
+            if tail is not None and _joins(lexicon, head, tail):
+                events.append(_Event(r, tok.end, adjacent.start, False))
+                continue
+            for cand in nxt:
+                if cand is adjacent:
+                    continue
+                piece = _continuation(cand.text)
+                if piece is not None and _joins(lexicon, head, piece):
+                    events.append(_Event(r, tok.end, cand.start, True))
+                    break
+    return events
+
+
+def _median(values: Sequence[int]) -> int:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
+    """Runs of rows between blank lines, from their first long row to their last.
+
+    Short rows inside (a column's paragraph end) are bridged when few stand
+    together; short rows after the last long one belong to it while they are
+    no longer than a column line (the last column's paragraph ends).
+    """
+    long_row = _LONG_ROW * width
+    widest = (_MAX_COLUMNS + 1) * (width + 1)
+    out: list[tuple[int, int]] = []
+    r, n = 0, len(lines)
+    while r < n:
+        if not long_row <= len(lines[r].text) <= widest:
+            r += 1
+            continue
+        first = last = r
+        short = 0
+        k = r + 1
+        while (
+            k < n
+            and lines[k].page == lines[r].page
+            and lines[k].blank_before == 0
+            and len(lines[k].text) <= widest
+        ):
+            if len(lines[k].text) >= long_row:
+                last, short = k, 0
+            else:
+                short += 1
+                if short > _MAX_SHORT_RUN:
+                    break
+            k += 1
+        while last + 1 < k and len(lines[last + 1].text) <= width * (1 + _SLACK):
+            last += 1
+        out.append((first, last))
+        r = max(k, last + 1)
+    return out
+
+
+def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
+    """Runs of long rows holding enough broken-word evidence, with their geometry."""
+    columnar = [e for e in events if e.columnar]
+    if len(columnar) < _MIN_EVENTS:
+        return []
+    # A column line runs from its column's start to its end: the continuation
+    # on the next row starts about where the broken line's column started.
+    widths = [e.end - e.start for e in columnar if _MIN_WIDTH <= e.end - e.start <= _MAX_WIDTH]
+    if len(widths) < _MIN_EVENTS:
+        return []
+    width = _median(widths)
+    blocks = _blocks(lines, width)
+    has_event = [False] * len(blocks)
+    at = 0
+    for e in sorted(columnar, key=lambda e: e.row):
+        while at < len(blocks) and blocks[at][1] < e.row:
+            at += 1
+        if at < len(blocks) and blocks[at][0] <= e.row:
+            has_event[at] = True
+    # A block without evidence of its own joins a neighbour that has some when
+    # it is long enough to be body text set the same way (not a caption).
+    keep = [
+        has_event[i]
+        or (
+            blocks[i][1] - blocks[i][0] + 1 >= _MIN_BLOCK_ROWS
+            and any(has_event[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
+        )
+        for i in range(len(blocks))
+    ]
+    regions: list[Region] = []
+    i = 0
+    while i < len(blocks):
+        if not keep[i]:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(blocks)
+            and keep[j + 1]
+            and lines[blocks[j + 1][0]].page == lines[blocks[i][0]].page
+            and _only_blank_between(lines, blocks[j][1], blocks[j + 1][0])
+        ):
+            j += 1
+        first, last = blocks[i][0], blocks[j][1]
+        inside = [e for e in events if first <= e.row <= last]
+        good = sum(1 for e in inside if e.columnar)
+        bad = len(inside) - good
+        if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
+            lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
+            typical = lengths[int(0.8 * (len(lengths) - 1))]
+            columns = max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
+            regions.append(Region(first, last, columns, width, good, bad))
+        i = j + 1
+    return regions
+
+
+def _only_blank_between(lines: Sequence[Line], a: int, b: int) -> bool:
+    return b == a + 1
+
+
+@attrs.frozen
+class _Cutting:
+    """One way to read a row: its pieces (token ranges) and their columns."""
+
+    pieces: tuple[tuple[int, int], ...]  # [first token, last token + 1)
+    columns: tuple[int, ...]
+    score: float
+
+
+def _seam_signs(toks: Sequence[_Tok], lexicon: Lexicon) -> list[float]:
+    """Running sums of what each pair of neighbours costs when read inside one line.
+
+    A broken word followed by a word it does not join, or a stop followed by
+    a lowercase word, hardly ever stands inside a column's line: such a pair
+    is a seam between columns.
+    """
+    sums = [0.0]
+    for i in range(len(toks) - 1):
+        left, right = toks[i], toks[i + 1].text
+        cost = 0.0
+        if left.head is not None:
+            tail = _continuation(right)
+            if tail is None or not _joins(lexicon, left.head, tail):
+                cost = _BROKEN_INSIDE
+        elif _TERMINAL.search(left.text) and right[:1].islower():
+            cost = _STOP_LOWER_INSIDE
+        sums.append(sums[-1] + cost)
+    return sums
+
+
+def _piece_score(toks: Sequence[_Tok], signs: Sequence[float], a: int, b: int, width: int) -> float:
+    """How much tokens ``a`` to ``b`` of a row look like one column line."""
+    length = toks[b - 1].end - toks[a].start
+    if length > width * (1 + _SLACK) + 1:
+        return float("-inf")
+    # Justified lines fill the column: a line that ends no sentence costs the
+    # more the further its length is from the width, either way.
+    off = (length - width) / width
+    inside = signs[b - 1] - signs[a]
+    if _TERMINAL.search(toks[b - 1].text):
+        return inside - (_LENGTH_WEIGHT * off * off if off > 0 else 0.0)
+    return inside - _LENGTH_WEIGHT * off * off
+
+
+def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) -> list[_Cutting]:
+    """The best ways to cut one row into at most ``columns`` column lines."""
+    signs = _seam_signs(toks, lexicon)
+    found: list[tuple[tuple[tuple[int, int], ...], float]] = []
+    k = len(toks)
+
+    def extend(a: int, pieces: tuple[tuple[int, int], ...], score: float) -> None:
+        if len(found) >= _MAX_CUTTINGS:
+            return
+        if a == k:
+            found.append((pieces, score))
+            return
+        if len(pieces) == columns:
+            return
+        for b in range(a + 1, k + 1):
+            s = _piece_score(toks, signs, a, b, width)
+            if s == float("-inf"):
+                break
+            extend(b, (*pieces, (a, b)), score + s)
+
+    extend(0, (), 0.0)
+    out: list[_Cutting] = []
+    for pieces, score in found:
+        m = len(pieces)
+        for cols in _assignments(m, columns):
+            out.append(_Cutting(pieces, cols, score + _MISSING_COLUMN * (columns - m)))
+    out.sort(key=lambda c: -c.score)
+    return out[:_BEAM]
+
+
+def _assignments(m: int, columns: int) -> list[tuple[int, ...]]:
+    """Ways to give ``m`` pieces of one row to columns, left to right."""
+    return list(itertools.combinations(range(columns), m))
+
+
+def _ends(toks: Sequence[_Tok], cut: _Cutting) -> dict[int, tuple[str, _Tok, int]]:
+    """Per column: the first token's text, the last token and the length of its line."""
+    return {
+        col: (toks[a].text, toks[b - 1], toks[b - 1].end - toks[a].start)
+        for (a, b), col in zip(cut.pieces, cut.columns, strict=True)
+    }
+
+
+def _continuity(
+    before: dict[int, tuple[str, _Tok, int]],
+    after: dict[int, tuple[str, _Tok, int]],
+    lexicon: Lexicon,
+    width: int,
+) -> float:
+    """How well each column's line in one row reads on into its line in the next."""
+    score = 0.0
+    for col, (_, last_tok, length) in before.items():
+        nxt = after.get(col)
+        last = last_tok.text
+        terminal = bool(_TERMINAL.search(last))
+        if nxt is None:
+            if not terminal:
+                score += _OPEN_END_ABSENT
+            continue
+        first = nxt[0]
+        head = last_tok.head
+        if head is not None:
+            tail = _continuation(first)
+            score += (
+                _BROKEN_JOINED
+                if tail is not None and _joins(lexicon, head, tail)
+                else _BROKEN_NOT_JOINED
+            )
+        elif terminal:
+            score += _STOP_THEN_CAPITAL if _OPENING.search(first) else _STOP_THEN_LOWER
+        else:
+            score += _OPEN_THEN_LOWER if first[:1].islower() else _OPEN_THEN_CAPITAL
+            # A line is filled before it breaks: had the next word fitted, it
+            # would stand on this line.
+            if length + 1 + len(first) <= width:
+                score += _NEXT_WORD_FITS
+    return score
+
+
+def _decode(
+    rows: Sequence[Sequence[_Tok]], region: Region, lexicon: Lexicon
+) -> tuple[_Cutting, ...] | None:
+    """The best cutting of every row of ``region`` (Viterbi over rows)."""
+    states: list[list[_Cutting]] = []
+    for r in range(region.first, region.last + 1):
+        toks = rows[r]
+        if len(toks) > _MAX_ROW_TOKENS:
+            return None
+        cands = _cuttings(toks, region.columns, region.width, lexicon)
+        if not cands:
+            # A row no cutting fits (a wide line): read it as one piece.
+            cands = [_Cutting(((0, len(toks)),), (0,), -5.0)]
+        states.append(cands)
+    best: list[float] = [c.score for c in states[0]]
+    back: list[list[int]] = [[-1] * len(states[0])]
+    for i in range(1, len(states)):
+        prev_ends = [_ends(rows[region.first + i - 1], c) for c in states[i - 1]]
+        cur: list[float] = []
+        ptr: list[int] = []
+        for cand in states[i]:
+            ends = _ends(rows[region.first + i], cand)
+            top, arg = float("-inf"), 0
+            for j, pe in enumerate(prev_ends):
+                s = best[j] + _continuity(pe, ends, lexicon, region.width)
+                if s > top:
+                    top, arg = s, j
+            cur.append(top + cand.score)
+            ptr.append(arg)
+        best = cur
+        back.append(ptr)
+    k = max(range(len(best)), key=lambda j: best[j])
+    path: list[_Cutting] = []
+    for i in range(len(states) - 1, -1, -1):
+        path.append(states[i][k])
+        k = back[i][k]
+    path.reverse()
+    return tuple(path)
+
+
+def _piece_line(line: Line, toks: Sequence[_Tok], a: int, b: int, blank: int) -> Line:
+    start, end = toks[a].start, toks[b - 1].end
+    at_end = end == len(line.text)
+    return attrs.evolve(
+        line,
+        text=line.text[start:end],
+        start=line.start + start,
+        end=line.start + end,
+        indent=0,
+        blank_before=blank,
+        soft_hyphen_end=line.soft_hyphen_end and at_end,
+        hard_hyphen_end=line.hard_hyphen_end and at_end,
+    )
+
+
+@attrs.frozen
+class Collapsed:
+    """The collapsed-column regions of a text, with the rows' tokens and cuttings."""
+
+    regions: tuple[Region, ...]
+    paths: tuple[tuple[_Cutting, ...] | None, ...]
+    rows: tuple[tuple[_Tok, ...], ...]
+
+
+def find_collapsed(
+    lines: Sequence[Line], lexicon: Lexicon, soft_ends: frozenset[int] = frozenset()
+) -> Collapsed | None:
+    """The runs of rows of ``lines`` that show collapsed columns, each with its cutting.
+
+    ``soft_ends`` are source offsets where a soft hyphen inside a line was
+    dropped (the end of a broken word). None when no run shows them: a text
+    with few broken words inside its lines costs one scan.
+    """
+    if sum(1 for line in lines if "- " in line.text) + len(soft_ends) < _MIN_EVENTS:
+        return None
+    rows = tuple(_tokens(line, soft_ends) for line in lines)
+    regions = _regions(lines, _events(lines, rows, lexicon))
+    if not regions:
+        return None
+    paths = tuple(_decode(rows, region, lexicon) for region in regions)
+    return Collapsed(tuple(regions), paths, rows)
+
+
+def untangle(lines: Sequence[Line], found: Collapsed, accepted: Sequence[int]) -> list[Line]:
+    """``lines`` with the regions numbered in ``accepted`` read column by column."""
+    out: list[Line] = []
+    at = 0
+    for k in accepted:
+        region, path = found.regions[k], found.paths[k]
+        if path is None:
+            continue
+        out.extend(lines[at : region.first])
+        streams: list[list[Line]] = [[] for _ in range(region.columns)]
+        for i, cut in enumerate(path):
+            r = region.first + i
+            toks = found.rows[r]
+            for (a, b), col in zip(cut.pieces, cut.columns, strict=True):
+                stream = streams[col]
+                blank = lines[r].blank_before if not stream and col == 0 else int(not stream)
+                stream.append(_piece_line(lines[r], toks, a, b, blank))
+        for stream in streams:
+            out.extend(stream)
+        at = region.last + 1
+    out.extend(lines[at:])
+    return [attrs.evolve(line, index=i) for i, line in enumerate(out)]
