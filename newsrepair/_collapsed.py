@@ -67,6 +67,8 @@ _SLACK = 0.12
 # Candidate cuttings kept per row, and the most tried before keeping them.
 _BEAM = 8
 _MAX_CUTTINGS = 96
+# A column line that ends no sentence is at least this share of the width.
+_MIN_OPEN = 0.55
 _MAX_ROW_TOKENS = 64
 
 # Scores (log-odds-like units) of what a column line shows.
@@ -77,7 +79,8 @@ _STOP_THEN_LOWER = -1.5
 _OPEN_THEN_LOWER = 0.5
 _OPEN_THEN_CAPITAL = -0.2
 _OPEN_END_ABSENT = -0.8
-_MISSING_COLUMN = -1.2
+_MISSING_COLUMN = -0.3
+_COLUMN_APPEARS = -1.5
 _NEXT_WORD_FITS = -3.0
 _LENGTH_WEIGHT = 3.0
 _BROKEN_INSIDE = -4.0
@@ -261,7 +264,8 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         bad = len(inside) - good
         if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
             lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
-            typical = lengths[int(0.8 * (len(lengths) - 1))]
+            # The widest rows hold a line of every column.
+            typical = lengths[int(0.95 * (len(lengths) - 1))]
             columns = max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
             regions.append(Region(first, last, columns, width, good, bad))
         i = j + 1
@@ -322,28 +326,41 @@ def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) 
     found: list[tuple[tuple[tuple[int, int], ...], float]] = []
     k = len(toks)
 
+    widest = width * (1 + _SLACK) + 1
+    shortest = _MIN_OPEN * width
+    row_end = toks[-1].end if toks else 0
+
     def extend(a: int, pieces: tuple[tuple[int, int], ...], score: float) -> None:
         if len(found) >= _MAX_CUTTINGS:
             return
         if a == k:
             found.append((pieces, score))
             return
-        if len(pieces) == columns:
+        left = columns - len(pieces)
+        # What is left of the row must fit in the columns that are left.
+        if left == 0 or row_end - toks[a].start > left * (widest + 1):
             return
-        for b in range(a + 1, k + 1):
-            s = _piece_score(toks, signs, a, b, width)
-            if s == float("-inf"):
-                break
-            extend(b, (*pieces, (a, b)), score + s)
+        # Longest line first: the best cuttings are found before the cap.
+        for b in range(k, a, -1):
+            length = toks[b - 1].end - toks[a].start
+            if length > widest:
+                continue
+            if length < shortest and not _TERMINAL.search(toks[b - 1].text):
+                # A line that ends no sentence fills its column.
+                continue
+            extend(b, (*pieces, (a, b)), score + _piece_score(toks, signs, a, b, width))
 
     extend(0, (), 0.0)
+    # The beam keeps the best cuttings, each with every way to give its
+    # pieces to columns: which column a piece belongs to only the rows around
+    # it can tell.
+    found.sort(key=lambda f: -f[1])
     out: list[_Cutting] = []
-    for pieces, score in found:
+    for pieces, score in found[:_BEAM]:
         m = len(pieces)
         for cols in _assignments(m, columns):
             out.append(_Cutting(pieces, cols, score + _MISSING_COLUMN * (columns - m)))
-    out.sort(key=lambda c: -c.score)
-    return out[:_BEAM]
+    return out
 
 
 def _assignments(m: int, columns: int) -> list[tuple[int, ...]]:
@@ -390,8 +407,14 @@ def _continuity(
             score += _OPEN_THEN_LOWER if first[:1].islower() else _OPEN_THEN_CAPITAL
             # A line is filled before it breaks: had the next word fitted, it
             # would stand on this line.
-            if length + 1 + len(first) <= width:
-                score += _NEXT_WORD_FITS
+            # Character counts of proportional type are rough: the more room
+            # would have been left, the surer.
+            room = width - (length + 1 + len(first))
+            if room >= 0:
+                score += _NEXT_WORD_FITS * min(1.0, (room + 1) / (_SLACK * width))
+    # A column that had no line on the row before starts afresh: rare inside
+    # running columns, and the way a misread row would shift every column.
+    score += _COLUMN_APPEARS * sum(1 for col in after if col not in before)
     return score
 
 
