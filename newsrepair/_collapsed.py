@@ -491,7 +491,8 @@ def find_collapsed(
     dropped (the end of a broken word). None when no run shows them: a text
     with few broken words inside its lines costs one scan.
     """
-    if sum(1 for line in lines if "- " in line.text) + len(soft_ends) < _MIN_EVENTS:
+    broken = sum(1 for line in lines if "- " in line.text or line.text.endswith("-"))
+    if broken + len(soft_ends) < _MIN_EVENTS:
         return None
     rows = tuple(_tokens(line, soft_ends) for line in lines)
     regions = _regions(lines, _events(lines, rows, lexicon))
