@@ -22,6 +22,7 @@ bounded number of states, so the cost is linear in the rows.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 
@@ -70,6 +71,8 @@ _MAX_CUTTINGS = 96
 # A column line that ends no sentence is at least this share of the width.
 _MIN_OPEN = 0.55
 _MAX_ROW_TOKENS = 64
+# Readings of the rows so far that the Viterbi search carries on to the next.
+_PATHS = 24
 
 # Scores (log-odds-like units) of what a column line shows.
 _BROKEN_JOINED = 4.0
@@ -81,6 +84,7 @@ _OPEN_THEN_CAPITAL = -0.2
 _OPEN_END_ABSENT = -0.8
 _MISSING_COLUMN = -0.3
 _COLUMN_APPEARS = -1.5
+_NO_CUTTING = -5.0
 _NEXT_WORD_FITS = -3.0
 _LENGTH_WEIGHT = 3.0
 _BROKEN_INSIDE = -4.0
@@ -114,6 +118,7 @@ class _Tok:
     end: int
     text: str
     head: str | None  # the letters before a line-break hyphen it ends with
+    terminal: bool  # it ends a sentence (or a clause with a colon)
 
 
 def _tokens(line: Line, soft_ends: frozenset[int]) -> tuple[_Tok, ...]:
@@ -122,7 +127,8 @@ def _tokens(line: Line, soft_ends: frozenset[int]) -> tuple[_Tok, ...]:
         text = m.group()
         # A soft hyphen dropped by normalising still broke the word here.
         shown = text + "-" if soft_ends and line.start + m.end() in soft_ends else text
-        toks.append(_Tok(m.start(), m.end(), text, hyphen_piece(shown)))
+        terminal = bool(_TERMINAL.search(text))
+        toks.append(_Tok(m.start(), m.end(), text, hyphen_piece(shown), terminal))
     return tuple(toks)
 
 
@@ -144,14 +150,40 @@ class _Event:
     columnar: bool
 
 
-def _events(
-    lines: Sequence[Line], rows: Sequence[Sequence[_Tok]], lexicon: Lexicon
-) -> list[_Event]:
+@attrs.define
+class _Rows:
+    """The tokens of each row, cut only when asked for (most rows never are)."""
+
+    lines: Sequence[Line]
+    soft_ends: frozenset[int]
+    cut: dict[int, tuple[_Tok, ...]] = attrs.field(factory=dict)
+
+    def __getitem__(self, r: int) -> tuple[_Tok, ...]:
+        got = self.cut.get(r)
+        if got is None:
+            got = self.cut[r] = _tokens(self.lines[r], self.soft_ends)
+        return got
+
+
+def _may_break(line: Line, soft: Sequence[int]) -> bool:
+    """Whether the row holds a broken word at all (a cheap test before cutting it)."""
+    if "- " in line.text or line.text.endswith("-"):
+        return True
+    at = bisect.bisect_left(soft, line.start)
+    return at < len(soft) and soft[at] <= line.end
+
+
+def _events(lines: Sequence[Line], rows: _Rows, lexicon: Lexicon) -> list[_Event]:
     """Broken words and where their continuation is: on their row, or in the next."""
     events: list[_Event] = []
+    soft = sorted(rows.soft_ends)
     for r in range(len(lines) - 1):
+        if not _may_break(lines[r], soft):
+            continue
+        if lines[r + 1].page != lines[r].page or lines[r + 1].blank_before > 1:
+            continue
         here, nxt = rows[r], rows[r + 1]
-        if not nxt or lines[r + 1].page != lines[r].page or lines[r + 1].blank_before > 1:
+        if not nxt:
             continue
         for i, tok in enumerate(here):
             head = tok.head
@@ -163,7 +195,9 @@ def _events(
                 events.append(_Event(r, tok.end, adjacent.start, False))
                 continue
             for cand in nxt:
-                if cand is adjacent:
+                # The same column's next line starts no further left than a
+                # column is wide.
+                if cand is adjacent or tok.end - cand.start > _MAX_WIDTH + 1:
                     continue
                 piece = _continuation(cand.text)
                 if piece is not None and _joins(lexicon, head, piece):
@@ -283,6 +317,7 @@ class _Cutting:
     pieces: tuple[tuple[int, int], ...]  # [first token, last token + 1)
     columns: tuple[int, ...]
     score: float
+    by_column: tuple[tuple[int, int] | None, ...] = ()  # each column's piece, or None
 
 
 def _seam_signs(toks: Sequence[_Tok], lexicon: Lexicon) -> list[float]:
@@ -359,7 +394,11 @@ def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) 
     for pieces, score in found[:_BEAM]:
         m = len(pieces)
         for cols in _assignments(m, columns):
-            out.append(_Cutting(pieces, cols, score + _MISSING_COLUMN * (columns - m)))
+            placed: list[tuple[int, int] | None] = [None] * columns
+            for col, piece in zip(cols, pieces, strict=True):
+                placed[col] = piece
+            missing = _MISSING_COLUMN * (columns - m)
+            out.append(_Cutting(pieces, cols, score + missing, tuple(placed)))
     return out
 
 
@@ -368,60 +407,71 @@ def _assignments(m: int, columns: int) -> list[tuple[int, ...]]:
     return list(itertools.combinations(range(columns), m))
 
 
-def _ends(toks: Sequence[_Tok], cut: _Cutting) -> dict[int, tuple[str, _Tok, int]]:
-    """Per column: the first token's text, the last token and the length of its line."""
-    return {
-        col: (toks[a].text, toks[b - 1], toks[b - 1].end - toks[a].start)
-        for (a, b), col in zip(cut.pieces, cut.columns, strict=True)
-    }
-
-
-def _continuity(
-    before: dict[int, tuple[str, _Tok, int]],
-    after: dict[int, tuple[str, _Tok, int]],
-    lexicon: Lexicon,
-    width: int,
-) -> float:
-    """How well each column's line in one row reads on into its line in the next."""
-    score = 0.0
-    for col, (_, last_tok, length) in before.items():
-        nxt = after.get(col)
-        last = last_tok.text
-        terminal = bool(_TERMINAL.search(last))
-        if nxt is None:
-            if not terminal:
-                score += _OPEN_END_ABSENT
-            continue
-        first = nxt[0]
-        head = last_tok.head
-        if head is not None:
-            tail = _continuation(first)
-            score += (
-                _BROKEN_JOINED
-                if tail is not None and _joins(lexicon, head, tail)
-                else _BROKEN_NOT_JOINED
-            )
-        elif terminal:
-            score += _STOP_THEN_CAPITAL if _OPENING.search(first) else _STOP_THEN_LOWER
-        else:
-            score += _OPEN_THEN_LOWER if first[:1].islower() else _OPEN_THEN_CAPITAL
-            # A line is filled before it breaks: had the next word fitted, it
-            # would stand on this line.
-            # Character counts of proportional type are rough: the more room
-            # would have been left, the surer.
-            room = width - (length + 1 + len(first))
-            if room >= 0:
-                score += _NEXT_WORD_FITS * min(1.0, (room + 1) / (_SLACK * width))
-    # A column that had no line on the row before starts afresh: rare inside
-    # running columns, and the way a misread row would shift every column.
-    score += _COLUMN_APPEARS * sum(1 for col in after if col not in before)
+def _link(last: _Tok, first: _Tok, length: int, lexicon: Lexicon, width: int) -> float:
+    """How well a column's line (its last token, its length) reads on into ``first``."""
+    head = last.head
+    if head is not None:
+        tail = _continuation(first.text)
+        joined = tail is not None and _joins(lexicon, head, tail)
+        return _BROKEN_JOINED if joined else _BROKEN_NOT_JOINED
+    if last.terminal:
+        return _STOP_THEN_CAPITAL if _OPENING.search(first.text) else _STOP_THEN_LOWER
+    score = _OPEN_THEN_LOWER if first.text[:1].islower() else _OPEN_THEN_CAPITAL
+    # A line is filled before it breaks: had the next word fitted, it would
+    # stand on this line. Character counts of proportional type are rough:
+    # the more room would have been left, the surer.
+    room = width - (length + 1 + len(first.text))
+    if room >= 0:
+        score += _NEXT_WORD_FITS * min(1.0, (room + 1) / (_SLACK * width))
     return score
 
 
-def _decode(
-    rows: Sequence[Sequence[_Tok]], region: Region, lexicon: Lexicon
-) -> tuple[_Cutting, ...] | None:
-    """The best cutting of every row of ``region`` (Viterbi over rows)."""
+@attrs.define
+class _Links:
+    """Scores between the pieces of two neighbouring rows, each worked out once.
+
+    Many cuttings of a row share pieces, so the Viterbi search asks for the
+    same pair of pieces again and again.
+    """
+
+    above: Sequence[_Tok]
+    below: Sequence[_Tok]
+    lexicon: Lexicon
+    width: int
+    known: dict[tuple[int, int, int], float] = attrs.field(factory=dict)
+
+    def link(self, up: tuple[int, int], down: tuple[int, int]) -> float:
+        key = (up[0], up[1], down[0])
+        got = self.known.get(key)
+        if got is None:
+            last = self.above[up[1] - 1]
+            length = last.end - self.above[up[0]].start
+            got = self.known[key] = _link(
+                last, self.below[down[0]], length, self.lexicon, self.width
+            )
+        return got
+
+    def continuity(self, before: _Cutting, after: _Cutting) -> float:
+        """How well each column's line in one row reads on into its line in the next."""
+        score = 0.0
+        below = after.by_column
+        for col, up in enumerate(before.by_column):
+            down = below[col]
+            if up is None:
+                if down is not None:
+                    # A column that had no line on the row before starts
+                    # afresh: rare inside running columns, and the way a
+                    # misread row would shift every column.
+                    score += _COLUMN_APPEARS
+            elif down is not None:
+                score += self.link(up, down)
+            elif not self.above[up[1] - 1].terminal:
+                score += _OPEN_END_ABSENT
+        return score
+
+
+def _decode(rows: _Rows, region: Region, lexicon: Lexicon) -> tuple[_Cutting, ...] | None:
+    """The best cutting of every row of ``region`` (Viterbi over rows, with a beam)."""
     states: list[list[_Cutting]] = []
     for r in range(region.first, region.last + 1):
         toks = rows[r]
@@ -430,19 +480,22 @@ def _decode(
         cands = _cuttings(toks, region.columns, region.width, lexicon)
         if not cands:
             # A row no cutting fits (a wide line): read it as one piece.
-            cands = [_Cutting(((0, len(toks)),), (0,), -5.0)]
+            whole = (0, len(toks))
+            alone = (whole, *([None] * (region.columns - 1)))
+            cands = [_Cutting((whole,), (0,), _NO_CUTTING, alone)]
         states.append(cands)
     best: list[float] = [c.score for c in states[0]]
     back: list[list[int]] = [[-1] * len(states[0])]
     for i in range(1, len(states)):
-        prev_ends = [_ends(rows[region.first + i - 1], c) for c in states[i - 1]]
+        links = _Links(rows[region.first + i - 1], rows[region.first + i], lexicon, region.width)
+        # Only the best readings so far go on: the work per row is bounded.
+        alive = sorted(range(len(best)), key=lambda j: -best[j])[:_PATHS]
         cur: list[float] = []
         ptr: list[int] = []
         for cand in states[i]:
-            ends = _ends(rows[region.first + i], cand)
             top, arg = float("-inf"), 0
-            for j, pe in enumerate(prev_ends):
-                s = best[j] + _continuity(pe, ends, lexicon, region.width)
+            for j in alive:
+                s = best[j] + links.continuity(states[i - 1][j], cand)
                 if s > top:
                     top, arg = s, j
             cur.append(top + cand.score)
@@ -479,7 +532,7 @@ class Collapsed:
 
     regions: tuple[Region, ...]
     paths: tuple[tuple[_Cutting, ...] | None, ...]
-    rows: tuple[tuple[_Tok, ...], ...]
+    rows: _Rows
 
 
 def find_collapsed(
@@ -494,7 +547,7 @@ def find_collapsed(
     broken = sum(1 for line in lines if "- " in line.text or line.text.endswith("-"))
     if broken + len(soft_ends) < _MIN_EVENTS:
         return None
-    rows = tuple(_tokens(line, soft_ends) for line in lines)
+    rows = _Rows(lines, soft_ends)
     regions = _regions(lines, _events(lines, rows, lexicon))
     if not regions:
         return None
