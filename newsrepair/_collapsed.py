@@ -85,6 +85,7 @@ _OPEN_END_ABSENT = -0.8
 _MISSING_COLUMN = -0.3
 _COLUMN_APPEARS = -1.5
 _NO_CUTTING = -5.0
+_WIDER = 1.25
 _NEXT_WORD_FITS = -3.0
 _LENGTH_WEIGHT = 3.0
 _BROKEN_INSIDE = -4.0
@@ -259,7 +260,10 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     widths = [e.end - e.start for e in columnar if _MIN_WIDTH <= e.end - e.start <= _MAX_WIDTH]
     if len(widths) < _MIN_EVENTS:
         return []
-    width = _median(widths)
+    # The first column's broken lines measure its width exactly (their
+    # continuation opens the next row); further columns' starts drift.
+    leftmost = [e.end for e in columnar if e.start == 0 and _MIN_WIDTH <= e.end <= _MAX_WIDTH]
+    width = _median(leftmost) if len(leftmost) >= 2 else _median(widths)
     blocks = _blocks(lines, width)
     has_event = [False] * len(blocks)
     at = 0
@@ -278,6 +282,8 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         )
         for i in range(len(blocks))
     ]
+    # Events come in row order: each region counts its own by bisection.
+    event_rows = [e.row for e in events]
     regions: list[Region] = []
     i = 0
     while i < len(blocks):
@@ -293,9 +299,10 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         ):
             j += 1
         first, last = blocks[i][0], blocks[j][1]
-        inside = [e for e in events if first <= e.row <= last]
-        good = sum(1 for e in inside if e.columnar)
-        bad = len(inside) - good
+        lo = bisect.bisect_left(event_rows, first)
+        hi = bisect.bisect_right(event_rows, last)
+        good = sum(1 for e in events[lo:hi] if e.columnar)
+        bad = hi - lo - good
         if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
             lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
             # The widest rows hold a line of every column.
@@ -470,19 +477,30 @@ class _Links:
         return score
 
 
-def _decode(rows: _Rows, region: Region, lexicon: Lexicon) -> tuple[_Cutting, ...] | None:
-    """The best cutting of every row of ``region`` (Viterbi over rows, with a beam)."""
+def _decode(
+    rows: _Rows, region: Region, lexicon: Lexicon
+) -> tuple[tuple[_Cutting, ...], float, int] | None:
+    """The best cutting of every row of ``region``, its score and the rows left uncut.
+
+    A Viterbi search over the rows, with a beam.
+    """
     states: list[list[_Cutting]] = []
+    uncut = 0
     for r in range(region.first, region.last + 1):
         toks = rows[r]
         if len(toks) > _MAX_ROW_TOKENS:
             return None
         cands = _cuttings(toks, region.columns, region.width, lexicon)
         if not cands:
+            # Wider lines than the width measured (a column set wider, a
+            # loose line): try once with more room.
+            cands = _cuttings(toks, region.columns, round(region.width * _WIDER), lexicon)
+        if not cands:
             # A row no cutting fits (a wide line): read it as one piece.
             whole = (0, len(toks))
             alone = (whole, *([None] * (region.columns - 1)))
             cands = [_Cutting((whole,), (0,), _NO_CUTTING, alone)]
+            uncut += 1
         states.append(cands)
     best: list[float] = [c.score for c in states[0]]
     back: list[list[int]] = [[-1] * len(states[0])]
@@ -503,12 +521,33 @@ def _decode(rows: _Rows, region: Region, lexicon: Lexicon) -> tuple[_Cutting, ..
         best = cur
         back.append(ptr)
     k = max(range(len(best)), key=lambda j: best[j])
+    total = best[k]
     path: list[_Cutting] = []
     for i in range(len(states) - 1, -1, -1):
         path.append(states[i][k])
         k = back[i][k]
     path.reverse()
-    return tuple(path)
+    return tuple(path), total, uncut
+
+
+def _best_reading(
+    rows: _Rows, region: Region, lexicon: Lexicon
+) -> tuple[Region, tuple[_Cutting, ...] | None]:
+    """The region read with the number of columns its rows read best with.
+
+    The widest rows suggest how many columns there are; when some row fits
+    no cutting into that many (a narrow column beside wide ones), one more
+    column is tried too, and the better reading kept.
+    """
+    read = _decode(rows, region, lexicon)
+    if read is None:
+        return region, None
+    if read[2] and region.columns < _MAX_COLUMNS:
+        wider = attrs.evolve(region, columns=region.columns + 1)
+        other = _decode(rows, wider, lexicon)
+        if other is not None and other[1] > read[1]:
+            return wider, other[0]
+    return region, read[0]
 
 
 def _piece_line(line: Line, toks: Sequence[_Tok], a: int, b: int, blank: int) -> Line:
@@ -551,8 +590,8 @@ def find_collapsed(
     regions = _regions(lines, _events(lines, rows, lexicon))
     if not regions:
         return None
-    paths = tuple(_decode(rows, region, lexicon) for region in regions)
-    return Collapsed(tuple(regions), paths, rows)
+    read = [_best_reading(rows, region, lexicon) for region in regions]
+    return Collapsed(tuple(r for r, _ in read), tuple(p for _, p in read), rows)
 
 
 def untangle(lines: Sequence[Line], found: Collapsed, accepted: Sequence[int]) -> list[Line]:
