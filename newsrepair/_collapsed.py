@@ -72,7 +72,7 @@ _MAX_CUTTINGS = 96
 _MIN_OPEN = 0.55
 _MAX_ROW_TOKENS = 64
 # Readings of the rows so far that the Viterbi search carries on to the next.
-_PATHS = 24
+_PATHS = 16
 
 # Scores (log-odds-like units) of what a column line shows.
 _BROKEN_JOINED = 4.0
@@ -342,7 +342,7 @@ def _seam_signs(toks: Sequence[_Tok], lexicon: Lexicon) -> list[float]:
             tail = _continuation(right)
             if tail is None or not _joins(lexicon, left.head, tail):
                 cost = _BROKEN_INSIDE
-        elif _TERMINAL.search(left.text) and right[:1].islower():
+        elif left.terminal and right[:1].islower():
             cost = _STOP_LOWER_INSIDE
         sums.append(sums[-1] + cost)
     return sums
@@ -357,7 +357,7 @@ def _piece_score(toks: Sequence[_Tok], signs: Sequence[float], a: int, b: int, w
     # more the further its length is from the width, either way.
     off = (length - width) / width
     inside = signs[b - 1] - signs[a]
-    if _TERMINAL.search(toks[b - 1].text):
+    if toks[b - 1].terminal:
         return inside - (_LENGTH_WEIGHT * off * off if off > 0 else 0.0)
     return inside - _LENGTH_WEIGHT * off * off
 
@@ -387,7 +387,7 @@ def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) 
             length = toks[b - 1].end - toks[a].start
             if length > widest:
                 continue
-            if length < shortest and not _TERMINAL.search(toks[b - 1].text):
+            if length < shortest and not toks[b - 1].terminal:
                 # A line that ends no sentence fills its column.
                 continue
             extend(b, (*pieces, (a, b)), score + _piece_score(toks, signs, a, b, width))
