@@ -86,6 +86,9 @@ _MISSING_COLUMN = -0.3
 _COLUMN_APPEARS = -1.5
 _NO_CUTTING = -5.0
 _WIDER = 1.25
+# A row above the first evidence belongs to the columns while it reads on
+# into the row below at least this well (a header row does not).
+_READS_ON = 0.0
 _NEXT_WORD_FITS = -3.0
 _LENGTH_WEIGHT = 3.0
 _BROKEN_INSIDE = -4.0
@@ -106,6 +109,8 @@ class Region:
     width: int
     evidence: int
     against: int
+    # The first row whose broken word goes on in its own column.
+    evidence_row: int = 0
 
     @property
     def confidence(self) -> float:
@@ -272,16 +277,14 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
             at += 1
         if at < len(blocks) and blocks[at][0] <= e.row:
             has_event[at] = True
-    # A block without evidence of its own joins a neighbour that has some when
-    # it is long enough to be body text set the same way (not a caption).
-    keep = [
-        has_event[i]
-        or (
-            blocks[i][1] - blocks[i][0] + 1 >= _MIN_BLOCK_ROWS
-            and any(has_event[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
-        )
-        for i in range(len(blocks))
-    ]
+    # A block without evidence of its own is read with the block before it
+    # when that one is, and it is long enough to be body text set the same
+    # way (not a caption). Never with the block after it: what stands above
+    # the columns is the header, whose lines run across the page.
+    keep: list[bool] = []
+    for i, (first, last) in enumerate(blocks):
+        follows = i > 0 and keep[i - 1]
+        keep.append(has_event[i] or (follows and last - first + 1 >= _MIN_BLOCK_ROWS))
     # Events come in row order: each region counts its own by bisection.
     event_rows = [e.row for e in events]
     regions: list[Region] = []
@@ -303,12 +306,13 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         hi = bisect.bisect_right(event_rows, last)
         good = sum(1 for e in events[lo:hi] if e.columnar)
         bad = hi - lo - good
+        proof = next((e.row for e in events[lo:hi] if e.columnar), first)
         if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
             lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
             # The widest rows hold a line of every column.
             typical = lengths[int(0.95 * (len(lengths) - 1))]
             columns = max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
-            regions.append(Region(first, last, columns, width, good, bad))
+            regions.append(Region(first, last, columns, width, good, bad, proof))
         i = j + 1
     return regions
 
@@ -537,7 +541,9 @@ def _best_reading(
 
     The widest rows suggest how many columns there are; when some row fits
     no cutting into that many (a narrow column beside wide ones), one more
-    column is tried too, and the better reading kept.
+    column is tried too, and the better reading kept. Then the rows above
+    the first evidence that do not read on into the columns below (a
+    headline and deck run across the page) are given back.
     """
     read = _decode(rows, region, lexicon)
     if read is None:
@@ -546,8 +552,24 @@ def _best_reading(
         wider = attrs.evolve(region, columns=region.columns + 1)
         other = _decode(rows, wider, lexicon)
         if other is not None and other[1] > read[1]:
-            return wider, other[0]
-    return region, read[0]
+            region, read = wider, other
+    return _trim_top(rows, region, read[0], lexicon)
+
+
+def _trim_top(
+    rows: _Rows, region: Region, path: tuple[_Cutting, ...], lexicon: Lexicon
+) -> tuple[Region, tuple[_Cutting, ...]]:
+    """``region`` from the highest row above its first evidence that reads on down to it."""
+    start = region.evidence_row
+    while start > region.first:
+        i = start - region.first
+        links = _Links(rows[start - 1], rows[start], lexicon, region.width)
+        if links.continuity(path[i - 1], path[i]) < _READS_ON:
+            break
+        start -= 1
+    if start == region.first:
+        return region, path
+    return attrs.evolve(region, first=start), path[start - region.first :]
 
 
 def _piece_line(line: Line, toks: Sequence[_Tok], a: int, b: int, blank: int) -> Line:
