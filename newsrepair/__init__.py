@@ -1,9 +1,18 @@
 """newsrepair: repair news text damaged by page layout.
 
->>> from newsrepair import repair
->>> article = repair(damaged_text)
->>> article.headline, article.text, article.pull_quotes, article.repairs
->>> audit(damaged_text, article).ok      # every character in exactly one place
+Give :func:`repair` the text an extractor wrote (a ``str``) and read the
+:class:`Article` it returns: structure fields, body paragraphs, the material
+set aside (pull quotes, captions, notes, furniture), the log of every repair
+and the damage it saw but left alone. :func:`audit` checks that nothing was
+lost::
+
+    >>> from newsrepair import audit, repair
+    >>> damaged = "The ferry will run every hour from June, the com-\\nmittee said.\\n"
+    >>> article = repair(damaged)
+    >>> article.text
+    'The ferry will run every hour from June, the committee said.'
+    >>> audit(damaged, article).ok      # every character in exactly one place
+    True
 """
 
 from ._audit import Audit, audit, replay

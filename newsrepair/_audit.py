@@ -40,6 +40,12 @@ class Audit:
     for (a character counted twice shows here). ``misplaced`` describes each
     record whose text is not its spans' replayed input, or why the log could
     not be replayed. ``ok`` is true when all three are empty.
+
+        >>> from newsrepair import Audit
+        >>> Audit().ok
+        True
+        >>> Audit(missing=(("x", 1),)).ok, Audit(missing=(("x", 1),)).lost
+        (False, True)
     """
 
     missing: tuple[tuple[str, int], ...] = ()
@@ -155,6 +161,11 @@ def replay(text: str, repairs: Iterable[Repair]) -> str:
     hyphens. Raises
     ``ValueError`` when an edit's ``before`` is not the input at its span, or
     when two edits overlap (one input character would be edited twice).
+
+        >>> from newsrepair import repair, replay
+        >>> text = "The com-\\nmittee met.\\n"
+        >>> replay(text, repair(text).repairs)  # the hyphen goes; line breaks are whitespace
+        'The com\\nmittee met.\\n'
     """
     return _replay_spans(text, _edits(text, repairs), [(0, len(text))])
 
@@ -202,6 +213,14 @@ def audit(text: str, article: Article) -> Audit:
     extra in it (each non-whitespace input character must be in exactly one
     output place, see :func:`ledger`), and the records whose spans do not
     replay to their text. ``audit(text, repair(text)).ok`` is the promise.
+
+        >>> from newsrepair import Article, audit, repair
+        >>> text = "The com-\\nmittee met.\\n"
+        >>> audit(text, repair(text)).ok
+        True
+        >>> lost = audit(text, Article())  # an article that kept nothing
+        >>> lost.ok, lost.missing[:2]
+        (False, (('-', 1), ('.', 1)))
     """
     if not isinstance(text, str):
         raise TypeError(f"audit() needs the input text as a str, not {type(text).__name__}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from ._draft import CAPTION, CREDIT, Block, Draft, Line, Role
 from ._language import Language
@@ -139,11 +140,33 @@ def credit_text(draft: Draft, line: Line, lang: Language) -> tuple[str, list[Rep
     return credit, fixes
 
 
+# A credit in capitals run into a caption's first line: two or more words in
+# capitals, then the caption opening with a capitalised word.
+LEADING_CAPITALS_CREDIT = regex.compile(
+    r"^((?:\p{Lu}[\p{Lu}'’.&/-]*\s+){1,5}\p{Lu}[\p{Lu}'’.&/-]+)\s+(?=\p{Lu}\p{Ll})"
+)
+
+
+def _leading_capitals_credit(line: Line) -> tuple[str, Line] | None:
+    """The capitals credit opening a caption line, and the line without it."""
+    m = LEADING_CAPITALS_CREDIT.match(line.text)
+    if not m or line.anchors:
+        return None
+    cut = m.end()
+    return m.group(1), attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
+
+
 def inline_caption(members: list[Line], lang: Language) -> Block:
-    """A caption block; a credit printed at the end of its last line is split off."""
+    """A caption block; a credit printed at the end of its last line, or in
+    capitals at the start of its first ("AGENCY NAME A worker clears…"), is split off."""
     last = members[-1]
     m = lang.inline_credit.search(last.text)
     if not m:
+        lead = _leading_capitals_credit(members[0])
+        if lead is not None:
+            credit, rest = lead
+            lines = (rest, *members[1:])
+            return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=credit)
         return Block(CAPTION, tuple(members), (" ",) * (len(members) - 1))
     cut = m.start()
     head = attrs.evolve(last, text=last.text[:cut].rstrip(), end=last.start + cut)

@@ -32,9 +32,9 @@ from ._draft import (
     Line,
 )
 from ._furniture import find_furniture
-from ._header import find_header, split_run_in_label, tidy_kicker
+from ._header import find_header, split_glued_signature, split_run_in_label, tidy_kicker
 from ._interview import label_counts, speaker_turns, uses_dotted_labels
-from ._language import language_for
+from ._language import Language, language_for
 from ._lexicon import Lexicon
 from ._shapes import ends_sentence
 
@@ -63,12 +63,24 @@ def _kicker_run_into_headline(lines: list[Line], lexicon: Lexicon | None) -> lis
     for k, line in enumerate(lines):
         if line.role == HEADLINE:
             split = split_run_in_label(line, KICKER, HEADLINE_MIN_WORDS + 1)
-            if split is None or any(
-                lexicon.zipf(word) < SECTION_WORD_ZIPF for word in split[0].text.split()
-            ):
+            if split is None:
                 return lines
-            return [*lines[:k], *split, *lines[k + 1 :]]
+            kicker = tidy_kicker(split[0])
+            if any(lexicon.zipf(word) < SECTION_WORD_ZIPF for word in kicker.text.split()):
+                return lines
+            return [*lines[:k], kicker, split[1], *lines[k + 1 :]]
     return lines
+
+
+def _signature_glued_to_headline(lines: list[Line], lang: Language) -> list[Line]:
+    """A byline or date the extractor glued to the headline's last line, cut off."""
+    last = max((k for k, line in enumerate(lines) if line.role == HEADLINE), default=None)
+    if last is None:
+        return lines
+    split = split_glued_signature(lines[last], lang)
+    if split is None or any(line.role == split[1].role for line in lines):
+        return lines
+    return [*lines[:last], *split, *lines[last + 1 :]]
 
 
 def run(draft: Draft, config: Config) -> Draft:
@@ -115,6 +127,7 @@ def run(draft: Draft, config: Config) -> Draft:
         line = line if line.role == role else attrs.evolve(line, role=role)
         new_lines.append(tidy_kicker(line) if role == KICKER else line)
     new_lines = _kicker_run_into_headline(new_lines, draft.lexicon)
+    new_lines = _signature_glued_to_headline(new_lines, lang)
     structure: list[Block] = []
     for role in (KICKER, HEADLINE, DECK, BYLINE, DATELINE):
         members = tuple(line for line in new_lines if line.role == role)

@@ -21,7 +21,18 @@ DEFAULT_PASSES = (
     "interview",
     "hyphens",
     "wordfix",
+    "settle",
 )
+"""Every pass :func:`newsrepair.repair` runs by default, in pipeline order.
+
+:attr:`Config.passes` takes a subset of these names, in this order::
+
+    >>> from newsrepair import DEFAULT_PASSES, Config
+    >>> DEFAULT_PASSES[0]
+    'normalise'
+    >>> Config(passes=("normalise", "segment", "hyphens")).passes
+    ('normalise', 'segment', 'hyphens')
+"""
 
 
 def _passes(value: Any) -> tuple[str, ...]:
@@ -128,7 +139,23 @@ class Config:
     """Settings for :func:`newsrepair.repair`; evolve it with keyword overrides.
 
     ``min_confidence`` is the bar an edit must clear: below it a
-    :class:`~newsrepair.Finding` is reported instead of an edit.
+    :class:`~newsrepair.Finding` is reported instead of an edit. Every value
+    is checked when the ``Config`` is built, so a mistake fails early::
+
+        >>> from newsrepair import Config, repair
+        >>> config = Config(min_confidence=0.9)
+        >>> config.evolve(language="en-GB").language
+        'en-GB'
+        >>> repair("The com-\\nmittee met.", config=config).text
+        'The committee met.'
+        >>> Config(min_confidence=1.5)
+        Traceback (most recent call last):
+        ...
+        ValueError: min_confidence must be from 0.0 to 1.0, not 1.5
+        >>> Config(passes=("hyphens", "normalise"))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: passes must be given in pipeline order ...
     """
 
     passes: tuple[str, ...] = attrs.field(default=DEFAULT_PASSES, converter=_passes)
@@ -148,7 +175,12 @@ class Config:
     """Prefixes that make hyphenated compounds; None: the language's own list."""
 
     def evolve(self, **overrides: Any) -> Config:
-        """Return a copy with ``overrides`` applied (unknown names raise TypeError)."""
+        """Return a copy with ``overrides`` applied (unknown names raise TypeError).
+
+            >>> from newsrepair import Config
+            >>> Config().evolve(min_confidence=0.95).min_confidence
+            0.95
+        """
         unknown = sorted(set(overrides) - set(OPTIONS))
         if unknown:
             raise TypeError(

@@ -141,6 +141,14 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
         DIGITS.sub("#", text) if n <= 10 else "" for text, n in zip(texts, counts, strict=True)
     ]
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
+    # Copies at a page's top or bottom line: a running head that reads as a
+    # sentence ("Your news, delivered before breakfast.") repeats only there,
+    # where a sentence of the body repeated word for word does not stand.
+    edge_copies = Counter(
+        shapes[i]
+        for i in range(len(texts))
+        if counts[i] <= 10 and repeated[shapes[i]] >= 2 and _at_page_edge(lines, i)
+    )
     bare_numbers = sum(1 for text in texts if text.isdigit() and len(text) <= 4)
     for i, text in enumerate(texts):
         if counts[i] <= 10 and text[:1] in lang.credit_initials and lang.credit_line.match(text):
@@ -180,7 +188,7 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             words <= 10
             and repeated[shapes[i]] >= 2
             and (apart or _at_page_edge(lines, i) or FOLIO_MARK.search(text))
-            and not ends_sentence(text)
+            and (not ends_sentence(text) or edge_copies[shapes[i]] == repeated[shapes[i]])
             and not open_end(text, lang.function_words)
             and (text[0].isupper() or text[0].isdigit())
             and not lang.date_line.match(text)

@@ -1,10 +1,16 @@
 """The header: kicker, headline, deck, byline and dateline at the top of the story.
 
-Title lines are short, start with a capital, carry no sentence punctuation
-and never run on; a byline or a date closes the header and the body
-follows. Of the title blocks, short all-capitalised labels come first (the
-kicker, and above it masthead furniture), then the headline, then decks.
-A title carrying a date is a masthead or running head, not a headline.
+The page's first lines are read as units: titles (short, no sentence
+punctuation, wrapped lines joined where a title reads on), runs of prose,
+bylines, dates, and masthead dates (a date with the edition or volume).
+The body starts at the first prose that is neither a tagline under the
+paper's name nor a deck over the byline; a byline or date under a title
+closes the header. The headline is the highest title of the last few above
+the byline, date or body; a short label just over it is the kicker; what
+stands higher is masthead furniture (the paper's name, its tagline, its
+date); prose or titles between the headline and the byline are the deck.
+Where the header reads nothing it returns nothing: a page with no title
+keeps its first lines in the body.
 """
 
 from __future__ import annotations
@@ -15,16 +21,22 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._draft import BYLINE, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line, Role
+from ._draft import BYLINE, CAPTION, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line, Role
 from ._furniture import is_masthead
 from ._interview import is_label_start, speaker_turns
 from ._language import Language
 from ._shapes import ends_sentence, letterspaced, open_end, word_count
 
-# A masthead stands in the first blocks of the page.
-MASTHEAD_BLOCKS = 8
-# An all-capitals section tag run into the first body line ("INTERVIEW The talks ...").
-RUN_IN_LABEL = regex.compile(r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?)\s+(?=\p{Lu}\p{Ll})")
+FOUR_DIGITS = regex.compile(r"\d{4}")
+OPENING_QUOTES = "\"'“‘«„"
+# An all-capitals section tag run into the first body line ("INTERVIEW The
+# talks ..."), letter-spaced ("M E D I A Texas student…") as well as plain.
+RUN_IN_LABEL = regex.compile(
+    r"^(\p{Lu}{3,}(?:\s\p{Lu}{3,})?|(?:\p{Lu}{1,2}\s){3,}\p{Lu}{1,2})\s+(?=\p{Lu}\p{Ll})"
+)
+# A byline or a date the extractor glued to the headline's last word
+# ("…collapseFrom Wikinews", "…designThursday, May 7, 2015").
+GLUED_SIGNATURE = regex.compile(r"(?<=\p{Ll})(?:(?:From|By)\s+\S|\p{Lu}\p{Ll}+day,?\s)")
 
 
 def _label_like(text: str) -> bool:
@@ -38,9 +50,19 @@ def _label_like(text: str) -> bool:
     )
 
 
+def _title_words(text: str) -> int:
+    """Words of a title, a letter-spaced label run into it counting as one."""
+    count = word_count(text)
+    if text[1:2] == " ":
+        m = RUN_IN_LABEL.match(text)
+        if m and letterspaced(m.group(1)):
+            count -= word_count(m.group(1)) - 1
+    return count
+
+
 def _title_like(text: str) -> bool:
     return (
-        word_count(text) <= 14
+        _title_words(text) <= 14
         and not text.endswith((".", ",", ";", ":", "-"))
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
     )
@@ -53,40 +75,314 @@ def tidy_kicker(line: Line) -> Line:
     return line.edited(0, len(line.text), "".join(line.text.split()))
 
 
-def _signed_below(lines: Sequence[Line], below: Sequence[int], lang: Language) -> bool:
-    """Whether a byline or date comes in ``below`` before any sentence ends."""
-    for i in below:
-        text = lines[i].text
+# The header is read from the first lines of the page only.
+HEADER_LINES = 48
+# A header holds at most this many units above the body.
+HEADER_UNITS = 16
+# A short sentence at the top of the page, or right under the paper's name,
+# is the paper's tagline, not the body. Further down, a run of short
+# sentences is the body of a page with no title (old papers stack their
+# headings as sentences).
+TAGLINE_WORDS = 8
+# Between the headline and the byline or date: at most this many deck units,
+# each of at most this many words.
+DECK_UNITS = 2
+DECK_WORDS = 60
+# A headline wrapped in large type ends on a line of at most this many words
+# even when that line starts with a capital ("… player" / "Tina McKenzie").
+TITLE_TAIL_WORDS = 3
+# A title holds at most this many words; more is a paragraph.
+TITLE_WORDS = 20
+# A masthead date carries at most this many other words ("· City Edition").
+MASTHEAD_DATE_WORDS = 6
+
+
+@attrs.define
+class _Unit:
+    """One element of the page top: lines that read as one title, one
+    byline, one date or one run of prose."""
+
+    kind: str  # "title", "prose", "byline", "date" or "masthead"
+    members: list[int]
+    text: str
+    # A title line the furniture rules set aside (a running head repeating
+    # the headline on the next page): it may be the headline, nothing else.
+    reclaimed: bool = False
+
+
+def _reclaimable(
+    line: Line, role: Role, first_page: int, copies: Counter[str], lang: Language
+) -> bool:
+    """Whether a line set aside as furniture may still be the headline: a
+    title of some length on the first page, which the furniture rules took
+    for a running head because the next page repeats it (``copies``: how
+    often each furniture line's text is printed)."""
+    text = line.text
+    return (
+        role == FURNITURE
+        and line.page == first_page
+        and copies[text] >= 2
+        and _title_like(text)
+        and word_count(text) >= 4
+        and not _label_like(text)
+        and not lang.jump_line.match(text)
+        and not lang.jump_head.match(text)
+        and not lang.date_in_line.search(text)
+    )
+
+
+def _masthead_date(text: str, lang: Language) -> bool:
+    """A date with the edition or volume beside it ("Friday, May 3, 2014 · Vol. 12")."""
+    m = lang.date_in_line.search(text)
+    if not m or text.endswith("."):
+        return False
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,-–—")
+    words = rest.split()
+    return len(words) <= MASTHEAD_DATE_WORDS and not any(
+        w[:1].islower() and len(w) > 2 for w in words
+    )
+
+
+def _meta_kind(text: str, lang: Language) -> str | None:
+    """"byline", "date" or "masthead" for such a line, else None."""
+    if lang.byline_line.match(text):
+        return "byline"
+    # Every date the patterns know holds a four-digit year: most lines
+    # are settled by this cheap search.
+    if not FOUR_DIGITS.search(text):
+        return None
+    if lang.date_line.match(text):
+        return "date"
+    if _masthead_date(text, lang):
+        return "masthead"
+    return None
+
+
+def _wraps_masthead(masthead: str, text: str) -> bool:
+    """Whether ``text`` is the last word of a masthead date line, wrapped:
+    one capitalised word under a line that ended in one ("· Final" / "Edition")."""
+    last = masthead.rsplit(None, 1)[-1]
+    return (
+        " " not in text
+        and text.istitle()
+        and text.isalpha()
+        and last.istitle()
+        and last.isalpha()
+    )
+
+
+def _capitals_heading(text: str) -> bool:
+    """A line of a heading in capitals, at most ending in a full stop."""
+    return text.isupper() and not text.rstrip(".").endswith((",", ";", ":", "-", "."))
+
+
+def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> bool:
+    """Whether title line ``below`` goes on the title that ends in ``above``."""
+    # A quotation opening the next line reads on when it opens in lowercase
+    # ('Harbour master warns of' / '"a disaster waiting to happen"').
+    opening = below.lstrip(OPENING_QUOTES)
+    if opening[:1].islower():
+        return True
+    if above.isupper() != below.isupper():
+        return False  # a label in capitals over a title in mixed case, or the reverse
+    if open_end(above, lang.function_words):
+        return True
+    if above.isupper():
+        return False  # capitals-only lines stand alone
+    if word_count(below) > TITLE_TAIL_WORDS:
+        return False  # a line that is a title of its own: a deck, or another title
+    return same_block or word_count(above) >= 4
+
+
+def _units(
+    lines: Sequence[Line],
+    roles: dict[int, Role],
+    width: float,
+    label_counts: Counter[str],
+    lang: Language,
+) -> list[_Unit]:
+    """The first lines of the page as units, up to the first speaker turn."""
+    units: list[_Unit] = []
+    previous = -2
+    limit = min(len(lines), HEADER_LINES)
+    copies: Counter[str] | None = None
+    for i in range(limit):
+        line = lines[i]
+        text = line.text
+        if i in roles:
+            if copies is None:
+                copies = Counter(lines[j].text for j, r in roles.items() if r == FURNITURE)
+            if _reclaimable(line, roles[i], lines[0].page, copies, lang):
+                units.append(_Unit("title", [i], text, reclaimed=True))
+                previous = -2
+            continue
+        if is_label_start(text, lang) and speaker_turns(text, label_counts, lang):
+            break
+        same_block = previous == i - 1 and line.blank_before == 0
+        if previous >= 0 and line.page != lines[previous].page:
+            same_block = False
+        previous = i
+        meta = _meta_kind(text, lang)
+        last = units[-1] if units else None
+        if (
+            last is not None
+            and last.kind == "byline"
+            and same_block
+            and lang.byline_line.match(f"{last.text} {text}")
+        ):
+            # A byline wrapped onto a second line ("By A STAFF" / "CORRESPONDENT").
+            last.members.append(i)
+            last.text += " " + text
+            continue
+        if meta is not None:
+            units.append(_Unit(meta, [i], text))
+            continue
+        if (
+            last is not None
+            and last.kind == "masthead"
+            and same_block
+            and _wraps_masthead(last.text, text)
+        ):
+            # The masthead date's last word, wrapped ("· Final" / "Edition").
+            last.members.append(i)
+            last.text += " " + text
+            continue
+        if (
+            last is not None
+            and last.kind == "prose"
+            and same_block
+            and not (ends_sentence(last.text) and _starts_unit(text, lang))
+        ):
+            last.members.append(i)
+            last.text += " " + text
+            continue
+        full = bool(width) and 0.8 * width <= len(text) <= 1.1 * width and _reads_on(
+            lines, roles, i, width, lang
+        )
+        title = (
+            _title_like(text)
+            and not (full and not text.isupper() and not _signed_below(lines, roles, i, lang))
+        )
+        if last is not None and last.kind == "title":
+            above = lines[last.members[-1]].text
+            joins = _tail_joins(above, text, same_block, lang)
+            # Old papers close a heading in capitals with a full stop
+            # ("PRECAUTIONS OF THE" / "POWERS.").
+            closing_capitals = _capitals_heading(above) and _capitals_heading(text)
+            if joins and (
+                title or closing_capitals or (text[:1].islower() and word_count(text) <= 10)
+            ):
+                last.members.append(i)
+                last.text += " " + text
+                if (ends_sentence(text) and not closing_capitals) or word_count(
+                    last.text
+                ) > TITLE_WORDS:
+                    last.kind = "prose"
+                continue
+            if same_block and text[:1].islower():
+                # The "title" goes on as a sentence: it was a paragraph's first line.
+                last.kind = "prose"
+                last.members.append(i)
+                last.text += " " + text
+                continue
+        units.append(_Unit("title" if title else "prose", [i], text))
+        if len(units) > HEADER_UNITS:
+            break
+    return units
+
+
+def _starts_unit(text: str, lang: Language) -> bool:
+    """Whether a line after a finished sentence opens a title or label, not
+    the next sentence: extractors that write no blank lines run the
+    tagline, the kicker and the headline into one block."""
+    return text.isupper() or letterspaced(text) or (
+        _title_like(text) and word_count(text) <= 4 and not open_end(text, lang.function_words)
+    )
+
+
+def _reads_on(
+    lines: Sequence[Line], roles: dict[int, Role], at: int, width: float, lang: Language
+) -> bool:
+    """Whether line ``at`` opens a paragraph that the next lines of its block go on.
+
+    A line as wide as a column is a paragraph's first line when the block
+    reads on from it: the next line continues in lowercase, is as wide, or
+    ends the sentence. A title stands in a block of its
+    own, or over a byline, a short line or a line wider than the column.
+    """
+    text = lines[at].text
+    below: list[str] = []
+    for j in range(at + 1, min(len(lines), at + 4)):
+        if lines[j].blank_before or lines[j].page != lines[at].page:
+            break
+        if j not in roles:
+            below.append(lines[j].text)
+    if not below or len(below[0]) > 1.1 * width:
+        return False
+    return (
+        below[0][:1].islower()
+        or open_end(text, lang.function_words)
+        or len(below[0]) >= 0.8 * width
+        or ends_sentence(below[0])
+    )
+
+
+def _signed_below(lines: Sequence[Line], roles: dict[int, Role], at: int, lang: Language) -> bool:
+    """Whether a byline or date follows line ``at`` before any sentence ends."""
+    seen = 0
+    for j in range(at + 1, min(len(lines), at + 6)):
+        if j in roles:
+            continue
+        text = lines[j].text
         if lang.byline_line.match(text) or lang.date_line.match(text):
             return True
-        if ends_sentence(text):
+        if ends_sentence(text) or seen >= 3:
             return False
+        seen += 1
     return False
 
 
-def _masthead_date(
-    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, Role], lang: Language
-) -> list[int]:
-    """A date printed above the headline under the paper's name: the masthead's.
+def _tagline_place(units: list[_Unit], k: int) -> bool:
+    """Whether unit ``k`` stands where a tagline does: first, or under the
+    paper's name in capitals."""
+    return k == 0 or (k == 1 and units[0].kind == "title" and _label_like(units[0].text))
 
-    It would close the header; it is the masthead's when titles follow it
-    and, further down, the story's own byline or date. Returns its lines.
-    """
-    groups = [[i for i in g if i not in roles] for g in blocks[:MASTHEAD_BLOCKS]]
-    groups = [g for g in groups if g]
-    for k, members in enumerate(groups[:3]):
-        if len(members) != 1 or not lang.date_line.match(lines[members[0]].text):
+
+def _body_start(units: list[_Unit]) -> int:
+    """The first unit of the body: prose that is no tagline and no deck."""
+    titled = False
+    signed = False
+    for k, unit in enumerate(units):
+        if signed and unit.kind in ("title", "prose"):
+            return k  # the byline and date under a title close the header
+        if titled and unit.kind in ("byline", "date"):
+            signed = True
             continue
-        titled = False
-        for later in groups[k + 1 :]:
-            if any(
-                lang.byline_line.match(lines[i].text) or lang.date_line.match(lines[i].text)
-                for i in later
-            ):
-                return members if titled else []
-            titled = titled or _title_like(lines[later[0]].text)
-        return []
-    return []
+        if unit.kind == "title":
+            # The paper's name in capitals does not end its tagline's place.
+            titled = titled or not _label_like(unit.text)
+            continue
+        if unit.kind != "prose":
+            continue
+        words = word_count(unit.text)
+        if (
+            not titled
+            and len(unit.members) == 1
+            and words <= TAGLINE_WORDS
+            and _tagline_place(units, k)
+        ):
+            continue  # a tagline under the paper's name
+        deck = False
+        for later in units[k + 1 : k + 1 + DECK_UNITS]:
+            if later.kind in ("byline", "date"):
+                deck = True
+                break
+            if later.kind == "prose":
+                break
+        if titled and deck and words <= DECK_WORDS:
+            continue  # a deck over the byline
+        return k
+    return len(units)
 
 
 def find_header(
@@ -97,209 +393,150 @@ def find_header(
     label_counts: Counter[str],
     lang: Language,
 ) -> dict[int, Role]:
-    """Label kicker, headline, deck, byline and dateline at the top of the page."""
-    header: list[list[int]] = []
-    masthead = _masthead_date(lines, blocks, roles, lang)
-    for group in blocks[:8]:
-        members = [i for i in group if i not in roles and i not in masthead]
-        if not members:
+    """Label kicker, headline, deck, byline and dateline at the top of the page.
+
+    The page top is read as units (titles, prose, bylines, dates); the body
+    starts at the first prose that is neither a tagline over the paper's
+    name nor a deck over the byline. The headline is the highest title of
+    the last few above the byline, date or body; a label just over it is
+    the kicker; what stands higher is masthead furniture.
+    """
+    del blocks  # units follow blank lines and pages themselves
+    units = _units(lines, roles, width, label_counts, lang)
+    start = _body_start(units)
+    region = units[:start]
+    # The signature: the first byline or date under the last title.
+    titles = [k for k, u in enumerate(region) if u.kind == "title"]
+    if not titles:
+        return _signature_only(region)
+    last_title = titles[-1]
+    end = next(
+        (k for k in range(last_title + 1, len(region)) if region[k].kind in ("byline", "date")),
+        len(region),
+    )
+    stack = [k for k in range(end) if region[k].kind in ("title", "prose")]
+    candidates = stack[-(DECK_UNITS + 1) :]
+    texts = Counter(" ".join(lines[i].text for i in u.members) for u in region)
+    last_before_end = max((k for k in candidates if region[k].kind == "title"), default=None)
+    headline = next(
+        (
+            k
+            for k in candidates
+            if region[k].kind == "title"
+            and not _label_like(region[k].text)
+            and not is_masthead(region[k].text, lang)
+            # A running head taken back is the headline only right above
+            # the byline or the body, where a headline stands.
+            and (not region[k].reclaimed or k == last_before_end)
+        ),
+        None,
+    )
+    if headline is None:
+        # Every title is short and capitalised: the last one is the headline.
+        headline = next(
+            (
+                k
+                for k in reversed(candidates)
+                if region[k].kind == "title" and not region[k].reclaimed
+            ),
+            None,
+        )
+    if headline is None:
+        return _signature_only(region)
+    headline_text = region[headline].text
+    if end == len(region) and ends_sentence(headline_text) and not headline_text.isupper():
+        # A question or exclamation over the body with no byline or date
+        # under it is as likely the body's first line, or a question put.
+        return {}
+    out: dict[int, Role] = {}
+    out.update(dict.fromkeys(region[headline].members, HEADLINE))
+    kicker = None
+    for k in range(headline - 1, -1, -1):
+        unit = region[k]
+        if unit.kind == "date":
             continue
-        texts = [lines[i].text for i in members]
-        opener = texts[0]
-        signed = any(
-            lang.byline_line.match(lines[m[0]].text) or lang.date_line.match(lines[m[0]].text)
-            for m in header
-        )
-        if signed and not (lang.byline_line.match(opener) or lang.date_line.match(opener)):
-            break  # byline and date close the header: the body follows
-        if is_label_start(opener, lang) and speaker_turns(opener, label_counts, lang):
-            break
-        closing = texts[-1]
-        sentence = (
-            ends_sentence(closing)
-            and not closing.endswith(("?", "!"))
-            and (len(members) > 1 or word_count(closing) > 20)
-        )
-        # A title never runs on: a block ending in a comma or "the", or one
-        # that the next block goes on in lowercase, is a paragraph cut by a
-        # column break.
-        later = next((j for j in range(members[-1] + 1, len(lines)) if j not in roles), None)
-        goes_on = (
-            later is not None and lines[later].text[:1].islower() and not ends_sentence(closing)
-        )
-        if len(members) <= 3 and (
-            sentence or goes_on or (len(members) > 1 and open_end(closing, lang.function_words))
-        ):
-            break
-        previous = lines[header[-1][-1]].text if header else ""
         if (
-            header
-            and (
-                opener[:1].islower()
-                or (open_end(previous, lang.function_words) and _title_like(opener))
-            )
-            and word_count(opener) <= 6
-            and not ends_sentence(opener)
-            and _title_like(previous)
-            and len(members) <= 3
+            unit.kind == "title"
+            and _label_like(unit.text)
+            and texts[unit.text] == 1
+            and not is_masthead(unit.text, lang)
         ):
-            # The headline's last words, wrapped into a block of their own
-            # ("LANCASTER ON" / "LOAN TOUR": a title does not end on "on").
-            header[-1].extend(members)
-            continue
-        if (
-            len(members) <= 3
-            and sum(word_count(t) for t in texts) <= 30
-            and (
-                _title_like(opener)
-                or lang.byline_line.match(opener)
-                or lang.date_line.match(opener)
-                or (header and word_count(opener) <= 30 and opener[0].isupper())
-            )
-            and not (
-                len(members) == 1
-                and word_count(texts[0]) > 14
-                and ends_sentence(texts[0])
-                and not header
-            )
-        ):
-            header.append(members)
-            continue
-        # A large first block may still open with title lines when the extractor
-        # wrote no blank line under the headline.
-        lead: list[int] = []
-        titled = False
-        # Labels above (a masthead's name, a section kicker) are no headline.
-        headlined = any(not _label_like(" ".join(lines[i].text for i in block)) for block in header)
-        for k, i in enumerate(members[:8]):
-            text = lines[i].text
-            meta = bool(lang.byline_line.match(text) or lang.date_line.match(text))
-            if titled and signed and not meta:
-                break  # byline and date close the header: the body follows
-            titled = titled or (not meta and _title_like(text) and word_count(text) >= 4)
-            signed = signed or (titled and meta)
-            nxt = lines[members[k + 1]].text if k + 1 < len(members) else ""
-            # A title line as wide as a column is still a title when the
-            # block's next lines, before any sentence ends, are its byline or
-            # date: a body paragraph is not signed.
-            signed_below = _signed_below(lines, members[k + 1 : k + 4], lang)
-            full = (
-                width
-                and 0.8 * width <= len(text) <= 1.1 * width
-                and not (text.isupper() or lang.date_in_line.search(text))
-                and not (signed_below and not ends_sentence(text))
-            )
-            # A headline wrapped in large type goes on in lowercase on the next line.
-            wrapped = (
-                bool(lead)
-                and lines[lead[-1]].index == i - 1
-                and text[:1].islower()
-                and word_count(text) <= 10
-                and not ends_sentence(text)
-                and _title_like(lines[lead[-1]].text)
-            )
-            title_next = (
-                bool(nxt) and nxt[0].islower() and word_count(nxt) <= 10 and not ends_sentence(nxt)
-            )
-            # Below a headline already found, only a byline or date may still
-            # open the body block; a short first line there is the body's own.
-            titles_allowed = not headlined or meta
-            if titles_allowed and (
-                (wrapped and not headlined)
-                or (
-                    (_title_like(text) or meta)
-                    and (not nxt or not nxt[0].islower() or (title_next and not headlined))
-                    and not full
-                )
-            ):
-                lead.append(i)
-            else:
-                break
-        if lead:
-            # Without blank lines, consecutive mixed-case title lines are one
-            # title wrapped in large type; capitals-only lines stand alone.
-            for i in lead:
-                text = lines[i].text
-                prev = header[-1] if header and header[-1][-1] == i - 1 else None
-                if (
-                    prev is not None
-                    and (text[:1].islower() or open_end(lines[prev[-1]].text, lang.function_words))
-                    and _title_like(lines[prev[-1]].text)
-                ) or (
-                    prev is not None
-                    and not text.isupper()
-                    and not lines[prev[-1]].text.isupper()
-                    and _title_like(lines[prev[-1]].text)
-                    and not lang.byline_line.match(text)
-                    and not lang.date_line.match(text)
-                    and not lang.byline_line.match(lines[prev[-1]].text)
-                    and not lang.date_line.match(lines[prev[-1]].text)
-                ):
-                    prev.append(i)
-                else:
-                    header.append([i])
-        if lead and len(lead) == len(members):
-            # The whole block was title, byline and date lines: the body
-            # starts further down.
-            continue
+            kicker = k
         break
-    out: dict[int, Role] = dict.fromkeys(masthead, FURNITURE)
-    titles: list[list[int]] = []
-    dates: list[list[int]] = []
-    # A byline or date printed on its own line stands alone even inside a block.
-    split_header: list[list[int]] = []
-    for members in header:
-        rest: list[int] = []
-        for i in members:
-            if lang.byline_line.match(lines[i].text) or lang.date_line.match(lines[i].text):
-                if rest:
-                    split_header.append(rest)
-                    rest = []
-                split_header.append([i])
-            else:
-                rest.append(i)
-        if rest:
-            split_header.append(rest)
-    for members in split_header:
-        text = " ".join(lines[i].text for i in members)
-        if lang.byline_line.match(text):
-            out.update(dict.fromkeys(members, BYLINE))
-        elif lang.date_line.match(text):
-            dates.append(members)
-        else:
-            titles.append(members)
-    # The date nearest the byline is the article's; one printed higher up
-    # belongs to the masthead or running head.
-    if dates:
-        out.update(dict.fromkeys(dates[-1], DATELINE))
-        for members in dates[:-1]:
-            out.update(dict.fromkeys(members, FURNITURE))
-    if not titles:
-        return out
-    texts = [" ".join(lines[i].text for i in members) for members in titles]
-    # The headline is the first title of some length; a short label just above
-    # it is the kicker, and anything above that is masthead furniture.
-    # A title carrying a date is a masthead or running head, not a headline.
-    dated = {k for k, t in enumerate(texts) if is_masthead(t, lang)}
-    for k in sorted(dated):
-        out.update(dict.fromkeys(titles[k], FURNITURE))
-    titles = [m for k, m in enumerate(titles) if k not in dated]
-    texts = [t for k, t in enumerate(texts) if k not in dated]
-    if not titles:
-        return out
-    # Labels come first (masthead, section): short, every word capitalised.
-    # The first title that is not such a label is the headline.
-    main = 0
-    while main < len(titles) - 1 and _label_like(texts[main]):
-        main += 1
-    out.update(dict.fromkeys(titles[main], HEADLINE))
-    if main >= 1:
-        out.update(dict.fromkeys(titles[main - 1], KICKER))
-    for members in titles[: max(0, main - 1)]:
-        out.update(dict.fromkeys(members, FURNITURE))
-    for members in titles[main + 1 :]:
-        out.update(dict.fromkeys(members, DECK))
+    for k in range(headline):
+        role = KICKER if k == kicker else FURNITURE
+        out.update(dict.fromkeys(region[k].members, role))
+    for k in range(headline + 1, end):
+        role = DECK if region[k].kind in ("title", "prose") else FURNITURE
+        if not region[k].reclaimed:
+            out.update(dict.fromkeys(region[k].members, role))
+    signature = _signature(region[end:])
+    out.update(signature)
+    if signature and start < len(units):
+        out.update(_lead_caption(lines, units[start:], lang))
     return out
+
+
+# "They're", "won't": a contraction carries a finite verb. A final "'s" is
+# one only after a pronoun ("it's"); after a name it is a possessive.
+VERB_CONTRACTIONS = ("'re", "'ve", "'ll", "'d", "'m", "n't")
+# A lead photo's caption under the byline holds at most this many words.
+LEAD_CAPTION_WORDS = 14
+
+
+def _lead_caption(lines: Sequence[Line], body: list[_Unit], lang: Language) -> dict[int, Role]:
+    """The caption of the lead photo, printed between the byline and the lede.
+
+    It is one line that ends a sentence yet holds no finite verb ("The
+    current flag of New Zealand."), and the body goes on after it: a lede
+    says what happened. Without a byline or date above it, no line is taken.
+    """
+    first = body[0]
+    if first.kind != "prose":
+        return {}
+    at = first.members[0]
+    text = lines[at].text
+    rest = len(first.members) > 1 or len(body) > 1
+    if not rest or not ends_sentence(text) or word_count(text) > LEAD_CAPTION_WORDS:
+        return {}
+    if len(first.members) > 1 and not lines[first.members[1]].text[:1].isupper():
+        return {}
+    words = [w.strip(".,;:!?\"'“”‘’()").lower().replace("’", "'") for w in text.split()]
+    if any(
+        w in lang.verb_cues or (len(w) > 4 and w.endswith("ed")) or w.endswith(VERB_CONTRACTIONS)
+        for w in words
+    ):
+        return {}
+    return {at: CAPTION}
+
+
+def _signature(units: list[_Unit]) -> dict[int, Role]:
+    """Bylines and dates under the title: the date nearest the byline is the
+    article's, and any other date is the masthead's."""
+    out: dict[int, Role] = {}
+    dates: list[_Unit] = []
+    for unit in units:
+        if unit.kind == "byline":
+            out.update(dict.fromkeys(unit.members, BYLINE))
+        elif unit.kind == "date":
+            dates.append(unit)
+        elif unit.kind == "masthead":
+            out.update(dict.fromkeys(unit.members, FURNITURE))
+        else:
+            break
+    if dates:
+        out.update(dict.fromkeys(dates[0].members, DATELINE))
+        for unit in dates[1:]:
+            out.update(dict.fromkeys(unit.members, FURNITURE))
+    return out
+
+
+def _signature_only(region: list[_Unit]) -> dict[int, Role]:
+    """No title: a byline or date opening the page is still the article's."""
+    lead = 0
+    while lead < len(region) and region[lead].kind in ("byline", "date", "masthead"):
+        lead += 1
+    return _signature(region[:lead])
 
 
 def split_run_in_label(
@@ -307,9 +544,37 @@ def split_run_in_label(
 ) -> tuple[Line, Line] | None:
     """A capitals label run into a line ("INTERVIEW The talks…"), cut off as ``role``."""
     m = RUN_IN_LABEL.match(line.text)
-    if not m or word_count(line.text) < min_words:
+    if not m or word_count(line.text) < min_words or line.anchors:
         return None
     cut = m.end()
     label = attrs.evolve(line, text=m.group(1), end=line.start + len(m.group(1)), role=role)
     rest = attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
     return label, rest
+
+
+def split_glued_signature(line: Line, lang: Language) -> tuple[Line, Line] | None:
+    """A byline or date glued to the end of a title line, cut off as its own line.
+
+    Extractors that lose the line break between two lines of large type
+    glue "From Wikinews" or the date to the headline's last word. The cut
+    is made only where the rest of the line is a whole byline or date; an
+    edited line keeps its text, since its offsets no longer follow the
+    input's.
+    """
+    if line.anchors:
+        return None
+    for m in GLUED_SIGNATURE.finditer(line.text):
+        tail = line.text[m.start() :]
+        role = (
+            BYLINE
+            if lang.byline_line.match(tail)
+            else DATELINE
+            if lang.date_line.match(tail)
+            else None
+        )
+        if role is not None:
+            cut = m.start()
+            head = attrs.evolve(line, text=line.text[:cut], end=line.start + cut)
+            signature = attrs.evolve(line, text=tail, start=line.start + cut, role=role)
+            return head, signature
+    return None

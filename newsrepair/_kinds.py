@@ -26,6 +26,11 @@ class Kind:
     ``weak`` names the finding reported instead of this repair when its
     confidence is under :attr:`Config.min_confidence` (repairs only).
     ``confidence`` says where the repair's confidence comes from.
+
+        >>> from newsrepair import REPAIR_KINDS
+        >>> kind = REPAIR_KINDS["dehyphenate"]
+        >>> kind.code, kind.weak
+        ('R301', 'uncertain_hyphen')
     """
 
     name: str
@@ -149,7 +154,16 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
         weak="possible_ocr_pipe",
     ),
 )
-"""Every repair kind by name."""
+"""Every repair kind by name (a read-only mapping of :class:`Kind`).
+
+Each :class:`~newsrepair.Repair` names one of these; codes start with ``R``::
+
+    >>> from newsrepair import REPAIR_KINDS
+    >>> REPAIR_KINDS["join"].code
+    'R201'
+    >>> all(kind.code.startswith("R") for kind in REPAIR_KINDS.values())
+    True
+"""
 
 FINDING_KINDS: Mapping[str, Kind] = _table(
     Kind("uncertain_speaker_label", "W101", "a speaker label under the confidence bar; kept"),
@@ -180,11 +194,33 @@ FINDING_KINDS: Mapping[str, Kind] = _table(
     Kind("possible_rejoin_word", "W306", "a word that may have lost its line-end hyphen"),
     Kind("possible_ocr_pipe", "W307", "a bar that may stand for the pronoun I"),
 )
-"""Every finding kind by name."""
+"""Every finding kind by name (a read-only mapping of :class:`Kind`).
+
+Each :class:`~newsrepair.Finding` names one of these (codes start with
+``W``), and a repair under the bar reports its ``weak`` kind::
+
+    >>> from newsrepair import FINDING_KINDS, REPAIR_KINDS
+    >>> FINDING_KINDS["paragraph_cut"].code
+    'W201'
+    >>> FINDING_KINDS[REPAIR_KINDS["join"].weak].name
+    'uncertain_join'
+"""
 
 
 def code_of(kind: str) -> str:
-    """The rule code of a repair or finding kind (``"R301"`` for ``"dehyphenate"``)."""
+    """The rule code of a repair or finding kind (``"R301"`` for ``"dehyphenate"``).
+
+    Codes are stable: the command line prints them, and ``--select`` and
+    ``--ignore`` take them::
+
+        >>> from newsrepair import code_of
+        >>> code_of("dehyphenate"), code_of("uncertain_hyphen")
+        ('R301', 'W302')
+        >>> code_of("made_up")
+        Traceback (most recent call last):
+        ...
+        KeyError: "unknown repair or finding kind 'made_up'"
+    """
     found = REPAIR_KINDS.get(kind) or FINDING_KINDS.get(kind)
     if found is None:
         raise KeyError(f"unknown repair or finding kind {kind!r}")

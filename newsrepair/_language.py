@@ -41,6 +41,9 @@ class Language:
     function_words: frozenset[str]
     determiners: frozenset[str]
     modals_and_aux: frozenset[str]
+    verb_cues: frozenset[str]
+    """Finite verbs common enough to show that a line is a sentence, not a
+    caption's noun phrase ("The current flag of New Zealand.")."""
     prepositions: frozenset[str]
     binding_words: frozenset[str]
     """Words after which a sentence cannot stop: prepositions and articles."""
@@ -136,6 +139,11 @@ def _english() -> Language:
         ),
         determiners=_words("a an the this that these those his her its their our your my"),
         modals_and_aux=_words("can could should would will may might must shall is are was were"),
+        verb_cues=_words(
+            """is are was were be been am has have had do does did will would can could shall
+            should may might must said says say told tells it's that's there's here's he's
+            she's what's who's where's let's"""
+        ),
         prepositions=prepositions,
         binding_words=prepositions | frozenset({"a", "an", "the"}),
         abbreviations=_words("etc approx incl misc vol nos figs resp viz"),
@@ -156,7 +164,8 @@ def _english() -> Language:
         suspended_joiners=_words("and or to"),
         note_openers=("this ", "the "),
         page_number=regex.compile(
-            r"(?i)^(?:(?:page|p\.)\s*)?[A-Z]?\d{1,4}$|^[-–—]\s*\d{1,4}\s*[-–—]$"
+            r"(?i)^(?:(?:page|p\.)\s*)?[A-Z]?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
+            r"|^[-–—]\s*\d{1,4}\s*[-–—]$"
             r"|^\d{1,4}\s*[|•·]\s*\S.{0,60}$|^\S.{0,60}[|•·]\s*\d{1,4}$"
         ),
         jump_line=regex.compile(
@@ -199,7 +208,10 @@ def _english() -> Language:
             r"(?:\s*[,|]\s*(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))?$|"
             r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.'’-]*"
             r"(?:[ ,]+(?:and|&|\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin))*"
-            r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$"
+            r"(?:\s*[,|/–—-]\s*[\p{L} .'’]{0,40})?$|"
+            # A staff byline: "From our correspondent", "By a staff reporter".
+            r"^(?i:(?:from|by)\s+(?:our|a|an|the)\s+(?:\p{L}+\s+){0,2}"
+            r"(?:correspondents?|reporters?|staff|writers?|editors?|team|desk|bureau))$"
         ),
         date_line=regex.compile(
             rf"(?i)^(?:(?:published|updated|posted)\s*:?\s*)?(?:{weekday},?\s+)?"

@@ -148,6 +148,11 @@ def judge_hyphen(
     if doc_hyph and doc_joined:
         action = "join" if doc_joined > doc_hyph else "keep"
         return HyphenVerdict(action, 0.8, "both forms occur in the document")
+    if len(left) == 1 and left.isalpha():
+        # Hyphenation leaves at least two letters before a break (TeX, Typst
+        # and the CSS engines alike): after one letter the hyphen is the
+        # word's own ("T-shirt", "X-ray", "e-mail", "U-turn").
+        return HyphenVerdict("keep", 0.9, f"one letter '{left}' before the hyphen")
     if right[0].isupper():
         if left.isupper() and right.isupper() and len(left) > 1 and len(right) > 1:
             return HyphenVerdict("keep", 0.9, "capitals on both sides")

@@ -15,7 +15,15 @@ import attrs
 from ._kinds import FINDING_KINDS, REPAIR_KINDS
 
 Span = tuple[int, int]
-"""A half-open ``(start, end)`` range of offsets into the input string."""
+"""A half-open ``(start, end)`` range of offsets into the input string.
+
+Slicing the input with a span gives the characters a record came from::
+
+    >>> from newsrepair import repair
+    >>> text = "The com-\\nmittee met.\\n"
+    >>> [text[start:end] for start, end in repair(text).paragraphs[0].spans]
+    ['The com-', 'mittee met.']
+"""
 
 PARAGRAPH_ROLES = ("body", "subhead", "question", "answer")
 
@@ -40,6 +48,14 @@ class Repair:
     ``span`` covers what they joined or reordered across, whose characters
     keep their own places. Replaying
     every repair on the input reproduces the output's wording.
+
+        >>> from newsrepair import repair
+        >>> text = "The com-\\nmittee met.\\n"
+        >>> fix = repair(text).repairs[0]
+        >>> fix.kind, fix.before, fix.after
+        ('dehyphenate', '-', '')
+        >>> text[fix.span[0] : fix.span[1]] == fix.before
+        True
     """
 
     kind: str = attrs.field(validator=attrs.validators.in_(REPAIR_KINDS))
@@ -52,7 +68,17 @@ class Repair:
 
 @attrs.frozen
 class Finding:
-    """Damage that was seen but not repaired because the evidence was too weak."""
+    """Damage that was seen but not repaired because the evidence was too weak.
+
+    A text that stops mid-sentence is reported, never completed::
+
+        >>> from newsrepair import repair
+        >>> article = repair("The committee met on Monday and said it would decide on the\\n")
+        >>> [finding.kind for finding in article.findings]
+        ['paragraph_cut']
+        >>> article.text  # left as it was
+        'The committee met on Monday and said it would decide on the'
+    """
 
     kind: str = attrs.field(validator=attrs.validators.in_(FINDING_KINDS))
     span: Span = attrs.field(converter=_span)
@@ -66,6 +92,13 @@ class Paragraph:
     ``role`` is ``"body"``, ``"subhead"``, ``"question"`` or ``"answer"``;
     ``speaker`` names who speaks an interview turn (propagated to unlabelled
     turns), and ``spans`` lists the input ranges the paragraph was built from.
+
+        >>> from newsrepair import repair
+        >>> article = repair("Q: When does the pool open?\\nA: In June, once the tiles are dry.\\n")
+        >>> [(p.role, p.speaker) for p in article.paragraphs]
+        [('question', 'Q'), ('answer', 'A')]
+        >>> article.paragraphs[0].text  # the label is the speaker, not text
+        'When does the pool open?'
     """
 
     text: str
@@ -76,7 +109,15 @@ class Paragraph:
 
 @attrs.frozen
 class PullQuote:
-    """A body sentence repeated in large type, taken out of the flow."""
+    """A body sentence repeated in large type, taken out of the flow.
+
+    Its text is not in :attr:`Article.text`; ``attribution`` names the speaker
+    printed beside it, if any::
+
+        >>> from newsrepair import PullQuote
+        >>> PullQuote('"We will not close the pool"', attribution="Ana Ruiz").attribution
+        'Ana Ruiz'
+    """
 
     text: str
     attribution: str | None = None
@@ -85,7 +126,18 @@ class PullQuote:
 
 @attrs.frozen
 class Caption:
-    """A figure caption and the photo credit printed with it."""
+    """A figure caption and the photo credit printed with it.
+
+    The credit's label (``Photo:``, a bullet) is removed by a ``strip_marker``
+    repair; the credit is the name::
+
+        >>> from newsrepair import repair
+        >>> text = ("The lifeboat crew rescued two walkers cut off by the tide on Sunday.\\n\\n"
+        ...         "The lifeboat returns to its station.\\nPhoto: Ada Lind\\n")
+        >>> caption = repair(text).captions[0]
+        >>> caption.text, caption.credit
+        ('The lifeboat returns to its station.', 'Ada Lind')
+    """
 
     text: str
     credit: str | None = None
@@ -111,7 +163,16 @@ class Article:
 
     ``text`` is the clean body (paragraph texts joined by blank lines).
     ``repairs`` lists every edit with its input span; ``findings`` lists damage
-    left alone because no repair was confident enough.
+    left alone because no repair was confident enough. It is immutable
+    (``attrs.evolve`` makes changed copies) and round-trips through JSON::
+
+        >>> from newsrepair import Article, repair
+        >>> article = repair("Harbour bridge reopens\\n\\n"
+        ...                  "The bridge reopened on Saturday after two years of repairs.\\n")
+        >>> article.headline
+        'Harbour bridge reopens'
+        >>> Article.from_dict(article.to_dict()) == article
+        True
     """
 
     kicker: str | None = None
@@ -129,18 +190,40 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The clean body: paragraph texts joined by ``"\\n\\n"``."""
+        """The clean body: paragraph texts joined by ``"\\n\\n"``.
+
+            >>> from newsrepair import Article, Paragraph
+            >>> Article(paragraphs=(Paragraph("One."), Paragraph("Two."))).text
+            'One.\\n\\nTwo.'
+        """
         return "\n\n".join(p.text for p in self.paragraphs)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return plain JSON-ready data; :meth:`from_dict` reverses it."""
+        """Return plain JSON-ready data; :meth:`from_dict` reverses it.
+
+        Tuples become lists, and ``text`` (the body) is added::
+
+            >>> import json
+            >>> from newsrepair import repair
+            >>> data = repair("The com-\\nmittee met.\\n").to_dict()
+            >>> data["text"], data["paragraphs"][0]["spans"]
+            ('The committee met.', [[0, 8], [9, 20]])
+            >>> json.loads(json.dumps(data)) == data
+            True
+        """
         data: dict[str, Any] = _plain(attrs.asdict(self))
         data["text"] = self.text
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """Rebuild an :class:`Article` from :meth:`to_dict` output."""
+        """Rebuild an :class:`Article` from :meth:`to_dict` output.
+
+            >>> from newsrepair import Article, repair
+            >>> article = repair("The com-\\nmittee met.\\n")
+            >>> Article.from_dict(article.to_dict()) == article
+            True
+        """
         return cls(
             kicker=_opt(data.get("kicker")),
             headline=_opt(data.get("headline")),
@@ -159,7 +242,22 @@ class Article:
     def to_text(self) -> str:
         """Render the whole article in the canonical plain-text layout.
 
-        :func:`newsrepair.repair` reads this layout back into the same fields.
+        :func:`newsrepair.repair` reads this layout back into the same fields,
+        so repairing a repaired article changes nothing (what ``newsrepair fix``
+        writes)::
+
+            >>> from newsrepair import repair
+            >>> article = repair("Harbour bridge reopens\\n\\n"
+            ...                  "The bridge reopened on Saturday after two years of repairs.\\n")
+            >>> print(article.to_text())
+            Headline: Harbour bridge reopens
+            <BLANKLINE>
+            The bridge reopened on Saturday after two years of repairs.
+            <BLANKLINE>
+            -30-
+            <BLANKLINE>
+            >>> repair(article.to_text()).to_text() == article.to_text()
+            True
         """
         from ._render import render  # the renderer imports this module
 
@@ -171,6 +269,14 @@ class Article:
         Headline and deck as headings, body turns, pull quotes as block quotes,
         captions with credits, notes and furniture; :func:`newsrepair.repair`
         reads this layout back into the same fields.
+
+            >>> from newsrepair import repair
+            >>> article = repair("Harbour bridge reopens\\n\\n"
+            ...                  "The bridge reopened on Saturday after two years of repairs.\\n")
+            >>> article.to_markdown().splitlines()[0]
+            '# Harbour bridge reopens'
+            >>> repair(article.to_markdown()).headline
+            'Harbour bridge reopens'
         """
         from ._render import render
 

@@ -1,7 +1,7 @@
 """The pipeline: the passes in order, and :func:`repair` that runs them.
 
 text → normalise → segment → classify → pullquotes → reflow → interview →
-hyphens → wordfix → assemble. Each pass is ``run(draft, config) -> draft``.
+hyphens → wordfix → settle → assemble. Each pass is ``run(draft, config) -> draft``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from . import (
     _pullquotes,
     _reflow,
     _segment,
+    _settle,
     _wordfix,
 )
 from ._assemble import assemble
@@ -38,8 +39,19 @@ PASSES: dict[str, Pass] = {
     "interview": _interview.run,
     "hyphens": _hyphens.run,
     "wordfix": _wordfix.run,
+    "settle": _settle.run,
 }
-"""Every pass by name, in pipeline order."""
+"""Every pass by name, in pipeline order: the names of :data:`DEFAULT_PASSES`.
+
+Each is ``run(draft, config) -> draft``; :attr:`Config.passes` switches
+passes off by name::
+
+    >>> from newsrepair import DEFAULT_PASSES, PASSES, repair
+    >>> tuple(PASSES) == DEFAULT_PASSES
+    True
+    >>> repair("the com-\\nmittee", passes=("normalise", "segment")).text  # no reflow, no hyphens
+    'the com-\\n\\nmittee'
+"""
 
 # Without lines and blocks there is nothing for later passes to work on, so
 # these always run; the others can be switched off in Config.passes.
@@ -82,7 +94,33 @@ def repair(text: str, config: Config | None = None, **overrides: Any) -> Article
 
     ``config`` defaults to :class:`Config`'s defaults; keyword ``overrides``
     evolve it (``repair(text, min_confidence=0.9)``). Deterministic and pure:
-    the same text and config always give the same article.
+    the same text and config always give the same article. Only a ``str`` is
+    accepted; anything else raises ``TypeError``.
+
+    A word hyphenated at a line end is joined when the joined form is a
+    common word::
+
+        >>> from newsrepair import repair
+        >>> article = repair("The ferry will run every hour from June, the com-\\nmittee said.\\n")
+        >>> article.text
+        'The ferry will run every hour from June, the committee said.'
+        >>> [r.kind for r in article.repairs]
+        ['dehyphenate']
+
+    Under a higher bar the same edit is refused and reported as a finding:
+    under-repair beats over-repair::
+
+        >>> strict = repair("The ferry will run every hour from June, the com-\\nmittee said.\\n",
+        ...                 min_confidence=0.99)
+        >>> "committee" in strict.text, bool(strict.findings)
+        (False, True)
+
+    Bytes are refused rather than guessed at::
+
+        >>> repair(b"The committee said.")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        TypeError: repair() needs the article as a str, not bytes...
     """
     checked = _check_text(text)
     # Text already in the library's own canonical layout (what `newsrepair

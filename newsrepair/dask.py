@@ -47,18 +47,55 @@ def repair_bag(
     id_field: str = "id",
     config: Config | None = None,
 ) -> Any:
-    """A ``dask.bag.Bag`` of :class:`~newsrepair._batch.Result` for a bag of JSON lines or dicts."""
+    """A ``dask.bag.Bag`` of :class:`~newsrepair._batch.Result` for a bag of JSON lines or dicts.
+
+    Each record goes through the very function ``newsrepair batch`` runs;
+    :func:`accepted` and :func:`rejected` split the results::
+
+        >>> import json
+        >>> import dask.bag as db
+        >>> from newsrepair.dask import accepted, rejected, repair_bag
+        >>> lines = [json.dumps({"id": "a1", "text": "The com-\\nmittee met."}), "not json"]
+        >>> results = repair_bag(db.from_sequence(lines, npartitions=1))
+        >>> [line] = accepted(results).compute(scheduler="sync")
+        >>> json.loads(line)["article"]["text"]
+        'The committee met.'
+        >>> len(rejected(results).compute(scheduler="sync"))
+        1
+    """
     options = Options(field, id_field, key, "utf-8", config or Config())
     return bag.map(_one, options)
 
 
 def accepted(results: Any) -> Any:
-    """The output lines (JSON, with a final newline) of the records that were repaired."""
+    """The output lines (JSON, with a final newline) of the records that were repaired.
+
+    Every field of the record passes through; the article is added under ``key``::
+
+        >>> import json
+        >>> import dask.bag as db
+        >>> from newsrepair.dask import accepted, repair_bag
+        >>> bag = db.from_sequence([{"id": "a1", "text": "The com-\\nmittee met."}])
+        >>> [line] = accepted(repair_bag(bag)).compute(scheduler="sync")
+        >>> sorted(json.loads(line)), line.endswith("\\n")
+        (['article', 'id', 'text'], True)
+    """
     return results.filter(lambda r: r.line is not None).map(lambda r: r.line + "\n")
 
 
 def rejected(results: Any) -> Any:
-    """The reject lines (JSON with ``id`` and ``error``) of the records that failed."""
+    """The reject lines (JSON with ``id`` and ``error``) of the records that failed.
+
+    Nothing is dropped silently: a record without its text field is a reject::
+
+        >>> import json
+        >>> import dask.bag as db
+        >>> from newsrepair.dask import rejected, repair_bag
+        >>> bag = db.from_sequence([{"id": "b7", "body": "no text field"}])
+        >>> [line] = rejected(repair_bag(bag)).compute(scheduler="sync")
+        >>> json.loads(line)["id"]
+        'b7'
+    """
     return results.filter(lambda r: r.reject is not None).map(lambda r: r.reject + "\n")
 
 
@@ -67,6 +104,13 @@ def repair_series(texts: Any, config: Config | None = None) -> Any:
 
     Works on any pandas Series; :func:`repair_dataframe` maps it over the
     partitions of a Dask DataFrame, and Spark's ``mapInPandas`` can call it too.
+
+        >>> import json
+        >>> import pandas as pd
+        >>> from newsrepair.dask import repair_series
+        >>> out = repair_series(pd.Series(["The com-\\nmittee met.", None]))
+        >>> json.loads(out[0])["text"], out.isna().tolist()
+        ('The committee met.', [False, True])
     """
     chosen = config or Config()
 
@@ -85,6 +129,14 @@ def repair_dataframe(
 
     ``frame`` is a Dask DataFrame (mapped partition by partition) or a pandas
     DataFrame (repaired at once).
+
+        >>> import json
+        >>> import pandas as pd
+        >>> from newsrepair.dask import repair_dataframe
+        >>> frame = pd.DataFrame({"id": ["a1"], "text": ["The com-\\nmittee met."]})
+        >>> repaired = repair_dataframe(frame)
+        >>> list(repaired.columns), json.loads(repaired["article"][0])["text"]
+        (['id', 'text', 'article'], 'The committee met.')
     """
     series = frame[column]
     if hasattr(series, "map_partitions"):

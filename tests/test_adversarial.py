@@ -39,8 +39,6 @@ LIMIT = 60
 NOT_IDEMPOTENT = {
     "Q: labels": "interview pass: of a run of labels 'Q: Q: Q:' only the first is taken out, so "
     "the second repair takes out the next one ('Q: Q:' -> 'Q:' -> '')",
-    "Q: label lines": "classify pass: with the labels taken out, the repeated turns 'Why?' and "
-    "'Because.' are read as running heads (furniture) and a kicker/headline on the second repair",
 }
 
 

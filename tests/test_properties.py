@@ -529,9 +529,6 @@ def test_idempotent_label_alone_on_its_line() -> None:
     assert once == repair(once).text
 
 
-@pytest.mark.xfail(strict=True, reason="not idempotent: a heading line directly above a "
-                   "labelled line is kept as the first paragraph, and a second repair takes it "
-                   "for the headline")
 def test_idempotent_heading_above_label() -> None:
     """A short heading line above a labelled turn is treated the same on a second repair."""
     once = repair("Ferries\nA: the boats run until May.\n").text
