@@ -85,7 +85,7 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
     ),
     Kind(
         "collapsed_columns",
-        "R104",
+        "R105",
         "rows of side-by-side columns squeezed to single spaces read column by column",
         "broken words continued in their column: 0.8-0.95",
         weak="collapsed_columns",
@@ -170,7 +170,7 @@ FINDING_KINDS: Mapping[str, Kind] = _table(
     Kind("uncertain_columns", "W102", "side-by-side columns seen but not read apart"),
     Kind(
         "collapsed_columns",
-        "W103",
+        "W104",
         "rows that hold several columns' lines with single spaces between them; left as they are",
     ),
     Kind("paragraph_cut", "W201", "a paragraph ends mid-sentence and nothing continues it"),
