@@ -91,9 +91,10 @@ def _credit_soft_hyphens(draft: Draft, logged: list[Repair]) -> list[Repair]:
 
 
 # Kinds that rewrite single characters of the input before any pass reads it
-# (normalise), or that account for one such character later (soft hyphens).
+# (normalise, and the Markdown markup taken off), or that account for one such
+# character later (soft hyphens).
 _CHARACTER_KINDS = frozenset(
-    {"ligature", "soft_hyphen", "hyphen_char", "zero_width", "private_use"}
+    {"ligature", "soft_hyphen", "hyphen_char", "zero_width", "private_use", "markup"}
 )
 
 

@@ -150,10 +150,9 @@ LEADING_CAPITALS_CREDIT = regex.compile(
 def _leading_capitals_credit(line: Line) -> tuple[str, Line] | None:
     """The capitals credit opening a caption line, and the line without it."""
     m = LEADING_CAPITALS_CREDIT.match(line.text)
-    if not m or line.anchors:
+    if not m:
         return None
-    cut = m.end()
-    return m.group(1), attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
+    return m.group(1), line.split_at(len(m.group(1)), m.end())[1]
 
 
 def inline_caption(members: list[Line], lang: Language) -> Block:

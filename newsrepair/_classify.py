@@ -36,7 +36,9 @@ from ._header import find_header, split_glued_signature, split_run_in_label, tid
 from ._interview import label_counts, speaker_turns, uses_dotted_labels
 from ._language import Language, language_for
 from ._lexicon import Lexicon
+from ._markdown import captions_from_markup, header_from_markup
 from ._shapes import ends_sentence
+from ._unwrapped import split_signed_dates
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[int]]:
@@ -86,12 +88,17 @@ def _signature_glued_to_headline(lines: list[Line], lang: Language) -> list[Line
 def run(draft: Draft, config: Config) -> Draft:
     """Label furniture, notes, credits, captions and the header lines."""
     lang = language_for(config.language)
-    lines = draft.lines
+    lines = split_signed_dates(draft.lines, lang)
     blocks = _blocks(lines)
     roles = find_furniture(lines, lang)
     pairs = find_captions(lines, blocks, roles, lang)
+    if draft.markdown:
+        roles.update(captions_from_markup(lines, roles, lang))
     counts = label_counts(lines, lang)
-    header = find_header(lines, blocks, roles, draft.column_width, counts, lang)
+    # Markdown headings say where the header is; without them its lines' shape does.
+    header = header_from_markup(lines, roles, lang) if draft.markdown else None
+    if header is None:
+        header = find_header(lines, blocks, roles, draft.column_width, counts, lang)
     # Titles over no body: a text of one short line is body, not a headline.
     # With more header lines than that, the last title block (a "deck") is
     # the body of a brief, and a headline over set-aside material only (a

@@ -70,6 +70,12 @@ def _common(parser: argparse.ArgumentParser, paths: bool = True) -> None:
     )
     group.add_argument("--language", metavar="CODE", help="the text's language (default en)")
     group.add_argument(
+        "--input-format",
+        choices=("auto", "plain", "markdown"),
+        help="read the input as plain text or Markdown (default auto: Markdown only when "
+        "its markup is unmistakable)",
+    )
+    group.add_argument(
         "--passes",
         metavar="LIST",
         help="comma-separated passes to run, in pipeline order (see docs/pipeline.md)",
@@ -231,6 +237,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
     flags: dict[str, Any] = {
         "min_confidence": args.min_confidence,
         "language": args.language,
+        "input_format": args.input_format,
         "passes": tuple(p.strip() for p in args.passes.split(",") if p.strip())
         if args.passes is not None
         else None,

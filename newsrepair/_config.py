@@ -15,6 +15,7 @@ LANGUAGE_CODE = regex.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 DEFAULT_PASSES = (
     "normalise",
     "segment",
+    "markdown",
     "classify",
     "pullquotes",
     "reflow",
@@ -56,6 +57,19 @@ def _passes(value: Any) -> tuple[str, ...]:
             "the passes depend on each other's results"
         )
     return names
+
+
+INPUT_FORMATS = ("auto", "plain", "markdown")
+
+
+def _input_format(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(
+            f"input_format must be one of {', '.join(INPUT_FORMATS)}, "
+            f"not {type(value).__name__} {value!r}"
+        )
+    if value not in INPUT_FORMATS:
+        raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {value!r}")
 
 
 def _language_code(_instance: object, _attribute: object, value: object) -> None:
@@ -173,6 +187,8 @@ class Config:
     """The most words a pull quote's line may hold (large type, short lines)."""
     keep_prefixes: tuple[str, ...] | None = attrs.field(default=None, converter=_prefixes)
     """Prefixes that make hyphenated compounds; None: the language's own list."""
+    input_format: str = attrs.field(default="auto", validator=_input_format)
+    """``"plain"``, ``"markdown"`` or ``"auto"`` (Markdown only when its markup is unmistakable)."""
 
     def evolve(self, **overrides: Any) -> Config:
         """Return a copy with ``overrides`` applied (unknown names raise TypeError).

@@ -66,6 +66,25 @@ HEADER_ROLES = frozenset({KICKER, HEADLINE, DECK, BYLINE, DATELINE})
 
 
 @attrs.frozen
+class Markup:
+    """What Markdown said about a line, once its markup was taken off.
+
+    ``heading`` is the ATX or Setext level (0: none); ``emphasis`` is
+    ``"em"`` or ``"strong"`` when emphasis wrapped the whole line; ``quote``
+    a ``>`` block quote line, ``item`` a list item, ``image`` a line that held
+    an image (its alt text is the line's text, or the line after an image
+    without one), ``table`` a table row.
+    """
+
+    heading: int = 0
+    emphasis: str = ""
+    quote: bool = False
+    item: bool = False
+    image: bool = False
+    table: bool = False
+
+
+@attrs.frozen
 class OffsetMap:
     """Sparse map from normalised offsets back to input offsets.
 
@@ -124,6 +143,8 @@ class Line:
     hard_hyphen_end: bool = False
     column_width: float = 0.0
     moved: bool = False
+    # Structure read from Markdown markup (None: plain text, or no markup).
+    markup: Markup | None = None
     # (text offset, source offset) at each place where an edit changed the
     # length; empty while the text is the source's own (the usual case).
     anchors: tuple[tuple[int, int], ...] = ()
@@ -135,6 +156,25 @@ class Line:
             return self.start + pos
         at, src = self.anchors[k]
         return src + (pos - at)
+
+    def split_at(self, end: int, resume: int) -> tuple[Line, Line]:
+        """This line cut in two: ``text[:end]`` and ``text[resume:]``, each with its map.
+
+        What lies between (the spaces at the cut) belongs to neither part.
+        """
+        before = attrs.evolve(
+            self,
+            text=self.text[:end],
+            end=self.to_source(end),
+            anchors=tuple(a for a in self.anchors if a[0] <= end),
+        )
+        after = attrs.evolve(
+            self,
+            text=self.text[resume:],
+            start=self.to_source(resume),
+            anchors=tuple((t - resume, src) for t, src in self.anchors if t > resume),
+        )
+        return before, after
 
     def edited(self, start: int, end: int, after: str) -> Line:
         """This line with ``text[start:end]`` replaced by ``after``, its map kept."""
@@ -221,6 +261,8 @@ class Draft:
     lexicon: Lexicon | None = None
     dotted_labels: bool = False
     speakers: frozenset[str] = frozenset()
+    # The input was read as Markdown: lines may carry Markup hints.
+    markdown: bool = False
 
     def input_span(self, start: int, end: int) -> Span:
         """Map a normalised range to an input span."""

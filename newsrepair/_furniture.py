@@ -22,6 +22,7 @@ from ._shapes import ends_sentence, open_end, word_count
 FOLIO_MARK = regex.compile(r"\d|[|•·]")
 DIGITS = regex.compile(r"\d+")
 LETTER_OR_DIGIT = regex.compile(r"\p{L}|\d")
+LETTER = regex.compile(r"\p{L}")
 YEAR = regex.compile(r"\d{4}")
 # A paper's name beside the date on its masthead is short.
 MASTHEAD_WORDS = 5
@@ -121,7 +122,8 @@ def is_masthead(text: str, lang: Language) -> bool:
     if not m:
         return False
     rest = (text[: m.start()] + text[m.end() :]).strip(" |•·,-–—")
-    words = rest.split()
+    # Numbers ("Vol. 12, No. 41") say nothing of the name's case.
+    words = [w for w in rest.split() if LETTER.search(w)]
     return (
         not rest
         or rest.isupper()

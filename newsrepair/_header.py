@@ -544,12 +544,10 @@ def split_run_in_label(
 ) -> tuple[Line, Line] | None:
     """A capitals label run into a line ("INTERVIEW The talks…"), cut off as ``role``."""
     m = RUN_IN_LABEL.match(line.text)
-    if not m or word_count(line.text) < min_words or line.anchors:
+    if not m or word_count(line.text) < min_words:
         return None
-    cut = m.end()
-    label = attrs.evolve(line, text=m.group(1), end=line.start + len(m.group(1)), role=role)
-    rest = attrs.evolve(line, text=line.text[cut:], start=line.start + cut)
-    return label, rest
+    label, rest = line.split_at(len(m.group(1)), m.end())
+    return attrs.evolve(label, role=role), rest
 
 
 def split_glued_signature(line: Line, lang: Language) -> tuple[Line, Line] | None:
@@ -558,11 +556,8 @@ def split_glued_signature(line: Line, lang: Language) -> tuple[Line, Line] | Non
     Extractors that lose the line break between two lines of large type
     glue "From Wikinews" or the date to the headline's last word. The cut
     is made only where the rest of the line is a whole byline or date; an
-    edited line keeps its text, since its offsets no longer follow the
-    input's.
+    edited line is cut through its own offset map.
     """
-    if line.anchors:
-        return None
     for m in GLUED_SIGNATURE.finditer(line.text):
         tail = line.text[m.start() :]
         role = (
@@ -573,8 +568,6 @@ def split_glued_signature(line: Line, lang: Language) -> tuple[Line, Line] | Non
             else None
         )
         if role is not None:
-            cut = m.start()
-            head = attrs.evolve(line, text=line.text[:cut], end=line.start + cut)
-            signature = attrs.evolve(line, text=tail, start=line.start + cut, role=role)
-            return head, signature
+            head, signature = line.split_at(m.start(), m.start())
+            return head, attrs.evolve(signature, role=role)
     return None

@@ -14,6 +14,7 @@ import regex
 from ._config import Config
 from ._draft import Block, Draft, Line
 from ._edits import Ledger
+from ._halves import NO_WORD_ZIPF, halves_verdict
 from ._language import Language, language_for, prefix_set
 from ._lexicon import Lexicon, judge_hyphen, judge_soft_hyphen
 from ._shapes import FIRST_WORD, hyphen_piece, lower_end
@@ -22,6 +23,8 @@ from ._shapes import FIRST_WORD, hyphen_piece, lower_end
 # make a common one (wordfreq's Zipf scale).
 NO_WORD = 1.0
 COMMON_WORD = 3.0
+# The word ending a line, capitalised or not, not after a hyphen or apostrophe.
+LAST_WORD = regex.compile(r"(?r)(?<![\p{L}\p{M}'’-])\p{Lu}?\p{Ll}+$")
 CLOSED_DASH = regex.compile(r"\w—\w")
 SPACED_DASH = regex.compile(r"\s—\s")
 # "\n" too, since "$" also matches before a final newline.
@@ -40,36 +43,56 @@ def _closed_break(text: str, closed_dashes: bool) -> bool:
 REJOIN_CONFIDENCE = 0.85
 
 
-def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon) -> bool:
+def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon, lang: Language) -> bool:
     """Rejoin a word whose line-end hyphen the extractor dropped; ``True`` if done.
 
     The second piece must be no word on its own and the two pieces one
     common word. The cheap tests of the next line's first word come first:
     almost every line goes on with a word, and then nothing else is asked.
+    Failing that, when the second piece is no word or an ending, the
+    split-halves rule of :mod:`._halves` decides (a capitalised first half,
+    an ending split off: "Para" / "lympics", "great" / "est").
     """
     first = FIRST_WORD.match(b.text)
     if not first or first.start(1) != 0:
         return False
     right = first.group(1)
-    if (
-        not right.islower()
-        or len(right) < 3
-        or lexicon.count(right) > 1
-        or lexicon.zipf(right) >= NO_WORD
-    ):
+    if not right.islower():
         return False
     left = lower_end(a.text)
-    if left is None or lexicon.zipf(left + right) < COMMON_WORD:
-        return False
-    note = f"{left}|{right}: the pieces make one word and the second is none on its own"
+    if (
+        len(right) >= 3
+        and lexicon.count(right) <= 1
+        and lexicon.zipf(right) < NO_WORD
+        and left is not None
+        and lexicon.zipf(left + right) >= COMMON_WORD
+    ):
+        confidence = REJOIN_CONFIDENCE
+        note = f"{left}|{right}: the pieces make one word and the second is none on its own"
+    else:
+        # Most lines go on with a word: then only an ending split off can be
+        # a half, and the tests below are not asked at all.
+        if right not in lang.split_endings and (
+            lexicon.count(right) > 2 or lexicon.zipf(right) >= NO_WORD_ZIPF
+        ):
+            return False
+        end = LAST_WORD.search(a.text)
+        if end is None:
+            return False
+        stop = b.text[len(right) : len(right) + 1] == "."
+        verdict = halves_verdict(end.group(), right, stop, lexicon, lang)
+        if verdict is None:
+            return False
+        confidence, why = verdict
+        note = f"{end.group()}|{right}: {why}"
     source = ledger.draft.source
     if source[a.end : b.start].strip():
         # Other material stands between the pieces (a running head across a
         # page break): it keeps its own place, so the edit replaces nothing
         # and the span only says what the join crossed.
         span = ledger.draft.input_span(a.end, b.start)
-        return ledger.propose("rejoin_word", a.end, a.end, "", REJOIN_CONFIDENCE, note, span=span)
-    return ledger.propose("rejoin_word", a.end, b.start, "", REJOIN_CONFIDENCE, note)
+        return ledger.propose("rejoin_word", a.end, a.end, "", confidence, note, span=span)
+    return ledger.propose("rejoin_word", a.end, b.start, "", confidence, note)
 
 
 def _flattened_hyphens(
@@ -132,7 +155,7 @@ def run(draft: Draft, config: Config) -> Draft:
                 if (
                     a.text[-1:].islower()
                     and b.text[:1].islower()
-                    and _rejoin(ledger, a, b, lexicon)
+                    and _rejoin(ledger, a, b, lexicon, lang)
                 ):
                     # "com" / "muters": the extractor dropped the hyphen.
                     joints[i] = ""

@@ -151,7 +151,7 @@ def run(draft: Draft, config: Config) -> Draft:
         if not ledger.propose(
             "speaker_label",
             first.start,
-            first.start + label_end,
+            first.to_source(label_end),
             "",
             LABEL_CONFIDENCE,
             f"speaker label '{label}' kept as the turn's speaker",
@@ -164,7 +164,13 @@ def run(draft: Draft, config: Config) -> Draft:
         while cut < len(first.text) and first.text[cut] == " ":
             cut += 1
         if cut < len(first.text):
-            rest = attrs.evolve(first, text=first.text[cut:], start=first.start + cut)
+            # A line whose text is no longer its source's (markup taken off)
+            # keeps its offset map through the cut.
+            rest = (
+                first.edited(0, cut, "")
+                if first.anchors
+                else attrs.evolve(first, text=first.text[cut:], start=first.start + cut)
+            )
             kept, joints = (rest, *block.lines[1:]), block.joints
         else:
             # The label stood on a line of its own: the turn starts on the next.

@@ -84,6 +84,13 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
         weak="uncertain_columns",
     ),
     Kind(
+        "markup",
+        "R104",
+        "Markdown markup (#, **, _, >, table bars, link targets) taken off; read as structure",
+        "detection: 1.0 when the input is declared Markdown, 0.9 when detected",
+        weak="possible_markup",
+    ),
+    Kind(
         "collapsed_columns",
         "R105",
         "rows of side-by-side columns squeezed to single spaces read column by column",
@@ -168,6 +175,7 @@ Each :class:`~newsrepair.Repair` names one of these; codes start with ``R``::
 FINDING_KINDS: Mapping[str, Kind] = _table(
     Kind("uncertain_speaker_label", "W101", "a speaker label under the confidence bar; kept"),
     Kind("uncertain_columns", "W102", "side-by-side columns seen but not read apart"),
+    Kind("possible_markup", "W103", "Markdown markup seen but left in the text"),
     Kind(
         "collapsed_columns",
         "W104",

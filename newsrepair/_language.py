@@ -53,6 +53,9 @@ class Language:
     """Prefixes that make hyphenated compounds ("multi-", "non-"): Config.keep_prefixes."""
     hyphenated_prefixes: frozenset[str]
     """Prefixes whose compounds the language hyphenates by convention ("so-called")."""
+    split_endings: frozenset[str]
+    """Endings a line-end hyphen splits off whole ("great-est", "walk-ing") that are
+    seldom a word of their own: a half that is one may be rejoined."""
     question_labels: frozenset[str]
     not_speakers: frozenset[str]
     """Words that open a paragraph with a colon without naming a speaker."""
@@ -153,6 +156,9 @@ def _english() -> Language:
             one two three four five ten""".split()
         ),
         hyphenated_prefixes=_words("self so well ex all half quasi cross vice"),
+        split_endings=_words(
+            "est ing ings ed ers ly ness ment ments tion tions sion ity ous ible ism ist ists"
+        ),
         question_labels=frozenset({"Q", "QUESTION", "INTERVIEWER", "Q."}),
         not_speakers=_words(
             """note update correction editor's editors clarification source sources photo

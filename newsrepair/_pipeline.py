@@ -1,7 +1,8 @@
 """The pipeline: the passes in order, and :func:`repair` that runs them.
 
-text → normalise → segment → classify → pullquotes → reflow → interview →
-hyphens → wordfix → settle → assemble. Each pass is ``run(draft, config) -> draft``.
+text → normalise → segment → markdown → classify → pullquotes → reflow →
+interview → hyphens → wordfix → settle → assemble. Each pass is
+``run(draft, config) -> draft``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from . import (
     _classify,
     _hyphens,
     _interview,
+    _markdown,
     _normalise,
     _pullquotes,
     _reflow,
@@ -33,6 +35,7 @@ Pass = Callable[[Draft, Config], Draft]
 PASSES: dict[str, Pass] = {
     "normalise": _normalise.run,
     "segment": _segment.run,
+    "markdown": _markdown.run,
     "classify": _classify.run,
     "pullquotes": _pullquotes.run,
     "reflow": _reflow.run,

@@ -124,8 +124,103 @@ def _densest(options: dict[int, list[int]], reach: int) -> int:
     return best[1]
 
 
+# A pull quote printed on one line (unwrapped text, a Markdown heading or
+# block quote) holds at least this many letters, and at most this many words.
+ONE_LINE_MIN_LETTERS = 24
+ONE_LINE_MIN_WORDS = 5
+UNMARKED_MIN_WORDS = 8
+ONE_LINE_MAX_WORDS = 60
+# At most this many one-line candidates are tested, each against the whole
+# body: matching stays linear in the document.
+ONE_LINE_CANDIDATES = 48
+
+
+# Text where this share of the lines stand after a blank line is written one
+# paragraph per line, however short its lines are.
+UNWRAPPED_SHARE = 0.7
+
+
+def unwrapped(draft: Draft) -> bool:
+    """Whether ``draft`` is written one paragraph per line (no line-width geometry)."""
+    lines = draft.lines
+    return draft.paragraph_lines or (
+        len(lines) > 2
+        and sum(1 for line in lines if line.blank_before) >= UNWRAPPED_SHARE * len(lines)
+    )
+
+
+def _one_line_candidate(line: Line, paragraph_lines: bool) -> bool:
+    """A line that may be a whole pull quote: set apart by markup, or by blank lines
+    in text written one paragraph per line."""
+    hint = line.markup
+    marked = hint is not None and bool(hint.heading or hint.quote or hint.emphasis == "strong")
+    words = len(line.text.split())
+    # Unmarked, a short repeated line is more often a paper's tagline than a quote.
+    fewest = ONE_LINE_MIN_WORDS if marked else UNMARKED_MIN_WORDS
+    return (marked or (paragraph_lines and line.blank_before > 0)) and (
+        fewest <= words <= ONE_LINE_MAX_WORDS
+    )
+
+
+def _repeating(texts: list[str], candidates: list[int]) -> list[int]:
+    """The candidates whose letters stand, in order, in the rest of ``texts``.
+
+    The rest is every other text run together, so a copy cut by the
+    candidate itself still reads through. A copy that is a candidate taken
+    already does not count: of two identical texts only the later is taken.
+    """
+    compact = [_compact(text) for text in texts]
+    starts = list(itertools.accumulate((len(c) for c in compact), initial=0))
+    stream = "".join(compact)
+    taken: list[int] = []
+    for k in reversed(candidates):
+        own = compact[k]
+        size = len(own)
+        if size < ONE_LINE_MIN_LETTERS:
+            continue
+        at = (stream[: starts[k]] + stream[starts[k + 1] :]).find(own)
+        if at < 0:
+            continue
+        # The copy's place in the whole stream: past the candidate, or around it.
+        lo = at if at < starts[k] else at + size
+        hi = lo + size + (size if lo < starts[k] < lo + size else 0)
+        if any(starts[j] < hi and starts[j + 1] > lo for j in taken):
+            continue
+        taken.append(k)
+    return taken
+
+
+def one_line_quotes(draft: Draft, config: Config) -> Draft:
+    """Pull quotes printed on a line of their own that repeat the body's words.
+
+    Unwrapped text (one paragraph per line) and Markdown headings carry a
+    pull quote whole on one line, where the short-line runs of :func:`run`
+    never see it. A candidate whose letters stand, in order, in the rest of
+    the body flow (the body copy may run across the line the quote cuts) is
+    the quote; of two identical lines the later one is taken.
+    """
+    lines = draft.lines
+    flow = [i for i, line in enumerate(lines) if line.role == FLOW]
+    flat = unwrapped(draft)
+    candidates = [k for k, i in enumerate(flow) if _one_line_candidate(lines[i], flat)][
+        :ONE_LINE_CANDIDATES
+    ]
+    if not candidates or len(flow) < 3:
+        return draft
+    taken = _repeating([lines[i].text for i in flow], candidates)
+    if not taken:
+        return draft
+    roles = {flow[k]: PULL_QUOTE for k in taken}
+    blocks = [Block(PULL_QUOTE, (lines[flow[k]],)) for k in sorted(taken)]
+    new_lines = tuple(
+        attrs.evolve(line, role=roles[i]) if i in roles else line for i, line in enumerate(lines)
+    )
+    return attrs.evolve(draft, lines=new_lines, blocks=(*draft.blocks, *blocks))
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Take pull quotes out of the body flow and keep them as blocks."""
+    draft = one_line_quotes(draft, config)
     lines = draft.lines
     flow = [i for i, line in enumerate(lines) if line.role == FLOW]
     if len(flow) < 4:

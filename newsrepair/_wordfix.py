@@ -21,6 +21,7 @@ import regex
 from ._config import Config
 from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
 from ._edits import Ledger
+from ._halves import split_halves
 from ._language import language_for, prefixes_of
 from ._lexicon import WORD, Lexicon, cached_zipf
 
@@ -290,6 +291,10 @@ def run(draft: Draft, config: Config) -> Draft:
                         _Edit(m.start(), m.end(), f"{left} {right}", "split_words", confidence, why)
                     )
     lang = language_for(config.language)
+    spans = [(line.start, line.end) for line in (draft.blocks[b].lines[n] for b, n, _ in eligible)]
+    found = split_halves(eligible, spans, draft.source, lexicon, lang)
+    for b, n, start, end, joined, confidence, why in found:
+        edits[(b, n)].append(_Edit(start, end, joined, "rejoin_word", confidence, why))
     # OCR reads a capital I as a vertical bar; a bar standing as a word
     # before a lowercase word ("| think") is that pronoun, not a separator.
     for b, n, text in eligible:
@@ -318,7 +323,11 @@ def run(draft: Draft, config: Config) -> Draft:
         for n, items in per_line.items():
             line = lines[n]
             made: list[tuple[int, int, str]] = []
+            reach = 0
             for edit in sorted(items, key=lambda e: e.start):
+                if edit.start < reach:
+                    continue  # two rules on one word: the first edit stands
+                reach = edit.end
                 start, end = line.to_source(edit.start), line.to_source(edit.end)
                 if ledger.propose(edit.kind, start, end, edit.after, edit.confidence, edit.note):
                     made.append((edit.start, edit.end, edit.after))

@@ -44,6 +44,9 @@ BAD_VALUES: list[tuple[str, Any, type[Exception], str]] = [
     ("passes", "normalise", TypeError, "'normalise'"),
     ("passes", ("normalise", 1), TypeError, "1"),
     ("passes", 3, TypeError, "3"),
+    ("input_format", "md", ValueError, "'md'"),
+    ("input_format", "Markdown", ValueError, "auto, plain, markdown"),
+    ("input_format", None, TypeError, "None"),
 ]
 
 
@@ -76,6 +79,7 @@ GOOD_VALUES: list[tuple[str, Any]] = [
     ("keep_prefixes", ["anti", "co"]), ("pull_quote_max_words", 1),
     ("pull_quote_similarity", 0.0), ("pull_quote_similarity", 100),
     ("language", "en-GB"), ("passes", ["segment"]),
+    ("input_format", "plain"), ("input_format", "markdown"), ("input_format", "auto"),
 ]
 
 

@@ -71,11 +71,24 @@ IDEMPOTENCE_CASES = [
     known("tthe decisionnow?\n\nNot\ne\n\nD decision now\n\nNot", "_wordfix/_pullquotes: "
           "splitting 'decisionnow' makes two paragraphs repeat each other, and the second repair "
           "takes the repeat for a pull quote"),
-    known("shel- \u2014 a wall oSecond, thecouncil wants to ter minal \udc9dsowants the council "
+    # "ter minal" of the fuzzed text is now rejoined as split halves ("terminal"),
+    # which happens to keep the second repair off the columns; "minel" is no
+    # word's half, so the case still shows the mechanism.
+    known("shel- \u2014 a wall oSecond, thecouncil wants to ter minel \udc9dsowants the council "
           "to\ndredge the channel sothat larger ships can reach the inner harbour at low tid\no",
           "_reflow/_columns: the first repair looks for interleaved columns in each physical "
           "line; the joined paragraph is one long line, and the second repair cuts it into "
           "column pieces and moves them"),
+    known("The council said on Monday that the harbour wall would be repaired before\nthe "
+          "winter storms, and that the work would cost about two million pounds\nfrom the "
+          "emergency fund, the largest sum it has spent on the port.\n\nThe harbour wall "
+          "would be repaired before the winter storms.\n\nResidents had asked for the repair "
+          "for years, saying the wall had been\ncrumbling since the great storm of the last "
+          "decade and that boats moored\nbehind it were at risk every time the wind turned to "
+          "the east.\n",
+          "_pullquotes: a one-line quote in wrapped text is no run of short lines, so the "
+          "first repair keeps it; the body read again is one paragraph per line, where a line "
+          "that repeats the body is taken for a pull quote"),
     "By M\n\nt\n\nT",
     known(":\nT y . Photo:o", "_classify: the first repair keeps the line with an inline credit "
           "in the body; alone on the second repair it becomes a caption"),

@@ -1,0 +1,49 @@
+"""Unwrapped text: lines that hold what a page prints on lines of its own.
+
+Extractors that write one paragraph per line (pymupdf4llm's text, e-paper
+copy) also run the header's short lines together: a byline and the date
+under it come out as one line, "From Wikinews Saturday, September 12, 2015".
+Such a line is neither a byline nor a date to the header's rules, and the
+header is lost with it; cut in two, each part is read as it was printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._draft import Line
+from ._language import Language
+
+# The header stands in the first lines of the text.
+HEADER_LINES = 24
+_SEPARATORS = " ,·|•–—-"
+
+
+def split_signed_dates(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
+    """``lines`` with each header line that is a byline and a date cut in two."""
+    cuts: dict[int, tuple[Line, Line]] = {}
+    for k, line in enumerate(lines[:HEADER_LINES]):
+        text = line.text
+        # A date ends on its year; a line an earlier pass edited keeps its own
+        # offset map, which a cut here would have to split: it is left whole.
+        if line.anchors or not text[-1:].isdigit():
+            continue
+        m = lang.date_in_line.search(text)
+        if m is None or m.end() != len(text) or m.start() == 0:
+            continue
+        head = text[: m.start()].rstrip(_SEPARATORS)
+        if not lang.byline_line.match(head):
+            continue
+        byline = attrs.evolve(line, text=head, end=line.start + len(head))
+        date = attrs.evolve(
+            line, text=text[m.start() :], start=line.start + m.start(), blank_before=0
+        )
+        cuts[k] = (byline, date)
+    if not cuts:
+        return lines
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        out.extend(cuts.get(k, (line,)))
+    return [attrs.evolve(line, index=i) if line.index != i else line for i, line in enumerate(out)]
