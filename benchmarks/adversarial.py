@@ -46,6 +46,20 @@ def _near_identical(n: int) -> str:
     return "".join(f"The council met on Monday {k % 97} times.\n" for k in range(n))
 
 
+def _collapsed_columns(n: int) -> str:
+    # Two columns of about 30 characters squeezed into one line per row, with
+    # words broken at the end of either column's line: every row is cut and
+    # every block of rows between blank lines is searched for its reading.
+    rows = (
+        "the council said on monday that the harbour works could start in the spring, cost-\n"
+        "the new plan for the har- ing more than the old one,\n"
+        "bour would cost more than and work on the northern\n"
+        "the old one, and that work pier could start in the sp-\n"
+        "on the northern pier could ring, the council said.\n"
+    )
+    return "".join(rows + ("\n" if k % 40 == 39 else "") for k in range(n))
+
+
 INPUTS: dict[str, Callable[[int], str]] = {
     "prose on one line": lambda n: PROSE * n,
     "short sentences on one line": lambda n: "We met. It rained. They left. " * n,
@@ -59,6 +73,7 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "Q: label lines": lambda n: "Q: Why?\nA: Because.\n" * n,
     "jump lines": lambda n: "Continued on Page 7\n" * n,
     "odd characters": lambda n: ODD * n,
+    "collapsed columns": _collapsed_columns,
 }
 """Name → ``n`` → text; ``n`` is a repeat count, so the size is linear in it."""
 
@@ -75,6 +90,7 @@ BASE = {
     "Q: label lines": 2_500,
     "jump lines": 2_500,
     "odd characters": 500,
+    "collapsed columns": 400,
 }
 """The base repeat count of each input (about 40-160 KB)."""
 

@@ -91,6 +91,13 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
         weak="possible_markup",
     ),
     Kind(
+        "collapsed_columns",
+        "R105",
+        "rows of side-by-side columns squeezed to single spaces read column by column",
+        "broken words continued in their column: 0.8-0.95",
+        weak="collapsed_columns",
+    ),
+    Kind(
         "join",
         "R201",
         "a paragraph rejoined across a blank line, a page break or other material",
@@ -169,6 +176,11 @@ FINDING_KINDS: Mapping[str, Kind] = _table(
     Kind("uncertain_speaker_label", "W101", "a speaker label under the confidence bar; kept"),
     Kind("uncertain_columns", "W102", "side-by-side columns seen but not read apart"),
     Kind("possible_markup", "W103", "Markdown markup seen but left in the text"),
+    Kind(
+        "collapsed_columns",
+        "W104",
+        "rows that hold several columns' lines with single spaces between them; left as they are",
+    ),
     Kind("paragraph_cut", "W201", "a paragraph ends mid-sentence and nothing continues it"),
     Kind("uncertain_join", "W202", "a join under the confidence bar; the lines are left apart"),
     Kind(

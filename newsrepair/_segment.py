@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from ._collapsed import find_collapsed, untangle
 from ._config import Config
 from ._draft import Draft, Line
 from ._edits import Ledger
@@ -82,6 +83,56 @@ def _column_width(lengths: list[int]) -> float:
     return float(ordered[min(len(ordered) - 1, int(len(ordered) * FULL_LINE_QUANTILE))])
 
 
+def _soft_hyphen_ends(draft: Draft) -> frozenset[int]:
+    """Source offsets where normalising dropped a soft hyphen inside a line."""
+    if "\u00ad" not in draft.original:
+        return frozenset()
+    original = draft.original
+    offsets = draft.offsets
+    return frozenset(
+        n
+        for n, o in zip(offsets.norm, offsets.orig, strict=True)
+        if o > 0 and original[o - 1] == "\u00ad"
+    )
+
+
+def _collapsed_columns(
+    draft: Draft, ledger: Ledger, lines: list[Line], lexicon: Lexicon
+) -> list[Line]:
+    """``lines`` with rows of collapsed columns read column by column, where proven."""
+    found = find_collapsed(lines, lexicon, _soft_hyphen_ends(draft))
+    if found is None:
+        return lines
+    accepted: list[int] = []
+    for k, (region, path) in enumerate(zip(found.regions, found.paths, strict=True)):
+        start, end = lines[region.first].start, lines[region.last].end
+        note = (
+            f"{region.last - region.first + 1} rows of {region.columns} columns "
+            f"(about {region.width} characters wide) with single spaces between them"
+        )
+        if path is None:
+            ledger.find("collapsed_columns", start, end, f"{note}; too long a row to cut")
+            continue
+        evidence = f"{region.evidence} broken words continued in their own column"
+        # An order-only repair: the rows keep every character, so both sides
+        # are the input the region spans (as for a moved fragment).
+        span = draft.input_span(start, end)
+        rows = draft.original[span[0] : span[1]]
+        if ledger.propose(
+            "collapsed_columns",
+            start,
+            start,
+            rows,
+            region.confidence,
+            f"{note} read column by column ({evidence})",
+            span=span,
+            before=rows,
+            context=(start, end),
+        ):
+            accepted.append(k)
+    return untangle(lines, found, accepted) if accepted else lines
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Split ``draft.source`` into :class:`Line` records and measure the column."""
     lines = _split_lines(draft.source)
@@ -105,6 +156,11 @@ def run(draft: Draft, config: Config) -> Draft:
         f"{columns[1]} page(s) with side-by-side columns read column by column",
     ):
         lines = columns[0]
+    lexicon = Lexicon.from_texts(
+        (line.text for line in lines), language_for(config.language).code, config.use_lexicon
+    )
+    if columns is None:
+        lines = _collapsed_columns(draft, ledger, lines, lexicon)
     lengths = [len(line.text) for line in lines]
     ordered = sorted(lengths)
     median = ordered[len(ordered) // 2] if ordered else 0
@@ -117,7 +173,7 @@ def run(draft: Draft, config: Config) -> Draft:
         lines=tuple(lines),
         paragraph_lines=paragraph_lines,
         column_width=_column_width(lengths),
-        lexicon=Lexicon.from_texts(
-            (line.text for line in lines), language_for(config.language).code, config.use_lexicon
-        ),
+        # Cutting rows into column lines keeps every word whole: the
+        # document's vocabulary is the same before and after.
+        lexicon=lexicon,
     )

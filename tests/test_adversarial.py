@@ -32,6 +32,7 @@ SIZES = {
     "Q: label lines": 5_000,
     "jump lines": 5_000,
     "odd characters": 1_000,
+    "collapsed columns": 4_000,
 }
 LIMIT = 60
 
