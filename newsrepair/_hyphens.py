@@ -70,15 +70,18 @@ def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon, lang: Language) 
         confidence = REJOIN_CONFIDENCE
         note = f"{left}|{right}: the pieces make one word and the second is none on its own"
     else:
-        # Most lines go on with a word: then only an ending split off can be
-        # a half, and the tests below are not asked at all.
-        if right not in lang.split_endings and (
-            lexicon.count(right) > 2 or lexicon.zipf(right) >= NO_WORD_ZIPF
-        ):
-            return False
+        # Most lines go on with a word after a word: then only an ending
+        # split off can be a half. A line that ends in no word ("Califor" /
+        # "nia") is asked too, as the same halves inside a line are.
         end = LAST_WORD.search(a.text)
         if end is None:
             return False
+        if right not in lang.split_endings and (
+            lexicon.count(right) > 2 or lexicon.zipf(right) >= NO_WORD_ZIPF
+        ):
+            last = end.group().lower()
+            if lexicon.count(last) > 2 or lexicon.zipf(last) >= NO_WORD_ZIPF:
+                return False
         stop = b.text[len(right) : len(right) + 1] == "."
         verdict = halves_verdict(end.group(), right, stop, lexicon, lang)
         if verdict is None:
