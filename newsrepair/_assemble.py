@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 
 from ._draft import (
     ANSWER,
@@ -110,20 +111,37 @@ def _compose(repairs: list[Repair]) -> list[Repair]:
     such an edit too; a move whose sides are equal changes no character and
     leaves the repairs inside it alone.
     """
-    wide = sorted(
-        r.span
-        for r in repairs
-        if r.kind not in _CHARACTER_KINDS and r.before != r.after and r.span[0] < r.span[1]
+    by_wide = _coverage(
+        sorted(
+            r.span
+            for r in repairs
+            if r.kind not in _CHARACTER_KINDS and r.before != r.after and r.span[0] < r.span[1]
+        )
     )
-    starts = [a for a, _ in wide]
-    # reach[i]: the furthest end among the wide edits starting at or before starts[i].
-    reach = list(itertools.accumulate((b for _, b in wide), max))
+    # Markup taken off ("</\ue000u>") holds the characters inside it that
+    # normalising changed: they are accounted for by the markup repair.
+    by_markup = _coverage(
+        sorted(r.span for r in repairs if r.kind == "markup" and r.span[1] - r.span[0] > 1)
+    )
+    return [
+        r
+        for r in repairs
+        if r.kind not in _CHARACTER_KINDS
+        or not (by_wide(r.span) or (r.kind != "markup" and by_markup(r.span)))
+    ]
+
+
+def _coverage(spans: list[Span]) -> Callable[[Span], bool]:
+    """A test of whether a span lies inside one of the sorted ``spans``."""
+    starts = [a for a, _ in spans]
+    # reach[i]: the furthest end among the spans starting at or before starts[i].
+    reach = list(itertools.accumulate((b for _, b in spans), max))
 
     def covered(span: Span) -> bool:
         i = bisect.bisect_right(starts, span[0]) - 1
         return i >= 0 and reach[i] >= span[1] and span[0] < span[1]
 
-    return [r for r in repairs if r.kind not in _CHARACTER_KINDS or not covered(r.span)]
+    return covered
 
 
 def assemble(draft: Draft) -> Article:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from newsrepair import repair
+from newsrepair import audit, repair
 
 from _support import time_limit
 
@@ -138,3 +138,15 @@ def test_masthead_date_run_on_under_the_papers_name_is_set_aside_at_once() -> No
     article = repair(text)
     assert ("Thursday, May 7, 2015 · Late Edition",) == article.furniture
     assert article.text == repair(article.text).text
+
+
+def test_markup_holding_a_private_use_character_counts_it_once() -> None:
+    """Found by the CI fuzz run (seed 1): Markdown markup taken off around a
+    private-use character ('</\\ue000u>') held it in its ``before`` while the
+    normalising repair of that character held it too; the audit saw it twice."""
+    text = (
+        "#### **<u>TRANSPORT</\ue000u>**\n\n# **Ferry service returns**\n\n"
+        "The council will review the timetable in June, when the summer boats start."
+    )
+    report = audit(text, repair(text))
+    assert ((), (), ()) == (report.missing, report.extra, report.misplaced)
