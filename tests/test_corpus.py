@@ -56,7 +56,7 @@ def test_corpus_deterministic(texts: list[tuple[str, str]]) -> None:
     assert [] == [name for name, text in texts if repair(text) != repair(text)]
 
 
-@pytest.mark.xfail(strict=True, reason="some texts change on a second repair (5 of 493 at the "
+@pytest.mark.xfail(strict=True, reason="some texts change on a second repair (4 of 493 at the "
                    "last count, all historical OCR): the column de-interleaver moves fragments of "
                    "long OCR paragraphs, or OCR noise at the top reads as a title once alone")
 def test_corpus_idempotent(texts: list[tuple[str, str]]) -> None:
