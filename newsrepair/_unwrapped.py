@@ -33,8 +33,11 @@ def split_signed_dates(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
         m = lang.date_in_line.search(text)
         if m is None or m.end() != len(text) or m.start() == 0:
             continue
-        head = text[: m.start()].rstrip(_SEPARATORS)
-        if not lang.byline_line.match(head):
+        head = text[: m.start()].rstrip()
+        # Only a space may stand between: a comma or a bar between the two
+        # would belong to neither part, and "LeeJTuesday, March 4" is no
+        # byline beside a date (the date's weekday is glued to the name).
+        if not head or head[-1] in _SEPARATORS or not lang.byline_line.match(head):
             continue
         byline = attrs.evolve(line, text=head, end=line.start + len(head))
         date = attrs.evolve(

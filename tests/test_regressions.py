@@ -150,3 +150,12 @@ def test_markup_holding_a_private_use_character_counts_it_once() -> None:
     )
     report = audit(text, repair(text))
     assert ((), (), ()) == (report.missing, report.extra, report.misplaced)
+
+
+def test_byline_run_into_a_date_past_a_comma_loses_nothing() -> None:
+    """Found by the CI fuzz run (seed 1): "By Ann LeeJTuesday, March 4, 2025"
+    was cut into a byline and a date at the comma, which then stood in
+    neither part. A byline and a date are cut apart only at a space."""
+    text = "By Ann LeeJTuesday, March 4, 2025"
+    report = audit(text, repair(text))
+    assert ((), (), ()) == (report.missing, report.extra, report.misplaced)
