@@ -223,6 +223,10 @@ def _inline(text: str) -> tuple[list[tuple[int, int]], bool]:
     return taken, image
 
 
+PLAIN = Markup()
+"""The hint of a line Markdown said nothing about."""
+
+
 def _read_line(line: Line) -> tuple[Line | None, list[tuple[int, int]], Markup]:
     """``line`` with its markup off (None when nothing is left), the cut ranges, the hint.
 
@@ -271,6 +275,9 @@ def _read_line(line: Line) -> tuple[Line | None, list[tuple[int, int]], Markup]:
         edits.append((tail, len(text), ""))
     if lead:
         edits.insert(0, (0, lead, ""))
+    if not edits:
+        # Most lines of a Markdown text are plain prose: nothing to edit.
+        return (line if hint == PLAIN else attrs.evolve(line, markup=hint)), cuts, hint
     edited = line.edited_many(edits)
     stripped = edited.text.strip()
     if not stripped:
