@@ -22,12 +22,11 @@ import attrs
 import regex
 
 from ._draft import BYLINE, CAPTION, DATELINE, DECK, FURNITURE, HEADLINE, KICKER, Line, Role
-from ._furniture import is_masthead
+from ._furniture import YEAR, is_masthead
 from ._interview import is_label_start, speaker_turns
 from ._language import Language
 from ._shapes import ends_sentence, letterspaced, open_end, word_count
 
-FOUR_DIGITS = regex.compile(r"\d{4}")
 OPENING_QUOTES = "\"'“‘«„"
 # An all-capitals section tag run into the first body line ("INTERVIEW The
 # talks ..."), letter-spaced ("M E D I A Texas student…") as well as plain.
@@ -93,8 +92,6 @@ DECK_WORDS = 60
 TITLE_TAIL_WORDS = 3
 # A title holds at most this many words; more is a paragraph.
 TITLE_WORDS = 20
-# A masthead date carries at most this many other words ("· City Edition").
-MASTHEAD_DATE_WORDS = 6
 
 
 @attrs.define
@@ -131,29 +128,19 @@ def _reclaimable(
     )
 
 
-def _masthead_date(text: str, lang: Language) -> bool:
-    """A date with the edition or volume beside it ("Friday, May 3, 2014 · Vol. 12")."""
-    m = lang.date_in_line.search(text)
-    if not m or text.endswith("."):
-        return False
-    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" |•·,-–—")
-    words = rest.split()
-    return len(words) <= MASTHEAD_DATE_WORDS and not any(
-        w[:1].islower() and len(w) > 2 for w in words
-    )
-
-
 def _meta_kind(text: str, lang: Language) -> str | None:
     """"byline", "date" or "masthead" for such a line, else None."""
     if lang.byline_line.match(text):
         return "byline"
     # Every date the patterns know holds a four-digit year: most lines
     # are settled by this cheap search.
-    if not FOUR_DIGITS.search(text):
+    if not YEAR.search(text):
         return None
     if lang.date_line.match(text):
         return "date"
-    if _masthead_date(text, lang):
+    # A date beside the paper's name or the edition ("· Vol. 12, No. 41"),
+    # but no sentence that holds a date.
+    if not text.endswith(".") and is_masthead(text, lang):
         return "masthead"
     return None
 
@@ -416,7 +403,7 @@ def find_header(
     )
     stack = [k for k in range(end) if region[k].kind in ("title", "prose")]
     candidates = stack[-(DECK_UNITS + 1) :]
-    texts = Counter(" ".join(lines[i].text for i in u.members) for u in region)
+    texts = Counter(u.text for u in region)
     last_before_end = max((k for k in candidates if region[k].kind == "title"), default=None)
     headline = next(
         (

@@ -86,7 +86,8 @@ def _header_of_output(
 
 def run(draft: Draft, config: Config) -> Draft:
     """Set aside what a second repair would take from the output: the
-    header at its top, and paragraphs the furniture rules take."""
+    header at its top, paragraphs the furniture rules take, and paragraphs
+    that repeat the body (pull quotes printed whole on a line)."""
     at = [k for k, block in enumerate(draft.blocks) if block.role in FLOW_ROLES and block.lines]
     if not at:
         return draft
@@ -94,11 +95,15 @@ def run(draft: Draft, config: Config) -> Draft:
     blocks = list(draft.blocks)
     paragraphs = [blocks[k] for k in at]
     lines = _as_output_lines(paragraphs)
-    changed = _header_of_output(blocks, at, lines, lang)
-    for n, role in find_furniture(lines, lang).items():
-        block = paragraphs[n]
-        if role in (FURNITURE, NOTE) and at[n] not in changed and _unedited(block):
-            changed[at[n]] = attrs.evolve(block, role=role, speaker=None)
+    # Each decision is the one its own pass makes: with the pass switched
+    # off, a second repair would not make it either.
+    changed: dict[int, Block] = {}
+    if "classify" in config.passes:
+        changed = _header_of_output(blocks, at, lines, lang)
+        for n, role in find_furniture(lines, lang).items():
+            block = paragraphs[n]
+            if role in (FURNITURE, NOTE) and at[n] not in changed and _unedited(block):
+                changed[at[n]] = attrs.evolve(block, role=role, speaker=None)
     # Read one paragraph per line, a paragraph that repeats the body is a
     # pull quote printed whole on its line.
     if "pullquotes" in config.passes:

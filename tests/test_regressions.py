@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from newsrepair import audit, repair
+from newsrepair import DEFAULT_PASSES, audit, repair
 
 from _support import time_limit
 
@@ -159,3 +159,17 @@ def test_byline_run_into_a_date_past_a_comma_loses_nothing() -> None:
     text = "By Ann LeeJTuesday, March 4, 2025"
     report = audit(text, repair(text))
     assert ((), (), ()) == (report.missing, report.extra, report.misplaced)
+
+
+def test_settle_makes_no_decision_of_a_pass_switched_off() -> None:
+    """With classify switched off, no header or furniture is taken from the
+    output either: a second repair with the same passes would take none."""
+    text = (
+        "The island ferry company said on Monday that fares\nwould rise by six percent.\n\n"
+        "THE HARBOUR HERALD\nThursday, May 7, 2015 · Late Edition\n\n"
+        "Passengers said the rise was too steep.\n"
+    )
+    passes = tuple(p for p in DEFAULT_PASSES if p != "classify")
+    article = repair(text, passes=passes)
+    assert ((), None) == (article.furniture, article.headline)
+    assert article.text == repair(article.text, passes=passes).text
