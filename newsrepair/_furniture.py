@@ -54,6 +54,20 @@ def _may_be_jump_line(text: str, lang: Language) -> bool:
     return text[i : i + 1].casefold() in lang.jump_initials
 
 
+def _neighbours(
+    lines: Sequence[Line], i: int, skip: Mapping[int, str] | None
+) -> tuple[int, int]:
+    """The nearest lines before and after ``i`` that are not in ``skip``
+    (-1 and ``len(lines)`` where there is none)."""
+    p = i - 1
+    while skip and p >= 0 and p in skip:
+        p -= 1
+    n = i + 1
+    while skip and n < len(lines) and n in skip:
+        n += 1
+    return p, n
+
+
 def _stands_alone(
     lines: Sequence[Line], i: int, lang: Language, skip: Mapping[int, str] | None = None
 ) -> bool:
@@ -64,12 +78,7 @@ def _stands_alone(
     page label stands apart even where the sentence around them runs on.
     """
     line = lines[i]
-    p = i - 1
-    while skip and p >= 0 and p in skip:
-        p -= 1
-    n = i + 1
-    while skip and n < len(lines) and n in skip:
-        n += 1
+    p, n = _neighbours(lines, i, skip)
     before = (
         p < 0
         or p != i - 1
@@ -88,13 +97,15 @@ def _stands_alone(
     return before and after and not open_end(line.text, lang.function_words)
 
 
-def _at_page_edge(lines: Sequence[Line], i: int) -> bool:
-    return (
-        i == 0
-        or i + 1 == len(lines)
-        or lines[i - 1].page != lines[i].page
-        or lines[i + 1].page != lines[i].page
-    )
+def _at_page_edge(lines: Sequence[Line], i: int, skip: Mapping[int, str] | None = None) -> bool:
+    """Whether line ``i`` is a page's first or last line.
+
+    Lines in ``skip`` (folios, jump lines) are looked through: a running head
+    printed beside the page number is still at the page's edge.
+    """
+    p, n = _neighbours(lines, i, skip)
+    page = lines[i].page
+    return p < 0 or n >= len(lines) or lines[p].page != page or lines[n].page != page
 
 
 def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int, lang: Language) -> bool:
@@ -109,6 +120,97 @@ def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int, lang: Languag
         or _stands_alone(lines, i, lang)
         or lines[i].blank_before > 0
     )
+
+
+# A running head that is a sentence has a few words: one of two is a reply.
+SENTENCE_HEAD_WORDS = 3
+# An advert's copy under its label: a few short lines, each closed.
+ADVERT_LINES = 4
+ADVERT_WORDS = 8
+
+
+def _advert_copy(
+    lines: Sequence[Line], label: int, roles: Mapping[int, Role], lang: Language
+) -> list[int]:
+    """The lines of an advert printed under its label ("ADVERTISEMENT").
+
+    Copy is a few short lines, each closed: it opens with a capital or a
+    digit, does not end in a full stop, a comma, a colon or an open word, and
+    the line under it does not read on in lowercase. The first line of text
+    that reads on, a speaker label or any blank after the copy ends it: the
+    body resumes there.
+    """
+    taken: list[int] = []
+    j = label + 1
+    while j < len(lines) and len(taken) < ADVERT_LINES and j not in roles:
+        line = lines[j]
+        if line.page != lines[label].page or (taken and line.blank_before > 0):
+            break
+        text = line.text
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
+        reads_on = (
+            nxt is not None
+            and nxt.blank_before == 0
+            and nxt.page == line.page
+            and nxt.text[:1].islower()
+        )
+        if (
+            reads_on
+            or word_count(text) > ADVERT_WORDS
+            or not (text[:1].isupper() or text[:1].isdigit())
+            or text.endswith((".", ",", ":", ";", "?", "-"))
+            or open_end(text, lang.function_words)
+            or lang.speaker_label.match(text)
+        ):
+            break
+        taken.append(j)
+        j += 1
+    return taken
+
+
+def _one_line_block(lines: Sequence[Line], i: int) -> bool:
+    """Whether line ``i`` is a block of its own: set off above and below."""
+    line = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (i == 0 or line.blank_before > 0 or lines[i - 1].page != line.page) and (
+        nxt is None or nxt.blank_before > 0 or nxt.page != line.page
+    )
+
+
+def _running_foot(
+    lines: Sequence[Line], i: int, sure: Mapping[int, Role], lang: Language
+) -> bool:
+    """A short name in capitalised words beside the folio at a page's foot.
+
+    Printed once it cannot repeat, but the text never ends a page on a title
+    next to the page number: that is the paper's name or the section's.
+    """
+    text = lines[i].text
+    words = text.split()
+    if not words or len(words) > MASTHEAD_WORDS or ends_sentence(text):
+        return False
+    if not all(w[:1].isupper() or not LETTER.search(w) for w in words):
+        return False
+    n = i + 1
+    folio = False
+    while n < len(lines) and n in sure:
+        folio = folio or lang.page_number.match(lines[n].text) is not None
+        n += 1
+    at_foot = n >= len(lines) or lines[n].page != lines[i].page
+    return folio and at_foot and i > 0
+
+
+def _jump_keywords(
+    texts: Sequence[str], sure: Mapping[int, Role], lang: Language
+) -> dict[str, int]:
+    """The heads the text's jump lines name, each with the line naming it first."""
+    keywords: dict[str, int] = {}
+    for i, role in sorted(sure.items()):
+        if role == FURNITURE:
+            m = lang.jump_keyword.match(texts[i])
+            if m:
+                keywords.setdefault(m.group(1).strip(), i)
+    return keywords
 
 
 def is_masthead(text: str, lang: Language) -> bool:
@@ -143,14 +245,6 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
         DIGITS.sub("#", text) if n <= 10 else "" for text, n in zip(texts, counts, strict=True)
     ]
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
-    # Copies at a page's top or bottom line: a running head that reads as a
-    # sentence ("Your news, delivered before breakfast.") repeats only there,
-    # where a sentence of the body repeated word for word does not stand.
-    edge_copies = Counter(
-        shapes[i]
-        for i in range(len(texts))
-        if counts[i] <= 10 and repeated[shapes[i]] >= 2 and _at_page_edge(lines, i)
-    )
     bare_numbers = sum(1 for text in texts if text.isdigit() and len(text) <= 4)
     for i, text in enumerate(texts):
         if counts[i] <= 10 and text[:1] in lang.credit_initials and lang.credit_line.match(text):
@@ -176,12 +270,35 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text))
         ):
             roles[i] = FURNITURE
+    for i in [i for i, role in roles.items() if role == FURNITURE]:
+        if texts[i][:1].isupper() and lang.advert_label.match(texts[i]):
+            roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang), FURNITURE))
     sure = dict(roles)
+    # Copies at a page's top or bottom line (beside its folio or jump line): a
+    # running head that reads as a sentence ("Your news, delivered before
+    # breakfast.") repeats only there, where a sentence of the body repeated
+    # word for word does not stand.
+    edge_copies = Counter(
+        shapes[i]
+        for i in range(len(texts))
+        if counts[i] <= 10 and repeated[shapes[i]] >= 2 and _at_page_edge(lines, i, sure)
+    )
+    # Or copies on several pages, each a block of its own line: an extractor
+    # that moves the page's head among the text's blocks still sets it apart.
+    alone_pages: dict[str, set[int]] = {}
+    alone_copies: Counter[str] = Counter()
+    for i in range(len(texts)):
+        if counts[i] <= 10 and repeated[shapes[i]] >= 2 and _one_line_block(lines, i):
+            alone_copies[shapes[i]] += 1
+            alone_pages.setdefault(shapes[i], set()).add(lines[i].page)
+    keywords = _jump_keywords(texts, sure, lang)
     for i, text in enumerate(texts):
         if i in sure:
             continue
         words = counts[i]
-        apart = _stands_alone(lines, i, lang, sure)
+        # Furniture found so far is looked through: a date under the paper's
+        # name on a later page stands as apart as the name does.
+        apart = _stands_alone(lines, i, lang, roles)
         if words <= 10 and apart and lang.credit_names.match(text):
             roles[i] = CREDIT
         elif (
@@ -189,17 +306,40 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             # carries a folio), and never ends open or as a speaker label.
             words <= 10
             and repeated[shapes[i]] >= 2
-            and (apart or _at_page_edge(lines, i) or FOLIO_MARK.search(text))
-            and (not ends_sentence(text) or edge_copies[shapes[i]] == repeated[shapes[i]])
+            and (apart or _at_page_edge(lines, i, sure) or FOLIO_MARK.search(text))
+            and (
+                not ends_sentence(text)
+                or edge_copies[shapes[i]] == repeated[shapes[i]]
+                or (
+                    words >= SENTENCE_HEAD_WORDS
+                    and alone_copies[shapes[i]] == repeated[shapes[i]]
+                    and len(alone_pages[shapes[i]]) >= 2
+                )
+            )
             and not open_end(text, lang.function_words)
             and (text[0].isupper() or text[0].isdigit())
             and not lang.date_line.match(text)
             and not lang.speaker_label.match(text)
         ) or (
+            # The head a jump line named ("See BRIDGE on Page 7"), standing
+            # over the continuation on the later page.
+            # Printed as the jump line prints it, after it.
+            text in keywords
+            and keywords[text] < i
+            and (
+                apart
+                or lines[i].blank_before > 0
+                or i + 1 in sure
+                or _at_page_edge(lines, i, sure)
+            )
+        ) or (
+            # The paper's name alone beside the folio at a page's foot.
+            _running_foot(lines, i, sure, lang)
+        ) or (
             # A date beside the paper's name (and a page number): a running head.
             apart
             and (
-                (i > 12 and lang.date_line.match(text))
+                ((i > 12 or lines[i].page > lines[0].page) and lang.date_line.match(text))
                 or (
                     words <= 12
                     # lang.date_in_line needs a four-digit year; this search is cheap,

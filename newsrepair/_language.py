@@ -90,6 +90,9 @@ class Language:
     """A line-end hyphen flattened into a line ("com- muters"), not "pre- and post-war"."""
     jump_head: regex.Pattern[str]
     """The head over a story's continuation: "BRIDGE, from Page 1"."""
+    jump_keyword: regex.Pattern[str]
+    """The keyword a jump line names ("See BRIDGE on Page 7"), group 1: the
+    continuation's head, which may stand alone where the story goes on."""
     advert_label: regex.Pattern[str]
     """A line that only labels an advert: "ADVERTISEMENT", "Sponsored content"."""
     ocr_pipe_i: regex.Pattern[str]
@@ -271,6 +274,10 @@ def _english() -> Language:
             r"(?i)^\p{Lu}[\p{L}\d'’&. -]{0,40}?,?\s+"
             r"(?:(?:continued|cont(?:'|’)?d\.?)\s+)?(?:from|on)\s+"
             r"(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?\.?$"
+        ),
+        jump_keyword=regex.compile(
+            r"(?i)^[(\[]?\s*(?:see|turn\s+to|jump\s+to)\s+(\p{L}[\p{L}\d'’&. -]{0,40}?),?\s+"
+            r"(?:(?:on|to)\s+)?(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}"
         ),
         advert_label=regex.compile(
             r"(?i)^(?:advertisement|advertising|advert|sponsored(?:\s+content)?|paid\s+post"
