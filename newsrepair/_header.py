@@ -206,6 +206,7 @@ def _units(
         if is_label_start(text, lang) and speaker_turns(text, label_counts, lang):
             break
         same_block = previous == i - 1 and line.blank_before == 0
+        previous_page = lines[previous].page if previous >= 0 else None
         if previous >= 0 and line.page != lines[previous].page:
             same_block = False
         previous = i
@@ -234,10 +235,18 @@ def _units(
             last.members.append(i)
             last.text += " " + text
             continue
+        # A sentence cut by a blank line (OCR writes one inside a deck) goes
+        # on where it visibly cannot stop and the next line opens in lowercase.
+        cut_sentence = (
+            last is not None
+            and previous_page == line.page
+            and open_end(last.text, lang.function_words)
+            and text[:1].islower()
+        )
         if (
             last is not None
             and last.kind == "prose"
-            and same_block
+            and (same_block or cut_sentence)
             and not (ends_sentence(last.text) and _starts_unit(text, lang))
         ):
             last.members.append(i)
