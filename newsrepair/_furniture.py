@@ -222,7 +222,7 @@ def is_masthead(text: str, lang: Language) -> bool:
     """
     m = lang.date_in_line.search(text)
     if not m:
-        return False
+        return lang.masthead_year.match(text) is not None
     rest = (text[: m.start()] + text[m.end() :]).strip(" |•·,-–—")
     # Numbers ("Vol. 12, No. 41") say nothing of the name's case.
     words = [w for w in rest.split() if LETTER.search(w)]

@@ -163,6 +163,9 @@ def _capitals_heading(text: str) -> bool:
     return text.isupper() and not text.rstrip(".").endswith((",", ";", ":", "-", "."))
 
 
+POSSESSIVE_ENDS = ("'s", "’s", "'S", "’S", "s'", "s’", "S'", "S’")
+
+
 def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> bool:
     """Whether title line ``below`` goes on the title that ends in ``above``."""
     # A quotation opening the next line reads on when it opens in lowercase
@@ -172,7 +175,8 @@ def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> boo
         return True
     if above.isupper() != below.isupper():
         return False  # a label in capitals over a title in mixed case, or the reverse
-    if open_end(above, lang.function_words):
+    # A possessive waits for its noun ("BOXING PROMOTER'S" / "DIVORCE").
+    if open_end(above, lang.function_words) or above.endswith(POSSESSIVE_ENDS):
         return True
     if above.isupper():
         return False  # capitals-only lines stand alone
@@ -454,6 +458,7 @@ def find_header(
         if (
             unit.kind == "title"
             and _label_like(unit.text)
+            and any(c.isalpha() for c in unit.text)  # a folio labels nothing
             and texts[unit.text] == 1
             and not is_masthead(unit.text, lang)
         ):

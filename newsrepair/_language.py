@@ -90,6 +90,9 @@ class Language:
     """A line-end hyphen flattened into a line ("com- muters"), not "pre- and post-war"."""
     jump_head: regex.Pattern[str]
     """The head over a story's continuation: "BRIDGE, from Page 1"."""
+    masthead_year: regex.Pattern[str]
+    """The paper's name with the year only, as archives print it over an old
+    page: "The Sydney Gazette, 1842", "The Courier (Brisbane), 1901"."""
     jump_keyword: regex.Pattern[str]
     """The keyword a jump line names ("See BRIDGE on Page 7"), group 1: the
     continuation's head, which may stand alone where the story goes on."""
@@ -274,6 +277,12 @@ def _english() -> Language:
             r"(?i)^\p{Lu}[\p{L}\d'’&. -]{0,40}?,?\s+"
             r"(?:(?:continued|cont(?:'|’)?d\.?)\s+)?(?:from|on)\s+"
             r"(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?\.?$"
+        ),
+        # The comma before the year sets the name apart: a headline with a
+        # year in it ("Olympic Games 2024") has none.
+        masthead_year=regex.compile(
+            r"^\p{Lu}[\p{L}.'’&-]*+(?:\s+(?:\p{Lu}[\p{L}.'’&-]*+|of|and|the|&))++"
+            r"(?:\s+\(\p{Lu}[\p{L} .,'’-]{0,30}\))?,\s*(?:1[5-9]|20)\d{2}$"
         ),
         jump_keyword=regex.compile(
             r"(?i)^[(\[]?\s*(?:see|turn\s+to|jump\s+to)\s+(\p{L}[\p{L}\d'’&. -]{0,40}?),?\s+"
