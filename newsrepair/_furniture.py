@@ -301,6 +301,9 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
         apart = _stands_alone(lines, i, lang, roles)
         if words <= 10 and apart and lang.credit_names.match(text):
             roles[i] = CREDIT
+        elif apart and text.isdigit() and len(text) <= 4 and (i - 1 in roles or i + 1 in sure):
+            # A bare number beside the paper's name or a jump line: the folio.
+            roles[i] = FURNITURE
         elif (
             # A running head repeats, stands apart or at a page's edge (or
             # carries a folio), and never ends open or as a speaker label.

@@ -62,6 +62,7 @@ def _title_words(text: str) -> int:
 def _title_like(text: str) -> bool:
     return (
         _title_words(text) <= 14
+        and any(c.isalpha() for c in text)  # a number alone is a folio
         and not text.endswith((".", ",", ";", ":", "-"))
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
     )
