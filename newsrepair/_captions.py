@@ -4,7 +4,10 @@ A credit inside a block belongs to the lines just above it when it ends the
 block, else to those just below; a credit standing alone takes the
 neighbouring block that reads as a caption; a credit printed at the end of
 a short block's last line makes that block a caption; a position hint
-("(L to R)") marks one too.
+("(L to R)") marks one too, and so does a capitals credit with a slash
+opening a line that starts afresh ("AGENCY/NAME Divers search the lake").
+A caption under its credit never runs on into a section label or into
+body lines that continue it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ import regex
 from ._draft import CAPTION, CREDIT, Block, Draft, Line, Role
 from ._language import Language
 from ._model import Repair
-from ._shapes import ends_sentence, word_count
+from ._shapes import ends_sentence, ends_terminal, open_end, word_count
+
+# A label line over a section holds at most this many words ("WHAT NEXT:").
+LABEL_WORDS = 4
 
 
 def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> bool:
@@ -32,12 +38,46 @@ def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> 
     )
 
 
-def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, Role]) -> list[int]:
-    """Up to three lines under a credit, in its block, that read as a caption."""
+def _label_line(text: str) -> bool:
+    """Whether ``text`` is a section label or subhead ("WHAT NEXT:"): all
+    capitals, or a few words closed by a colon. A caption never runs on into one."""
+    return text.isupper() or (text.endswith(":") and word_count(text) <= LABEL_WORDS)
+
+
+def _starts_afresh(lines: Sequence[Line], i: int, roles: dict[int, Role]) -> bool:
+    """Whether line ``i`` cannot continue the text above it: it opens a block
+    or a page, or the line above is set aside or closes a sentence or a label."""
+    if i == 0 or lines[i].blank_before or lines[i].page != lines[i - 1].page:
+        return True
+    return i - 1 in roles or ends_terminal(lines[i - 1].text)
+
+
+def _caption_after(
+    lines: Sequence[Line], i: int, roles: dict[int, Role], lang: Language
+) -> list[int]:
+    """Up to three lines under the credit on line ``i``, in its block, that
+    read as a caption (see :func:`_caption_run`)."""
+    return _caption_run(lines, i + 1, roles, lang)
+
+
+def _caption_run(
+    lines: Sequence[Line], first: int, roles: dict[int, Role], lang: Language
+) -> list[int]:
+    """Up to three lines from line ``first``, in its block, that read as a caption.
+
+    The caption runs to its sentence end, a label or the block's end. When
+    the body follows in the same block with no sentence end, the caption is
+    the longest run of lines after which the next line starts afresh: it
+    opens with a capital and the caption's last line does not visibly go
+    on. A run whose next line continues in lowercase is body text.
+    """
     found: list[int] = []
-    j = i + 1
+    page = lines[first].page if first < len(lines) else -1
+    j = first
     while j < len(lines) and len(found) < 3 and j not in roles:
-        if lines[j].blank_before or lines[j].page != lines[i].page:
+        if (j > first and lines[j].blank_before) or lines[j].page != page:
+            break
+        if _label_line(lines[j].text):
             break
         if not found and not lines[j].text[:1].isupper():
             return []
@@ -45,15 +85,20 @@ def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, Role]) -> lis
         if ends_sentence(lines[j].text):
             break
         j += 1
-    if not found:
-        return []
-    after = found[-1] + 1
-    if after < len(lines) and after not in roles and not lines[after].blank_before:
-        nxt = lines[after].text
-        unfinished = not ends_sentence(lines[found[-1]].text)
-        if nxt[:1].islower() or (unfinished and not nxt[:1].isupper()):
-            return []
-    return found
+    for k in range(len(found), 0, -1):
+        after = found[k - 1] + 1
+        if after >= len(lines) or after in roles or lines[after].blank_before:
+            return found[:k]
+        nxt, last = lines[after].text, lines[found[k - 1]].text
+        if _label_line(nxt) or lines[after].page != page:
+            return found[:k]
+        if nxt[:1].islower():
+            continue
+        if ends_sentence(last) or (
+            nxt[:1].isupper() and not open_end(last, lang.function_words)
+        ):
+            return found[:k]
+    return []
 
 
 def find_captions(
@@ -93,11 +138,17 @@ def find_captions(
             above = above[start:]
             chosen = above if _caption_like(lines, above, lang) else []
         else:
-            chosen = _caption_after(lines, i, roles)
+            chosen = _caption_after(lines, i, roles, lang)
         for j in chosen:
             roles[j] = CAPTION
         if chosen:
             pairs[i] = chosen
+    for i, line in enumerate(lines):
+        # A credit in capitals with a slash, run into the caption's first line.
+        m = SLASH_CAPITALS_CREDIT.match(line.text) if i not in roles else None
+        if m and word_count(line.text[m.end() :]) >= 3 and _starts_afresh(lines, i, roles):
+            for j in _caption_run(lines, i, roles, lang):
+                roles[j] = CAPTION
     for group in blocks:
         members = [i for i in group if i not in roles]
         if not members or len(members) > 4:
@@ -147,9 +198,18 @@ LEADING_CAPITALS_CREDIT = regex.compile(
 )
 
 
+# A credit in capitals that names its source with a slash ("AGENCY/NAME"),
+# run into a caption that may open with an acronym ("NASA tweeted…"): the
+# credit ends where the caption's first word is followed by a lowercase one.
+SLASH_CAPITALS_CREDIT = regex.compile(
+    r"^((?:\p{Lu}[\p{Lu}'’.&-]*\s){0,3}\p{Lu}[\p{Lu}'’.&-]* ?/ ?\p{Lu}[\p{Lu}'’.&-]*"
+    r"(?:\s\p{Lu}[\p{Lu}'’.&-]*){0,3}?)\s+(?=\p{Lu}\p{Ll}|\p{Lu}{2,}\s+\p{Ll})"
+)
+
+
 def _leading_capitals_credit(line: Line) -> tuple[str, Line] | None:
     """The capitals credit opening a caption line, and the line without it."""
-    m = LEADING_CAPITALS_CREDIT.match(line.text)
+    m = LEADING_CAPITALS_CREDIT.match(line.text) or SLASH_CAPITALS_CREDIT.match(line.text)
     if not m:
         return None
     return m.group(1), line.split_at(len(m.group(1)), m.end())[1]
