@@ -20,20 +20,22 @@ import regex
 from ._draft import CAPTION, CREDIT, Block, Draft, Line, Role
 from ._language import Language
 from ._model import Repair
-from ._shapes import ends_sentence, ends_terminal, open_end, word_count
+from ._shapes import CLOSERS, ends_sentence, ends_terminal, open_end, word_count
 
 # A label line over a section holds at most this many words ("WHAT NEXT:").
 LABEL_WORDS = 4
 
 
 def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> bool:
-    """A short block that can be a caption: not body-sized, not header lines."""
+    """A short block that can be a caption: not body-sized, not header lines,
+    not a question (an interviewer's turn; a caption describes)."""
     if not members or len(members) > 6:
         return False
     texts = [lines[j].text for j in members]
     return (
         sum(word_count(t) for t in texts) <= 90
         and texts[0][:1].isupper()
+        and not texts[-1].rstrip(CLOSERS).endswith("?")
         and not any(lang.byline_line.match(t) or lang.date_line.match(t) for t in texts)
     )
 
