@@ -7,11 +7,14 @@ a short block's last line makes that block a caption; a position hint
 ("(L to R)") marks one too, and so does a capitals credit with a slash
 opening a line that starts afresh ("AGENCY/NAME Divers search the lake").
 A caption under its credit never runs on into a section label or into
-body lines that continue it.
+body lines that continue it. An uncredited caption is one line that reads
+as a noun phrase with a full stop and stands apart from the body: in a
+block of its own, or set to another measure than the column's.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -26,6 +29,11 @@ from ._shapes import CLOSERS, ends_sentence, ends_terminal, open_end, word_count
 LABEL_WORDS = 4
 
 
+def _asks(text: str) -> bool:
+    """Whether ``text`` ends in a question mark, closing quotes allowed."""
+    return text.rstrip(CLOSERS).endswith("?")
+
+
 def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> bool:
     """A short block that can be a caption: not body-sized, not header lines,
     not a question (an interviewer's turn; a caption describes)."""
@@ -35,7 +43,7 @@ def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> 
     return (
         sum(word_count(t) for t in texts) <= 90
         and texts[0][:1].isupper()
-        and not texts[-1].rstrip(CLOSERS).endswith("?")
+        and not _asks(texts[-1])
         and not any(lang.byline_line.match(t) or lang.date_line.match(t) for t in texts)
     )
 
@@ -193,6 +201,10 @@ def credit_text(draft: Draft, line: Line, lang: Language) -> tuple[str, list[Rep
     return credit, fixes
 
 
+# What may open the sentence after a caption: a quotation.
+OPENING_MARKS = "\"'“‘"
+
+
 # A credit in capitals run into a caption's first line: two or more words in
 # capitals, then the caption opening with a capitalised word.
 LEADING_CAPITALS_CREDIT = regex.compile(
@@ -251,3 +263,86 @@ def inline_credit_label(draft: Draft, block: Block, lang: Language) -> tuple[Blo
         "label before a photo credit; the credit is the name",
     )
     return attrs.evolve(block, credit=credit[marker.end() :]), [fix]
+
+
+# A caption standing alone between paragraphs holds at least this many words
+# ("Oh really." is an answer) and at most this many (a lead photo's caption).
+STANDALONE_MIN_WORDS = 5
+STANDALONE_MAX_WORDS = 14
+# A text with this many lines ending in a question is an interview: its short
+# verbless lines are answers and remarks, so their shape proves nothing.
+INTERVIEW_QUESTIONS = 2
+# With no blank line around it, a caption line shows itself by its measure:
+# shorter than this share of a full column line, or wider than this one
+# (set under a picture wider than the column).
+NARROW_LINE = 0.8
+WIDE_LINE = 1.15
+# What a caption's description never holds: a stop, colon or semicolon
+# before its end, a question or exclamation mark, a double quotation mark.
+STANDALONE_REFUSED = regex.compile(r"[.;:?!\"“”]")
+
+
+def _noun_phrase_line(text: str, lang: Language) -> bool:
+    """Whether ``text`` reads as a caption's description: a capitalised noun
+    phrase closed by a full stop ("The old harbour wall at low tide.").
+
+    A finite verb makes it a sentence of the story, a person pronoun speech,
+    a question or exclamation mark an exchange, a double quotation mark a
+    quotation, and an opening conjunction ("And all that.") the rest of one.
+    A stop, colon or semicolon inside the line parts initials, lists or
+    sentences; capitals, or every word capitalised, make a subhead ("Hints
+    at New War."), and an abbreviation's stop ends nothing.
+    """
+    if not text.endswith(".") or STANDALONE_REFUSED.search(text[:-1]):
+        return False
+    if not text[:1].isupper() or text.isupper():
+        return False
+    words = text.split()
+    if not STANDALONE_MIN_WORDS <= len(words) <= STANDALONE_MAX_WORDS:
+        return False
+    if lang.abbreviation_end.search(text) or lang.speaker_label.match(text):
+        return False
+    bare = [w.strip(".,;:\"'“”‘’()[]").lower() for w in words]
+    if bare[0] in lang.function_words and bare[0] not in lang.determiners:
+        return False
+    described = any(
+        w[:1].islower() and len(b) > 2 and b not in lang.function_words
+        for w, b in zip(words[1:], bare[1:], strict=True)
+    )
+    return (
+        described and not set(bare) & lang.personal_pronouns and not lang.has_finite_verb(text)
+    )
+
+
+def find_standalone_captions(
+    lines: Sequence[Line], roles: dict[int, Role], width: float, lang: Language
+) -> dict[int, Role]:
+    """Uncredited one-line captions that stand between two paragraphs.
+
+    The line is a noun phrase with a full stop (see :func:`_noun_phrase_line`)
+    that breaks the flow on both sides: what stands above it is set aside or
+    ends a sentence (not a question: an answer follows one), and what follows
+    opens a sentence or is set aside. It stands in a block of its own, or
+    its measure is not the column's. A line printed twice is a pull quote,
+    and an interview's lines are not read this way at all.
+    """
+    if sum(1 for line in lines if _asks(line.text)) >= INTERVIEW_QUESTIONS:
+        return {}
+    seen = Counter(line.text for line in lines)
+    found: dict[int, Role] = {}
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if i in roles or seen[line.text] > 1 or not _noun_phrase_line(line.text, lang):
+            continue
+        prev, nxt = lines[i - 1], lines[i + 1]
+        if prev.page != line.page or nxt.page != line.page:
+            continue
+        prev_set = i - 1 in roles
+        next_set = i + 1 in roles
+        before = prev_set or (ends_terminal(prev.text) and not _asks(prev.text))
+        after = next_set or nxt.text[:1].isupper() or nxt.text[:1] in OPENING_MARKS
+        alone = (prev_set or line.blank_before > 0) and (next_set or nxt.blank_before > 0)
+        measure = len(line.text) < NARROW_LINE * width or len(line.text) > WIDE_LINE * width
+        if before and after and (alone or measure):
+            found[i] = CAPTION
+    return found

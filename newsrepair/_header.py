@@ -485,7 +485,8 @@ def _lead_caption(lines: Sequence[Line], body: list[_Unit], lang: Language) -> d
         return {}
     if len(first.members) > 1 and not lines[first.members[1]].text[:1].isupper():
         return {}
-    if lang.has_finite_verb(text):
+    if lang.has_finite_verb(text) or lang.abbreviation_end.search(text):
+        # A verb makes it the lede; an abbreviation's stop ("U.S.") ends no sentence.
         return {}
     return {at: CAPTION}
 

@@ -43,7 +43,9 @@ class Language:
     modals_and_aux: frozenset[str]
     verb_cues: frozenset[str]
     """Finite verbs common enough to show that a line is a sentence, not a
-    caption's noun phrase ("The current flag of New Zealand.")."""
+    caption's noun phrase ("The current flag of New Zealand."): auxiliaries,
+    verbs of saying and the common irregular past tenses ("held", "came")
+    that the "-ed" test misses."""
     verb_contractions: tuple[str, ...]
     """Endings that carry a finite verb ("they're", "won't"). A final "'s" is
     none: after a name it is a possessive, and "it's" is among the verb cues."""
@@ -162,7 +164,10 @@ def _english() -> Language:
         verb_cues=_words(
             """is are was were be been am has have had do does did will would can could shall
             should may might must said says say told tells it's that's there's here's he's
-            she's what's who's where's let's"""
+            she's what's who's where's let's came went held took gave met won lost began saw
+            got kept ran sat stood spoke wrote knew grew drew fell felt paid sold sent built
+            broke chose died fled sued became brought bought caught taught thought fought
+            sought"""
         ),
         verb_contractions=("'re", "'ve", "'ll", "'d", "'m", "n't"),
         personal_pronouns=_words(
