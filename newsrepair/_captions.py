@@ -4,11 +4,17 @@ A credit inside a block belongs to the lines just above it when it ends the
 block, else to those just below; a credit standing alone takes the
 neighbouring block that reads as a caption; a credit printed at the end of
 a short block's last line makes that block a caption; a position hint
-("(L to R)") marks one too.
+("(L to R)") marks one too, and so does a capitals credit with a slash
+opening a line that starts afresh ("AGENCY/NAME Divers search the lake").
+A caption under its credit never runs on into a section label or into
+body lines that continue it. An uncredited caption is one line that reads
+as a noun phrase with a full stop and stands apart from the body: in a
+block of its own, or set to another measure than the column's.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -17,27 +23,71 @@ import regex
 from ._draft import CAPTION, CREDIT, Block, Draft, Line, Role
 from ._language import Language
 from ._model import Repair
-from ._shapes import ends_sentence, word_count
+from ._shapes import CLOSERS, ends_sentence, ends_terminal, open_end, word_count
+
+# A label line over a section holds at most this many words ("WHAT NEXT:").
+LABEL_WORDS = 4
+
+
+def _asks(text: str) -> bool:
+    """Whether ``text`` ends in a question mark, closing quotes allowed."""
+    return text.rstrip(CLOSERS).endswith("?")
 
 
 def _caption_like(lines: Sequence[Line], members: list[int], lang: Language) -> bool:
-    """A short block that can be a caption: not body-sized, not header lines."""
+    """A short block that can be a caption: not body-sized, not header lines,
+    not a question (an interviewer's turn; a caption describes)."""
     if not members or len(members) > 6:
         return False
     texts = [lines[j].text for j in members]
     return (
         sum(word_count(t) for t in texts) <= 90
         and texts[0][:1].isupper()
+        and not _asks(texts[-1])
         and not any(lang.byline_line.match(t) or lang.date_line.match(t) for t in texts)
     )
 
 
-def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, Role]) -> list[int]:
-    """Up to three lines under a credit, in its block, that read as a caption."""
+def _label_line(text: str) -> bool:
+    """Whether ``text`` is a section label or subhead ("WHAT NEXT:"): all
+    capitals, or a few words closed by a colon. A caption never runs on into one."""
+    return text.isupper() or (text.endswith(":") and word_count(text) <= LABEL_WORDS)
+
+
+def _starts_afresh(lines: Sequence[Line], i: int, roles: dict[int, Role]) -> bool:
+    """Whether line ``i`` cannot continue the text above it: it opens a block
+    or a page, or the line above is set aside or closes a sentence or a label."""
+    if i == 0 or lines[i].blank_before or lines[i].page != lines[i - 1].page:
+        return True
+    return i - 1 in roles or ends_terminal(lines[i - 1].text)
+
+
+def _caption_after(
+    lines: Sequence[Line], i: int, roles: dict[int, Role], lang: Language
+) -> list[int]:
+    """Up to three lines under the credit on line ``i``, in its block, that
+    read as a caption (see :func:`_caption_run`)."""
+    return _caption_run(lines, i + 1, roles, lang)
+
+
+def _caption_run(
+    lines: Sequence[Line], first: int, roles: dict[int, Role], lang: Language
+) -> list[int]:
+    """Up to three lines from line ``first``, in its block, that read as a caption.
+
+    The caption runs to its sentence end, a label or the block's end. When
+    the body follows in the same block with no sentence end, the caption is
+    the longest run of lines after which the next line starts afresh: it
+    opens with a capital and the caption's last line does not visibly go
+    on. A run whose next line continues in lowercase is body text.
+    """
     found: list[int] = []
-    j = i + 1
+    page = lines[first].page if first < len(lines) else -1
+    j = first
     while j < len(lines) and len(found) < 3 and j not in roles:
-        if lines[j].blank_before or lines[j].page != lines[i].page:
+        if (j > first and lines[j].blank_before) or lines[j].page != page:
+            break
+        if _label_line(lines[j].text):
             break
         if not found and not lines[j].text[:1].isupper():
             return []
@@ -45,15 +95,20 @@ def _caption_after(lines: Sequence[Line], i: int, roles: dict[int, Role]) -> lis
         if ends_sentence(lines[j].text):
             break
         j += 1
-    if not found:
-        return []
-    after = found[-1] + 1
-    if after < len(lines) and after not in roles and not lines[after].blank_before:
-        nxt = lines[after].text
-        unfinished = not ends_sentence(lines[found[-1]].text)
-        if nxt[:1].islower() or (unfinished and not nxt[:1].isupper()):
-            return []
-    return found
+    for k in range(len(found), 0, -1):
+        after = found[k - 1] + 1
+        if after >= len(lines) or after in roles or lines[after].blank_before:
+            return found[:k]
+        nxt, last = lines[after].text, lines[found[k - 1]].text
+        if _label_line(nxt) or lines[after].page != page:
+            return found[:k]
+        if nxt[:1].islower():
+            continue
+        if ends_sentence(last) or (
+            nxt[:1].isupper() and not open_end(last, lang.function_words)
+        ):
+            return found[:k]
+    return []
 
 
 def find_captions(
@@ -93,11 +148,17 @@ def find_captions(
             above = above[start:]
             chosen = above if _caption_like(lines, above, lang) else []
         else:
-            chosen = _caption_after(lines, i, roles)
+            chosen = _caption_after(lines, i, roles, lang)
         for j in chosen:
             roles[j] = CAPTION
         if chosen:
             pairs[i] = chosen
+    for i, line in enumerate(lines):
+        # A credit in capitals with a slash, run into the caption's first line.
+        m = SLASH_CAPITALS_CREDIT.match(line.text) if i not in roles else None
+        if m and word_count(line.text[m.end() :]) >= 3 and _starts_afresh(lines, i, roles):
+            for j in _caption_run(lines, i, roles, lang):
+                roles[j] = CAPTION
     for group in blocks:
         members = [i for i in group if i not in roles]
         if not members or len(members) > 4:
@@ -140,6 +201,10 @@ def credit_text(draft: Draft, line: Line, lang: Language) -> tuple[str, list[Rep
     return credit, fixes
 
 
+# What may open the sentence after a caption: a quotation.
+OPENING_MARKS = "\"'“‘"
+
+
 # A credit in capitals run into a caption's first line: two or more words in
 # capitals, then the caption opening with a capitalised word.
 LEADING_CAPITALS_CREDIT = regex.compile(
@@ -147,9 +212,18 @@ LEADING_CAPITALS_CREDIT = regex.compile(
 )
 
 
+# A credit in capitals that names its source with a slash ("AGENCY/NAME"),
+# run into a caption that may open with an acronym ("NASA tweeted…"): the
+# credit ends where the caption's first word is followed by a lowercase one.
+SLASH_CAPITALS_CREDIT = regex.compile(
+    r"^((?:\p{Lu}[\p{Lu}'’.&-]*\s){0,3}\p{Lu}[\p{Lu}'’.&-]* ?/ ?\p{Lu}[\p{Lu}'’.&-]*"
+    r"(?:\s\p{Lu}[\p{Lu}'’.&-]*){0,3}?)\s+(?=\p{Lu}\p{Ll}|\p{Lu}{2,}\s+\p{Ll})"
+)
+
+
 def _leading_capitals_credit(line: Line) -> tuple[str, Line] | None:
     """The capitals credit opening a caption line, and the line without it."""
-    m = LEADING_CAPITALS_CREDIT.match(line.text)
+    m = LEADING_CAPITALS_CREDIT.match(line.text) or SLASH_CAPITALS_CREDIT.match(line.text)
     if not m:
         return None
     return m.group(1), line.split_at(len(m.group(1)), m.end())[1]
@@ -189,3 +263,86 @@ def inline_credit_label(draft: Draft, block: Block, lang: Language) -> tuple[Blo
         "label before a photo credit; the credit is the name",
     )
     return attrs.evolve(block, credit=credit[marker.end() :]), [fix]
+
+
+# A caption standing alone between paragraphs holds at least this many words
+# ("Oh really." is an answer) and at most this many (a lead photo's caption).
+STANDALONE_MIN_WORDS = 5
+STANDALONE_MAX_WORDS = 14
+# A text with this many lines ending in a question is an interview: its short
+# verbless lines are answers and remarks, so their shape proves nothing.
+INTERVIEW_QUESTIONS = 2
+# With no blank line around it, a caption line shows itself by its measure:
+# shorter than this share of a full column line, or wider than this one
+# (set under a picture wider than the column).
+NARROW_LINE = 0.8
+WIDE_LINE = 1.15
+# What a caption's description never holds: a stop, colon or semicolon
+# before its end, a question or exclamation mark, a double quotation mark.
+STANDALONE_REFUSED = regex.compile(r"[.;:?!\"“”]")
+
+
+def _noun_phrase_line(text: str, lang: Language) -> bool:
+    """Whether ``text`` reads as a caption's description: a capitalised noun
+    phrase closed by a full stop ("The old harbour wall at low tide.").
+
+    A finite verb makes it a sentence of the story, a person pronoun speech,
+    a question or exclamation mark an exchange, a double quotation mark a
+    quotation, and an opening conjunction ("And all that.") the rest of one.
+    A stop, colon or semicolon inside the line parts initials, lists or
+    sentences; capitals, or every word capitalised, make a subhead ("Hints
+    at New War."), and an abbreviation's stop ends nothing.
+    """
+    if not text.endswith(".") or STANDALONE_REFUSED.search(text[:-1]):
+        return False
+    if not text[:1].isupper() or text.isupper():
+        return False
+    words = text.split()
+    if not STANDALONE_MIN_WORDS <= len(words) <= STANDALONE_MAX_WORDS:
+        return False
+    if lang.abbreviation_end.search(text) or lang.speaker_label.match(text):
+        return False
+    bare = [w.strip(".,;:\"'“”‘’()[]").lower() for w in words]
+    if bare[0] in lang.function_words and bare[0] not in lang.determiners:
+        return False
+    described = any(
+        w[:1].islower() and len(b) > 2 and b not in lang.function_words
+        for w, b in zip(words[1:], bare[1:], strict=True)
+    )
+    return (
+        described and not set(bare) & lang.personal_pronouns and not lang.has_finite_verb(text)
+    )
+
+
+def find_standalone_captions(
+    lines: Sequence[Line], roles: dict[int, Role], width: float, lang: Language
+) -> dict[int, Role]:
+    """Uncredited one-line captions that stand between two paragraphs.
+
+    The line is a noun phrase with a full stop (see :func:`_noun_phrase_line`)
+    that breaks the flow on both sides: what stands above it is set aside or
+    ends a sentence (not a question: an answer follows one), and what follows
+    opens a sentence or is set aside. It stands in a block of its own, or
+    its measure is not the column's. A line printed twice is a pull quote,
+    and an interview's lines are not read this way at all.
+    """
+    if sum(1 for line in lines if _asks(line.text)) >= INTERVIEW_QUESTIONS:
+        return {}
+    seen = Counter(line.text for line in lines)
+    found: dict[int, Role] = {}
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if i in roles or seen[line.text] > 1 or not _noun_phrase_line(line.text, lang):
+            continue
+        prev, nxt = lines[i - 1], lines[i + 1]
+        if prev.page != line.page or nxt.page != line.page:
+            continue
+        prev_set = i - 1 in roles
+        next_set = i + 1 in roles
+        before = prev_set or (ends_terminal(prev.text) and not _asks(prev.text))
+        after = next_set or nxt.text[:1].isupper() or nxt.text[:1] in OPENING_MARKS
+        alone = (prev_set or line.blank_before > 0) and (next_set or nxt.blank_before > 0)
+        measure = len(line.text) < NARROW_LINE * width or len(line.text) > WIDE_LINE * width
+        if before and after and (alone or measure):
+            found[i] = CAPTION
+    return found

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._captions import credit_text, find_captions, inline_caption, inline_credit_label
+from ._captions import (
+    credit_text,
+    find_captions,
+    find_standalone_captions,
+    inline_caption,
+    inline_credit_label,
+)
 from ._config import Config
 from ._draft import (
     BYLINE,
@@ -118,6 +124,11 @@ def run(draft: Draft, config: Config) -> Draft:
         elif not any(role == CAPTION for role in roles.values()):
             header = {}
     roles.update(header)
+    # Uncredited captions between paragraphs: sought once the header is
+    # known, so that a deck or a headline is never taken for one. A text
+    # written a paragraph to a line has no measure to tell them by.
+    if not draft.paragraph_lines:
+        roles.update(find_standalone_captions(lines, roles, draft.column_width, lang))
     new_lines: list[Line] = []
     extra: list[Block] = []
     label_done = False

@@ -479,9 +479,6 @@ def find_header(
     return out
 
 
-# "They're", "won't": a contraction carries a finite verb. A final "'s" is
-# one only after a pronoun ("it's"); after a name it is a possessive.
-VERB_CONTRACTIONS = ("'re", "'ve", "'ll", "'d", "'m", "n't")
 # A lead photo's caption under the byline holds at most this many words.
 LEAD_CAPTION_WORDS = 14
 
@@ -503,11 +500,8 @@ def _lead_caption(lines: Sequence[Line], body: list[_Unit], lang: Language) -> d
         return {}
     if len(first.members) > 1 and not lines[first.members[1]].text[:1].isupper():
         return {}
-    words = [w.strip(".,;:!?\"'“”‘’()").lower().replace("’", "'") for w in text.split()]
-    if any(
-        w in lang.verb_cues or (len(w) > 4 and w.endswith("ed")) or w.endswith(VERB_CONTRACTIONS)
-        for w in words
-    ):
+    if lang.has_finite_verb(text) or lang.abbreviation_end.search(text):
+        # A verb makes it the lede; an abbreviation's stop ("U.S.") ends no sentence.
         return {}
     return {at: CAPTION}
 

@@ -43,7 +43,15 @@ class Language:
     modals_and_aux: frozenset[str]
     verb_cues: frozenset[str]
     """Finite verbs common enough to show that a line is a sentence, not a
-    caption's noun phrase ("The current flag of New Zealand.")."""
+    caption's noun phrase ("The current flag of New Zealand."): auxiliaries,
+    verbs of saying and the common irregular past tenses ("held", "came")
+    that the "-ed" test misses."""
+    verb_contractions: tuple[str, ...]
+    """Endings that carry a finite verb ("they're", "won't"). A final "'s" is
+    none: after a name it is a possessive, and "it's" is among the verb cues."""
+    personal_pronouns: frozenset[str]
+    """First- and second-person pronouns: a line holding one is speech or an
+    answer, never a caption's description of a picture."""
     prepositions: frozenset[str]
     binding_words: frozenset[str]
     """Words after which a sentence cannot stop: prepositions and articles."""
@@ -107,6 +115,17 @@ class Language:
     jump_initials: frozenset[str]
     dotted_starts: frozenset[str]
 
+    def has_finite_verb(self, text: str) -> bool:
+        """Whether ``text`` shows a finite verb: a verb cue, a past tense in
+        "-ed" or a verb contraction. A line without one reads as a noun phrase."""
+        for word in text.split():
+            w = word.strip(".,;:!?\"'“”‘’()").lower().replace("’", "'")
+            if w in self.verb_cues or (len(w) > 4 and w.endswith("ed")):
+                return True
+            if w.endswith(self.verb_contractions):
+                return True
+        return False
+
 
 def _english() -> Language:
     month = (
@@ -151,7 +170,14 @@ def _english() -> Language:
         verb_cues=_words(
             """is are was were be been am has have had do does did will would can could shall
             should may might must said says say told tells it's that's there's here's he's
-            she's what's who's where's let's"""
+            she's what's who's where's let's came went held took gave met won lost began saw
+            got kept ran sat stood spoke wrote knew grew drew fell felt paid sold sent built
+            broke chose died fled sued became brought bought caught taught thought fought
+            sought"""
+        ),
+        verb_contractions=("'re", "'ve", "'ll", "'d", "'m", "n't"),
+        personal_pronouns=_words(
+            "i me my mine myself we us our ours ourselves you your yours yourself yourselves"
         ),
         prepositions=prepositions,
         binding_words=prepositions | frozenset({"a", "an", "the"}),
