@@ -22,7 +22,7 @@ from ._columns import find_interleaving, plausibility
 from ._config import Config
 from ._draft import BODY, FLOW, SUBHEAD, Block, Draft, Line, Role
 from ._edits import Ledger
-from ._interview import is_label_start
+from ._interview import is_label_start, label_counts
 from ._language import Language, language_for, prefix_set
 from ._lexicon import Lexicon, judge_hyphen
 from ._model import Finding
@@ -380,6 +380,21 @@ def _full_line(flow: Sequence[Line], width: float) -> float:
     return min(max(bar, LEARNED_MIN_SHARE * width), QUESTION_FULL_SHARE * width)
 
 
+def _taking_turns(flow: Sequence[Line], speakers: frozenset[str], lang: Language) -> frozenset[str]:
+    """The labels that open speakers' turns, as far as joining a label line goes.
+
+    A label on a line of its own joins the line after it only when it is a
+    speaker's: one who takes turns (the label recurs), or a question or
+    answer label. A report's section labels ("SUMMARY:", "WHAT NEXT:") each
+    stand once over capitals of their own; they are headings, and the
+    paragraph after them starts on its own.
+    """
+    if not speakers:
+        return speakers
+    counts = label_counts(flow, lang)
+    return frozenset(s for s in speakers if counts[s] >= 2 or s in lang.turn_labels)
+
+
 def _gap(a: Line, b: Line) -> bool:
     return b.moved or a.moved or b.index != a.index or b.blank_before > 0 or b.page != a.page
 
@@ -393,9 +408,14 @@ def run(draft: Draft, config: Config) -> Draft:
         return draft
     ledger = Ledger(draft, config)
     flush = sum(1 for line in flow if line.indent == 0) >= FLUSH_SHARE * len(flow)
-    draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width), flush_text=flush)
-    ledger.draft = draft
     lang = language_for(config.language)
+    draft = attrs.evolve(
+        draft,
+        full_line=_full_line(flow, draft.column_width),
+        flush_text=flush,
+        speakers=_taking_turns(flow, draft.speakers, lang),
+    )
+    ledger.draft = draft
     flow, forced, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
     findings = ledger.findings
     findings.extend(unplaced)
