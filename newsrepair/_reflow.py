@@ -26,6 +26,7 @@ from ._interview import is_label_start, label_counts
 from ._language import Language, language_for, prefix_set
 from ._lexicon import Lexicon, judge_hyphen
 from ._model import Finding
+from ._order import MOVE_CONFIDENCE, propose_move, reorder
 from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, last_word, starts_lower
 
 # Words after which a sentence cannot stop: prepositions and articles. Not
@@ -203,9 +204,6 @@ def _paragraph_role(
 
 # How far (in body lines) a column fragment may travel from where it was printed.
 _REACH = 400
-# Both ends of a moved fragment read on where it is put; the page may still
-# have lost the text between, so a move is less sure than a hyphen join.
-MOVE_CONFIDENCE = 0.85
 # A place must read on clearly (plausibility is about 1 for an ordinary
 # continuation, see _columns); distance within the reach costs at most this.
 MIN_PLACE_SCORE = 0.5
@@ -299,13 +297,8 @@ def _deinterleave(
         # and says what would have been done.
         for origin_index in sorted(set(origin)):
             line = next(x for x in flow if x.index == origin_index)
-            ledger.propose(
-                "move",
-                line.start,
-                line.end,
-                line.text,
-                MOVE_CONFIDENCE,
-                "the line holds interleaved columns whose fragments read on elsewhere",
+            propose_move(
+                ledger, line, "the line holds interleaved columns whose fragments read on elsewhere"
             )
         return flow, set(), _left_interleaved(flow, skip, draft)
     placed: dict[int, list[int]] = {}
@@ -320,12 +313,9 @@ def _deinterleave(
             chain = orphans[k]
             for piece in chain:
                 result.append(attrs.evolve(piece, moved=True))
-                ledger.propose(
-                    "move",
-                    piece.start,
-                    piece.end,
-                    piece.text,
-                    MOVE_CONFIDENCE,
+                propose_move(
+                    ledger,
+                    piece,
                     f"column fragment of an interleaved line moved after '…{line.text[-30:]}'",
                 )
             if i + 1 < len(out):
@@ -416,19 +406,29 @@ def run(draft: Draft, config: Config) -> Draft:
         speakers=_taking_turns(flow, draft.speakers, lang),
     )
     ledger.draft = draft
-    flow, forced, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
+    flow, placed, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
+    # Links are named by the source starts of their two lines: moving boxes
+    # shifts positions in the flow.
+    forced = {(flow[n - 1].start, flow[n].start) for n in placed}
+    moved = reorder(flow, draft, config, lexicon, lang, ledger)
+    flow = moved.flow
     findings = ledger.findings
     findings.extend(unplaced)
     groups: list[list[Line]] = [[flow[0]]]
-    for n, (a, b) in enumerate(itertools.pairwise(flow), start=1):
+    for a, b in itertools.pairwise(flow):
         same_line = a.index == b.index and not a.moved and not b.moved
-        interrupted = b.index > a.index + 1 or a.moved or b.moved
+        # A box put back out of its printed place may now follow a line
+        # printed after it: any step but to the next line is an interruption.
+        interrupted = b.index != a.index + 1 or a.moved or b.moved
         gap = not same_line and (interrupted or b.blank_before > 0 or b.page != a.page)
-        if n in forced:
+        pair = (a.start, b.start)
+        if pair in forced:
             d = Decision(True, MOVE_CONFIDENCE, "column fragment continues here")
+        elif pair in moved.heads:
+            d = Decision(True, MOVE_CONFIDENCE, "a moved box finishes the line")
         else:
             d = decide(a, b, gap, draft, config, lang, a_opens=len(groups[-1]) == 1)
-        if d.join and gap and not a.moved and not b.moved:
+        if d.join and gap and not a.moved and not b.moved and pair not in moved.heads:
             what = (
                 "other material"
                 if interrupted
@@ -441,7 +441,7 @@ def run(draft: Draft, config: Config) -> Draft:
                 "",
                 d.confidence,
                 f"paragraph rejoined across {what}: '{a.text[-30:]}' + '{b.text[:30]}': {d.reason}",
-                span=draft.input_span(a.end, b.start),
+                span=draft.input_span(min(a.end, b.start), max(a.end, b.start)),
                 context=(max(a.start, a.end - 20), max(a.end, b.start)),
             )
         elif d.join:
