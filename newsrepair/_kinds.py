@@ -107,7 +107,8 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
     Kind(
         "move",
         "R202",
-        "a column fragment of an interleaved line moved to where it reads on",
+        "a column fragment of an interleaved line, or a box of body lines printed out of turn, "
+        "moved to where it reads on",
         "continuity score: 0.85",
         weak="uncertain_move",
     ),
@@ -188,7 +189,7 @@ FINDING_KINDS: Mapping[str, Kind] = _table(
         "W203",
         "a line that looks like interleaved columns whose pieces found no place; left whole",
     ),
-    Kind("uncertain_move", "W204", "a column fragment's move under the confidence bar"),
+    Kind("uncertain_move", "W204", "a column fragment's or a box's move under the confidence bar"),
     Kind("uncertain_reorder", "W205", "a pull quote's reordering under the confidence bar"),
     Kind("dangling_hyphen", "W301", "a line ends with a hyphen and no word piece follows"),
     Kind(

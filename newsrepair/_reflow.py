@@ -22,10 +22,11 @@ from ._columns import find_interleaving, plausibility
 from ._config import Config
 from ._draft import BODY, FLOW, SUBHEAD, Block, Draft, Line, Role
 from ._edits import Ledger
-from ._interview import is_label_start
+from ._interview import is_label_start, label_counts
 from ._language import Language, language_for, prefix_set
 from ._lexicon import Lexicon, judge_hyphen
 from ._model import Finding
+from ._order import MOVE_CONFIDENCE, propose_move, reorder
 from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, last_word, starts_lower
 
 # Words after which a sentence cannot stop: prepositions and articles. Not
@@ -203,9 +204,6 @@ def _paragraph_role(
 
 # How far (in body lines) a column fragment may travel from where it was printed.
 _REACH = 400
-# Both ends of a moved fragment read on where it is put; the page may still
-# have lost the text between, so a move is less sure than a hyphen join.
-MOVE_CONFIDENCE = 0.85
 # A place must read on clearly (plausibility is about 1 for an ordinary
 # continuation, see _columns); distance within the reach costs at most this.
 MIN_PLACE_SCORE = 0.5
@@ -299,13 +297,8 @@ def _deinterleave(
         # and says what would have been done.
         for origin_index in sorted(set(origin)):
             line = next(x for x in flow if x.index == origin_index)
-            ledger.propose(
-                "move",
-                line.start,
-                line.end,
-                line.text,
-                MOVE_CONFIDENCE,
-                "the line holds interleaved columns whose fragments read on elsewhere",
+            propose_move(
+                ledger, line, "the line holds interleaved columns whose fragments read on elsewhere"
             )
         return flow, set(), _left_interleaved(flow, skip, draft)
     placed: dict[int, list[int]] = {}
@@ -320,12 +313,9 @@ def _deinterleave(
             chain = orphans[k]
             for piece in chain:
                 result.append(attrs.evolve(piece, moved=True))
-                ledger.propose(
-                    "move",
-                    piece.start,
-                    piece.end,
-                    piece.text,
-                    MOVE_CONFIDENCE,
+                propose_move(
+                    ledger,
+                    piece,
                     f"column fragment of an interleaved line moved after '…{line.text[-30:]}'",
                 )
             if i + 1 < len(out):
@@ -380,6 +370,21 @@ def _full_line(flow: Sequence[Line], width: float) -> float:
     return min(max(bar, LEARNED_MIN_SHARE * width), QUESTION_FULL_SHARE * width)
 
 
+def _taking_turns(flow: Sequence[Line], speakers: frozenset[str], lang: Language) -> frozenset[str]:
+    """The labels that open speakers' turns, as far as joining a label line goes.
+
+    A label on a line of its own joins the line after it only when it is a
+    speaker's: one who takes turns (the label recurs), or a question or
+    answer label. A report's section labels ("SUMMARY:", "WHAT NEXT:") each
+    stand once over capitals of their own; they are headings, and the
+    paragraph after them starts on its own.
+    """
+    if not speakers:
+        return speakers
+    counts = label_counts(flow, lang)
+    return frozenset(s for s in speakers if counts[s] >= 2 or s in lang.turn_labels)
+
+
 def _gap(a: Line, b: Line) -> bool:
     return b.moved or a.moved or b.index != a.index or b.blank_before > 0 or b.page != a.page
 
@@ -393,22 +398,37 @@ def run(draft: Draft, config: Config) -> Draft:
         return draft
     ledger = Ledger(draft, config)
     flush = sum(1 for line in flow if line.indent == 0) >= FLUSH_SHARE * len(flow)
-    draft = attrs.evolve(draft, full_line=_full_line(flow, draft.column_width), flush_text=flush)
-    ledger.draft = draft
     lang = language_for(config.language)
-    flow, forced, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
+    draft = attrs.evolve(
+        draft,
+        full_line=_full_line(flow, draft.column_width),
+        flush_text=flush,
+        speakers=_taking_turns(flow, draft.speakers, lang),
+    )
+    ledger.draft = draft
+    flow, placed, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
+    # Links are named by the source starts of their two lines: moving boxes
+    # shifts positions in the flow.
+    forced = {(flow[n - 1].start, flow[n].start) for n in placed}
+    moved = reorder(flow, draft, config, lexicon, lang, ledger)
+    flow = moved.flow
     findings = ledger.findings
     findings.extend(unplaced)
     groups: list[list[Line]] = [[flow[0]]]
-    for n, (a, b) in enumerate(itertools.pairwise(flow), start=1):
+    for a, b in itertools.pairwise(flow):
         same_line = a.index == b.index and not a.moved and not b.moved
-        interrupted = b.index > a.index + 1 or a.moved or b.moved
+        # A box put back out of its printed place may now follow a line
+        # printed after it: any step but to the next line is an interruption.
+        interrupted = b.index != a.index + 1 or a.moved or b.moved
         gap = not same_line and (interrupted or b.blank_before > 0 or b.page != a.page)
-        if n in forced:
+        pair = (a.start, b.start)
+        if pair in forced:
             d = Decision(True, MOVE_CONFIDENCE, "column fragment continues here")
+        elif pair in moved.heads:
+            d = Decision(True, MOVE_CONFIDENCE, "a moved box finishes the line")
         else:
             d = decide(a, b, gap, draft, config, lang, a_opens=len(groups[-1]) == 1)
-        if d.join and gap and not a.moved and not b.moved:
+        if d.join and gap and not a.moved and not b.moved and pair not in moved.heads:
             what = (
                 "other material"
                 if interrupted
@@ -421,7 +441,7 @@ def run(draft: Draft, config: Config) -> Draft:
                 "",
                 d.confidence,
                 f"paragraph rejoined across {what}: '{a.text[-30:]}' + '{b.text[:30]}': {d.reason}",
-                span=draft.input_span(a.end, b.start),
+                span=draft.input_span(min(a.end, b.start), max(a.end, b.start)),
                 context=(max(a.start, a.end - 20), max(a.end, b.start)),
             )
         elif d.join:

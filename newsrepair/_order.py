@@ -1,0 +1,253 @@
+"""Reading order across blocks: put a run of body lines after the line it finishes.
+
+Extractors that keep line breaks read a page box by box, and now and then a
+box comes out of turn: the tail of a paragraph follows a caption, a pull
+quote or another column's box, while the line it finishes stands several
+boxes earlier, cut off in mid-clause. Both ends show it. The cut line has an
+*open end* (no stop, a function word or a comma last, a broken word) that
+the box after it does not continue (a capital, a hyphen before a capital);
+the stray box has an *open start* (a lowercase word) that the line before it
+does not lead to (a stop). Only such ends and starts are candidates, so the
+work is bounded by them, and each open end looks for starts only within a
+window of boxes around it.
+
+A pair is scored by what the move gains in continuity over the three links it
+changes (the cut line and the stray box, the stray box's tail and what the cut
+line was followed by, and the two boxes the stray one leaves), with
+:func:`~newsrepair._columns.plausibility` as the measure of one link. Moves
+are given out best first, each end and each box used once, never in a
+cycle. Every move is a repair; one under the confidence bar is a finding, and
+the text stays as printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._columns import plausibility
+from ._config import Config
+from ._draft import Draft, Line
+from ._edits import Ledger
+from ._language import Language
+from ._lexicon import Lexicon
+from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, starts_lower
+
+# How many boxes (runs of lines) either side of a cut line a stray box may
+# stand: a column or a page's worth, which bounds the work per open end.
+WINDOW = 10
+# The cut line must lead into the stray box clearly (a lowercase word after a
+# function word or a comma reads 2.0, a rejoined broken word 3.0), and the
+# move as a whole must gain at least this much continuity.
+MIN_LINK = 2.0
+MIN_GAIN = 3.0
+# Both ends of a moved text read on where it is put; the page may still have
+# lost the text between, so a move is less sure than a hyphen join.
+MOVE_CONFIDENCE = 0.85
+# The moved box's last line must read on into what followed the cut line as
+# well as a sentence end before a capital does (or better).
+MIN_TAIL = 1.0
+# An unfinished line before a capital is a seam in an interleaved row, but
+# between boxes it is as often a name after a preposition ("in" + "California"):
+# weak evidence that the next box does not go on from it.
+OPEN_BEFORE_CAPITAL = -0.5
+# A page already read column by column from its geometry (side-by-side
+# columns of a layout extraction, collapsed rows) is in that reader's order,
+# and its boxes are the reader's cells, not boxes the extractor put out of turn.
+GEOMETRIC_READINGS = frozenset({"columns", "collapsed_columns"})
+# A printed column is at most this many characters wide. A wider "column" is
+# paragraphs written one to a line (Markdown, an earlier repair's output):
+# their ends are the writer's, not a page's, and no box there is out of turn.
+MAX_PRINTED_WIDTH = 120
+# The best cut line for a box must beat the next by this much.
+AMBIGUITY_MARGIN = 1.0
+# The cut line holds at least this many words.
+MIN_CUT_WORDS = 3
+# An attribution line ("— Jane Doe") closes its box though it has no stop.
+ATTRIBUTION_WORDS = 5
+
+
+@attrs.frozen
+class Box:
+    """A run of body lines printed together: ``flow[first:last]``."""
+
+    first: int
+    last: int
+
+
+@attrs.frozen
+class Moved:
+    """The flow in its new order and where moved boxes were put.
+
+    ``heads`` holds the links (source starts of the two lines) into moved
+    boxes: each is the move's evidence, a join the move already accounts for.
+    """
+
+    flow: list[Line]
+    heads: frozenset[tuple[int, int]]
+
+
+def boxes(flow: Sequence[Line]) -> list[Box]:
+    """Cut the flow into runs of lines that follow each other in the source."""
+    found: list[Box] = []
+    first = 0
+    for n in range(1, len(flow)):
+        a, b = flow[n - 1], flow[n]
+        if b.index != a.index + 1 or b.blank_before or b.page != a.page or a.moved or b.moved:
+            found.append(Box(first, n))
+            first = n
+    if flow:
+        found.append(Box(first, len(flow)))
+    return found
+
+
+def reads_on(left: str, right: str, lexicon: Lexicon, lang: Language) -> float:
+    """How well box text ``right`` continues ``left``: :func:`plausibility`, for boxes.
+
+    Three readings differ from a seam inside a line: an open line before a
+    capital is only weak evidence of a break, an attribution line ends its box,
+    and an article is never followed by a question word ("the" + "where").
+    """
+    if left[:1] in "—–" and len(left.split()) <= ATTRIBUTION_WORDS:
+        return -1.0 if starts_lower(right) else 1.0
+    score = plausibility(left, right, lexicon, lang)
+    if score < OPEN_BEFORE_CAPITAL and hyphen_piece(left) is None and not ends_terminal(left):
+        first = FIRST_WORD.match(right)
+        if first and first.group(1)[:1].isupper():
+            return OPEN_BEFORE_CAPITAL
+    if score > 0 and starts_lower(right):
+        last = left.split()[-1].lower()
+        word = right.split()[0].lower()
+        if last in lang.binding_words - lang.prepositions and lang.interrogative.match(word):
+            return -1.5
+    return score
+
+
+def _movable(flow: Sequence[Line], box: Box, draft: Draft) -> bool:
+    """A box moves whole only as printed: no edit, nothing of an interleaved line.
+
+    A box that follows a placed column fragment is held too: the fragment's
+    link into it is that move's evidence.
+    """
+    return (box.first == 0 or not flow[box.first - 1].moved) and all(
+        not line.moved and line.text == draft.source[line.start : line.end]
+        for line in flow[box.first : box.last]
+    )
+
+
+def reorder(
+    flow: list[Line],
+    draft: Draft,
+    config: Config,
+    lexicon: Lexicon,
+    lang: Language,
+    ledger: Ledger,
+) -> Moved:
+    """Move each stray box after the cut line it continues, where the evidence is clear."""
+    runs = boxes(flow)
+    if (
+        len(runs) < 3
+        or not 0 < draft.column_width <= MAX_PRINTED_WIDTH
+        or any(r.kind in GEOMETRIC_READINGS for r in draft.repairs)
+    ):
+        return Moved(flow, frozenset())
+
+    def link(a: int | None, b: int | None) -> float:
+        """How well box ``b``'s first line continues box ``a``'s last (0 at an edge)."""
+        if a is None or b is None or not 0 <= a < len(runs) or not 0 <= b < len(runs):
+            return 0.0
+        return reads_on(flow[runs[a].last - 1].text, flow[runs[b].first].text, lexicon, lang)
+
+    # Candidates first, so that scoring is bounded by them: open ends whose
+    # next box does not go on from them, open starts the box before does not
+    # lead to.
+    ends: list[int] = []
+    starts: set[int] = set()
+    movable = [_movable(flow, box, draft) for box in runs]
+    for k, box in enumerate(runs):
+        tail = flow[box.last - 1].text
+        # A line of a word or two is layout debris (a narrow box, stacked
+        # words), not a line of running text cut in mid-clause.
+        is_open = len(tail.split()) >= MIN_CUT_WORDS and (
+            hyphen_piece(tail) is not None or not ends_terminal(tail)
+        )
+        if is_open and movable[k] and link(k, k + 1) < 0:
+            ends.append(k)
+        if movable[k] and starts_lower(flow[box.first].text) and link(k - 1, k) < 0:
+            starts.add(k)
+    candidates: list[tuple[float, int, int]] = []
+    for i in ends:
+        for j in range(max(0, i - WINDOW), min(len(runs), i + WINDOW + 1)):
+            if j not in starts or j in (i, i + 1):
+                continue
+            head, back = link(i, j), link(j, i + 1)
+            if head < MIN_LINK or (i + 1 < len(runs) and back < MIN_TAIL):
+                continue
+            # The three links the move makes, less the three it breaks.
+            gain = (
+                head + back + link(j - 1, j + 1) - link(i, i + 1) - link(j - 1, j) - link(j, j + 1)
+            )
+            if gain >= MIN_GAIN:
+                candidates.append((gain, i, j))
+    # A stray box has one cut line it finishes: when two read into it about
+    # as well, the text cannot tell which, and the box stays where it is.
+    by_box: dict[int, list[float]] = {}
+    for gain, _i, j in candidates:
+        by_box.setdefault(j, []).append(gain)
+    clear = {
+        j for j, gains in by_box.items() if len(gains) < 2 or _margin(gains) >= AMBIGUITY_MARGIN
+    }
+    candidates = [c for c in candidates if c[2] in clear]
+    if not candidates:
+        return Moved(flow, frozenset())
+    # Best first; among equal gains the nearer box wins (boxes out of turn
+    # are most often a box or two from where they belong).
+    candidates.sort(key=lambda c: (-c[0], abs(c[2] - c[1]), c[1], c[2]))
+    after: dict[int, int] = {}  # destination box -> the box put after it
+    parent: dict[int, int] = {}  # moved box -> its destination
+    used: set[int] = set()
+    for _gain, i, j in candidates:
+        if i in used or j in used:
+            continue
+        used.update((i, j))
+        after[i] = j
+        parent[j] = i
+    if config.min_confidence > MOVE_CONFIDENCE:
+        for i, j in sorted(after.items()):
+            _propose(flow, runs[j], flow[runs[i].last - 1], ledger)
+        return Moved(flow, frozenset())
+    out: list[Line] = []
+    heads: set[tuple[int, int]] = set()
+
+    def emit(k: int) -> None:
+        box = runs[k]
+        out.extend(flow[box.first : box.last])
+        nxt = after.get(k)
+        if nxt is not None:
+            heads.add((flow[box.last - 1].start, flow[runs[nxt].first].start))
+            _propose(flow, runs[nxt], flow[box.last - 1], ledger)
+            emit(nxt)
+
+    # Each box takes part in one move at most, so a chain is one link long
+    # and no box is put after itself.
+    for k in range(len(runs)):
+        if k not in parent:
+            emit(k)
+    return Moved(out, frozenset(heads))
+
+
+def _margin(gains: list[float]) -> float:
+    best, second = sorted(gains, reverse=True)[:2]
+    return best - second
+
+
+def propose_move(ledger: Ledger, line: Line, note: str) -> bool:
+    """Record ``line`` moved to a new place in reading order (text unchanged)."""
+    return ledger.propose("move", line.start, line.end, line.text, MOVE_CONFIDENCE, note)
+
+
+def _propose(flow: Sequence[Line], box: Box, cut: Line, ledger: Ledger) -> None:
+    note = f"a box of body lines out of turn moved after the line it finishes '…{cut.text[-30:]}'"
+    for line in flow[box.first : box.last]:
+        propose_move(ledger, line, note)

@@ -1,0 +1,47 @@
+"""Reading order across blocks (newsrepair._order): when a box is moved, and when not."""
+
+from __future__ import annotations
+
+from newsrepair import Config, repair
+
+CUT = (
+    "Harbour to get a new lighthouse\n\n"
+    "The port authority said on Friday that the old lighthouse\n"
+    "would be replaced next spring by a taller tower built on\n\n"
+    "The cost of the work will be shared by the town and the\n"
+    "state, and the tender for the builders opens in March.\n\n"
+    "the rocks at the far end of the northern breakwater.\n"
+)
+
+
+def _moves(text: str, config: Config | None = None) -> list[str]:
+    """The texts moved by the repair of ``text``."""
+    article = repair(text, config)
+    return [r.before for r in article.repairs if r.kind == "move"]
+
+
+def test_stray_box_moves_after_the_line_it_finishes() -> None:
+    """A lowercase box after a stop goes after the line ending in a preposition."""
+    assert _moves(CUT) == ["the rocks at the far end of the northern breakwater."]
+
+
+def test_under_the_bar_the_move_is_a_finding_and_the_text_stays() -> None:
+    """Over a min_confidence above the move's, the move is reported and not made."""
+    article = repair(CUT, Config(min_confidence=0.9))
+    assert [r for r in article.repairs if r.kind == "move"] == []
+    assert "uncertain_move" in [f.kind for f in article.findings]
+    assert article.paragraphs[-1].text.startswith("the rocks")
+
+
+def test_box_two_cut_lines_read_into_equally_stays() -> None:
+    """Two unfinished lines that read into the box equally: nothing moves."""
+    text = CUT.replace("opens in March.", "will be sent to").replace(
+        "\n\nthe rocks", "\n\nSeveral firms from the region have said they will bid.\n\nthe rocks"
+    )
+    assert _moves(text) == []
+
+
+def test_box_far_beyond_the_window_stays() -> None:
+    """A box more than the window's boxes away is not looked at."""
+    filler = "".join(f"Paragraph number {n} of the report ends here.\n\n" for n in range(30))
+    assert _moves(CUT.replace("\n\nthe rocks", "\n\n" + filler + "the rocks")) == []
