@@ -343,6 +343,9 @@ def find_standalone_captions(
         after = next_set or nxt.text[:1].isupper() or nxt.text[:1] in OPENING_MARKS
         alone = (prev_set or line.blank_before > 0) and (next_set or nxt.blank_before > 0)
         measure = len(line.text) < NARROW_LINE * width or len(line.text) > WIDE_LINE * width
-        if before and after and (alone or measure):
+        # A run of such lines is a list or a report's items, not captions:
+        # a caption has the running text on both sides.
+        listed = _noun_phrase_line(prev.text, lang) or _noun_phrase_line(nxt.text, lang)
+        if before and after and (alone or measure) and not listed:
             found[i] = CAPTION
     return found

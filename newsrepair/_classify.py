@@ -165,7 +165,10 @@ def run(draft: Draft, config: Config) -> Draft:
         paired.add(credit_at)
     for line in new_lines:
         if line.role == CAPTION and line.index not in paired:
-            if caption_lines and line.index != caption_lines[-1].index + 1:
+            # Captions in blocks of their own are captions of their own.
+            if caption_lines and (
+                line.index != caption_lines[-1].index + 1 or line.blank_before > 0
+            ):
                 captions.append(inline_caption(caption_lines, lang))
                 caption_lines = []
             caption_lines.append(line)
