@@ -60,6 +60,8 @@ MIN_MEASURED_LINES = 6
 # A subhead is a short title line inside the body.
 SUBHEAD_MAX_WORDS = 10
 HEADING_MAX_CHARS = 80
+# A heading inside a block stands clearly short of the column.
+HEADING_SHARE = 0.75
 
 
 def _subhead_like(text: str, lang: Language) -> bool:
@@ -152,7 +154,23 @@ def decide(
     if column and not gap:
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
-        if a_opens and _subhead_like(a.text, lang):
+        # A paragraph's first line that stops short of the column inside a
+        # name ("Prime Minister John" / "Key said ...") goes on: a heading
+        # that long ends on a lowercase word, or is clearly short.
+        # The name goes on in a capitalised word that opens no sentence (not
+        # "In", "The"); a line holding a sentence stop is a list's item.
+        tail = a.text.rsplit(None, 1)[-1].lstrip("\"'“‘([")
+        name_across = (
+            tail[:1].isupper()
+            and next_word[:1].isupper()
+            and next_word.lower() not in lang.function_words
+            and ". " not in a.text
+        )
+        if (
+            a_opens
+            and _subhead_like(a.text, lang)
+            and (len(a.text) < HEADING_SHARE * width or not name_across)
+        ):
             return Decision(False, 0.8, "heading line")
         return Decision(True, 0.8, "short unfinished line inside a block")
     if column and continuing:
