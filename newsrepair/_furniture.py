@@ -200,6 +200,24 @@ def _running_foot(
     return folio and at_foot and i > 0
 
 
+def _advert_run_in(text: str, lang: Language) -> bool:
+    """A label and its advert's copy on one line, as a paragraph-per-line
+    extraction writes them: "ADVERTISEMENT Fresh bread Order now"."""
+    words = text.split()
+    for n in (1, 2):
+        rest = words[n:]
+        if (
+            rest
+            and len(rest) <= 2 * ADVERT_WORDS
+            and lang.advert_label.match(" ".join(words[:n]))
+            and (rest[0][:1].isupper() or rest[0][:1].isdigit())
+            and not any(ends_sentence(word) for word in rest)
+            and not text.endswith((",", ":", ";", "-"))
+        ):
+            return True
+    return False
+
+
 def _jump_keywords(
     texts: Sequence[str], sure: Mapping[int, Role], lang: Language
 ) -> dict[str, int]:
@@ -265,6 +283,7 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
                         and lang.jump_head.match(text)
                     )
                     or (text[:1].isupper() and lang.advert_label.match(text))
+                    or (text[:1].isupper() and _advert_run_in(text, lang))
                 )
             )
             or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text))

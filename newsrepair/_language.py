@@ -106,6 +106,14 @@ class Language:
     continuation's head, which may stand alone where the story goes on."""
     advert_label: regex.Pattern[str]
     """A line that only labels an advert: "ADVERTISEMENT", "Sponsored content"."""
+    jump_run_in: regex.Pattern[str]
+    """A jump line run into the text of a paragraph-per-line extraction: at the
+    start before a lowercase word ("Continued from Page 5 the show…", "BRIDGE,
+    from Page 1 said…"; group ``lead``) or at the end after a sentence ("…
+    in May. See BRIDGE on Page 7"; group ``tail``)."""
+    page_words: tuple[str, ...]
+    """How a jump line names a page, casefolded: a cheap test before
+    :attr:`jump_run_in`."""
     ocr_pipe_i: regex.Pattern[str]
     name_line: regex.Pattern[str]
     """A line holding only a person's name (and a role): a pull quote's attribution."""
@@ -314,6 +322,14 @@ def _english() -> Language:
             r"(?i)^[(\[]?\s*(?:see|turn\s+to|jump\s+to)\s+(\p{L}[\p{L}\d'’&. -]{0,40}?),?\s+"
             r"(?:(?:on|to)\s+)?(?:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}"
         ),
+        jump_run_in=regex.compile(
+            r"^(?P<lead>(?:(?i:continued|cont(?:'|’)?d\.?)\s+(?i:from)"
+            r"|\p{Lu}[\p{Lu}\d'’&. -]{0,40}?,\s+(?i:(?:continued\s+)?from))"
+            r"\s+(?i:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?)\s+(?=\p{Ll})"
+            r"|(?<=[.!?][\"'”’)]?)\s+(?P<tail>(?i:see|continued\s+on|turn\s+to)\s+"
+            r"[^.!?]{0,40}?\b(?i:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?\.?)$"
+        ),
+        page_words=("page", "p.", "pg"),
         advert_label=regex.compile(
             r"(?i)^(?:advertisement|advertising|advert|sponsored(?:\s+content)?|paid\s+post"
             r"|story\s+continues\s+(?:below|after)\s+(?:this\s+)?advertisement)$"

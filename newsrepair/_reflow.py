@@ -160,8 +160,11 @@ def decide(
         # The name goes on in a capitalised word that opens no sentence (not
         # "In", "The"); a line holding a sentence stop is a list's item.
         tail = a.text.rsplit(None, 1)[-1].lstrip("\"'“‘([")
+        # Not at the top of the text or a block, where headings stand.
         name_across = (
-            tail[:1].isupper()
+            a.index > 0
+            and a.blank_before == 0
+            and tail[:1].isupper()
             and next_word[:1].isupper()
             and next_word.lower() not in lang.function_words
             and ". " not in a.text

@@ -44,6 +44,37 @@ def split_signed_dates(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
             line, text=text[m.start() :], start=line.start + m.start(), blank_before=0
         )
         cuts[k] = (byline, date)
+    return _with_cuts(lines, cuts)
+
+
+def split_run_in_jumps(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
+    """``lines`` with each jump line run into a paragraph's line cut off.
+
+    A paragraph-per-line extraction writes the page's "Continued from Page 5"
+    in front of the continuation's first words, and "See BRIDGE on Page 7"
+    after the last sentence of the column; cut off, the jump line is read as
+    the furniture it is and the paragraph as the text it is.
+    """
+    cuts: dict[int, tuple[Line, Line]] = {}
+    for k, line in enumerate(lines):
+        text = line.text
+        lowered = text.casefold()
+        if not any(word in lowered for word in lang.page_words):
+            continue
+        m = lang.jump_run_in.search(text)
+        if m is None:
+            continue
+        if m.group("lead") is not None:
+            jump, rest = line.split_at(m.end("lead"), m.end())
+            cuts[k] = (jump, attrs.evolve(rest, blank_before=0))
+        else:
+            rest, jump = line.split_at(m.start(), m.start("tail"))
+            cuts[k] = (rest, attrs.evolve(jump, blank_before=0))
+    return _with_cuts(lines, cuts)
+
+
+def _with_cuts(lines: Sequence[Line], cuts: dict[int, tuple[Line, Line]]) -> Sequence[Line]:
+    """``lines`` with line ``k`` replaced by the two parts ``cuts[k]``, renumbered."""
     if not cuts:
         return lines
     out: list[Line] = []
