@@ -62,6 +62,10 @@ _MAX_SHORT_RUN = 3
 # A block of rows between blank lines with no evidence of its own is read with
 # its neighbour only when it has this many rows.
 _MIN_BLOCK_ROWS = 4
+# A block below a proven region with fewer events than a region needs, but at
+# least one and none against, is read with the proven geometry when it has
+# this many rows: the proof lends it the events it lacks.
+_LENT_MIN_ROWS = 3
 # A full column line is within this share of the column width; a longer one
 # is impossible, a shorter one that ends no sentence costs.
 _SLACK = 0.12
@@ -111,11 +115,15 @@ class Region:
     against: int
     # The first row whose broken word goes on in its own column.
     evidence_row: int = 0
+    # Events a region proven earlier in the document lends it (a block set
+    # the same way with too few broken words of its own).
+    lent: int = 0
 
     @property
     def confidence(self) -> float:
         """More broken words continued in their column make the reading surer."""
-        return min(_TOP_CONFIDENCE, _BASE_CONFIDENCE + _PER_EVENT * (self.evidence - self.against))
+        events = self.evidence + self.lent - self.against
+        return min(_TOP_CONFIDENCE, _BASE_CONFIDENCE + _PER_EVENT * events)
 
 
 @attrs.frozen
@@ -291,6 +299,9 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     i = 0
     while i < len(blocks):
         if not keep[i]:
+            lent = _lent_region(lines, blocks[i], events, event_rows, width, regions)
+            if lent is not None:
+                regions.append(lent)
             i += 1
             continue
         j = i
@@ -308,13 +319,51 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         bad = hi - lo - good
         proof = next((e.row for e in events[lo:hi] if e.columnar), first)
         if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
-            lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
-            # The widest rows hold a line of every column.
-            typical = lengths[int(0.95 * (len(lengths) - 1))]
-            columns = max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
+            columns = _column_count(lines, first, last, width)
             regions.append(Region(first, last, columns, width, good, bad, proof))
+        else:
+            lent = _lent_region(lines, (first, last), events, event_rows, width, regions)
+            if lent is not None:
+                regions.append(lent)
         i = j + 1
     return regions
+
+
+def _column_count(lines: Sequence[Line], first: int, last: int, width: int) -> int:
+    """How many columns of ``width`` the widest rows from ``first`` to ``last`` hold."""
+    lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
+    # The widest rows hold a line of every column.
+    typical = lengths[int(0.95 * (len(lengths) - 1))]
+    return max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
+
+
+def _lent_region(
+    lines: Sequence[Line],
+    block: tuple[int, int],
+    events: Sequence[_Event],
+    event_rows: Sequence[int],
+    width: int,
+    proven: Sequence[Region],
+) -> Region | None:
+    """``block`` read with the geometry of the regions proven above it, if it shows it too.
+
+    A page's columns run on below a pull quote, a photo or a heading across
+    them, and on the next page, where fewer broken words may fall. One broken
+    word continued in its own column, none by the next word of its row, is
+    enough once the document has shown its columns: the proof lends the
+    events the block lacks.
+    """
+    first, last = block
+    if not proven or last - first + 1 < _LENT_MIN_ROWS:
+        return None
+    lo = bisect.bisect_left(event_rows, first)
+    hi = bisect.bisect_right(event_rows, last)
+    good = [e.row for e in events[lo:hi] if e.columnar]
+    if not good or len(good) < hi - lo:
+        return None
+    columns = _column_count(lines, first, last, width)
+    lent = max(0, _MIN_EVENTS - len(good))
+    return Region(first, last, columns, width, len(good), 0, good[0], lent)
 
 
 def _only_blank_between(lines: Sequence[Line], a: int, b: int) -> bool:
