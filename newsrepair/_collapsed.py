@@ -233,6 +233,10 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
     no longer than a column line (the last column's paragraph ends).
     """
     long_row = _LONG_ROW * width
+    # A row no longer than one column's line is that column running on
+    # beside empty ones (the others ended, or hold a photo or pull quote):
+    # however many stand together, the columns go on below them.
+    column_line = width * (1 + _SLACK)
     widest = (_MAX_COLUMNS + 1) * (width + 1)
     out: list[tuple[int, int]] = []
     r, n = 0, len(lines)
@@ -251,12 +255,14 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
         ):
             if len(lines[k].text) >= long_row:
                 last, short = k, 0
-            else:
+            elif len(lines[k].text) > column_line:
+                # Two short lines side by side, or a line across: a few of
+                # these stand between the rows of running columns.
                 short += 1
                 if short > _MAX_SHORT_RUN:
                     break
             k += 1
-        while last + 1 < k and len(lines[last + 1].text) <= width * (1 + _SLACK):
+        while last + 1 < k and len(lines[last + 1].text) <= column_line:
             last += 1
         out.append((first, last))
         r = max(k, last + 1)
