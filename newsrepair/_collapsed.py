@@ -91,8 +91,10 @@ _COLUMN_APPEARS = -1.5
 _NO_CUTTING = -5.0
 _WIDER = 1.25
 # A row above the first evidence belongs to the columns while it reads on
-# into the row below at least this well (a header row does not).
-_READS_ON = 0.0
+# into the row below no worse than a column starting afresh would: one
+# seam misjudged by a word costs about that much, a header row across the
+# page (a date, a headline cut into pieces) much more.
+_READS_ON = _COLUMN_APPEARS
 _NEXT_WORD_FITS = -3.0
 _LENGTH_WEIGHT = 3.0
 _BROKEN_INSIDE = -4.0
