@@ -605,12 +605,23 @@ def _best_reading(
     read = _decode(rows, region, lexicon)
     if read is None:
         return region, None
-    if read[2] and region.columns < _MAX_COLUMNS:
-        wider = attrs.evolve(region, columns=region.columns + 1)
-        other = _decode(rows, wider, lexicon)
-        if other is not None and other[1] > read[1]:
-            region, read = wider, other
-    return _trim_top(rows, region, read[0], lexicon)
+    if not read[2] or region.columns >= _MAX_COLUMNS:
+        return _trim_top(rows, region, read[0], lexicon)
+    # Only rows of the columns ask for another one: a headline across the
+    # page above them fits no cutting however many columns there are, so
+    # the rows given back are left out of the count before it is tried.
+    trimmed, path = _trim_top(rows, region, read[0], lexicon)
+    score = read[1]
+    if trimmed.first != region.first:
+        again = _decode(rows, trimmed, lexicon)
+        if again is None or not again[2]:
+            return trimmed, path
+        score = again[1]
+    wider = attrs.evolve(trimmed, columns=trimmed.columns + 1)
+    other = _decode(rows, wider, lexicon)
+    if other is not None and other[1] > score:
+        return _trim_top(rows, wider, other[0], lexicon)
+    return trimmed, path
 
 
 def _trim_top(
