@@ -95,7 +95,7 @@ _WIDER = 1.25
 # seam misjudged by a word costs about that much, a header row across the
 # page (a date, a headline cut into pieces) much more.
 _READS_ON = _COLUMN_APPEARS
-_NEXT_WORD_FITS = -3.0
+_NEXT_WORD_FITS = _STOP_THEN_LOWER
 _LENGTH_WEIGHT = 3.0
 _BROKEN_INSIDE = -4.0
 _STOP_LOWER_INSIDE = -2.0
@@ -120,6 +120,9 @@ class Region:
     # Events a region proven earlier in the document lends it (a block set
     # the same way with too few broken words of its own).
     lent: int = 0
+    # How many characters full lines of one column differ by (proportional
+    # type): a next word shorter than this may not have fitted after all.
+    give: float = 0.0
 
     @property
     def confidence(self) -> float:
@@ -285,6 +288,7 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     # continuation opens the next row); further columns' starts drift.
     leftmost = [e.end for e in columnar if e.start == 0 and _MIN_WIDTH <= e.end <= _MAX_WIDTH]
     width = _median(leftmost) if len(leftmost) >= 2 else _median(widths)
+    give = _give(leftmost, width)
     blocks = _blocks(lines, width)
     has_event = [False] * len(blocks)
     at = 0
@@ -328,13 +332,24 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         proof = next((e.row for e in events[lo:hi] if e.columnar), first)
         if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
             columns = _column_count(lines, first, last, width)
-            regions.append(Region(first, last, columns, width, good, bad, proof))
+            regions.append(Region(first, last, columns, width, good, bad, proof, give=give))
         else:
             lent = _lent_region(lines, (first, last), events, event_rows, width, regions)
             if lent is not None:
                 regions.append(lent)
         i = j + 1
-    return regions
+    return [attrs.evolve(r, give=give) for r in regions]
+
+
+def _give(full: Sequence[int], width: int) -> float:
+    """How much the first column's full lines (those ending in a broken word) differ in length.
+
+    Lines far from the width are another column's or a misread; at least
+    the slack a column line is allowed.
+    """
+    near = [x for x in full if abs(x - width) <= 2 * _SLACK * width]
+    spread = max(near) - min(near) if near else 0
+    return max(_SLACK * width, float(spread))
 
 
 def _column_count(lines: Sequence[Line], first: int, last: int, width: int) -> int:
@@ -475,7 +490,7 @@ def _assignments(m: int, columns: int) -> list[tuple[int, ...]]:
     return list(itertools.combinations(range(columns), m))
 
 
-def _link(last: _Tok, first: _Tok, length: int, lexicon: Lexicon, width: int) -> float:
+def _link(last: _Tok, first: _Tok, length: int, lexicon: Lexicon, width: int, give: float) -> float:
     """How well a column's line (its last token, its length) reads on into ``first``."""
     head = last.head
     if head is not None:
@@ -486,11 +501,12 @@ def _link(last: _Tok, first: _Tok, length: int, lexicon: Lexicon, width: int) ->
         return _STOP_THEN_CAPITAL if _OPENING.search(first.text) else _STOP_THEN_LOWER
     score = _OPEN_THEN_LOWER if first.text[:1].islower() else _OPEN_THEN_CAPITAL
     # A line is filled before it breaks: had the next word fitted, it would
-    # stand on this line. Character counts of proportional type are rough:
-    # the more room would have been left, the surer.
+    # stand on this line. Character counts of proportional type are rough
+    # (full lines differ by ``give``): the more room would have been left,
+    # the surer.
     room = width - (length + 1 + len(first.text))
     if room >= 0:
-        score += _NEXT_WORD_FITS * min(1.0, (room + 1) / (_SLACK * width))
+        score += _NEXT_WORD_FITS * min(1.0, (room + 1) / give)
     return score
 
 
@@ -506,6 +522,7 @@ class _Links:
     below: Sequence[_Tok]
     lexicon: Lexicon
     width: int
+    give: float
     known: dict[tuple[int, int, int], float] = attrs.field(factory=dict)
 
     def link(self, up: tuple[int, int], down: tuple[int, int]) -> float:
@@ -515,7 +532,7 @@ class _Links:
             last = self.above[up[1] - 1]
             length = last.end - self.above[up[0]].start
             got = self.known[key] = _link(
-                last, self.below[down[0]], length, self.lexicon, self.width
+                last, self.below[down[0]], length, self.lexicon, self.width, self.give
             )
         return got
 
@@ -566,7 +583,9 @@ def _decode(
     best: list[float] = [c.score for c in states[0]]
     back: list[list[int]] = [[-1] * len(states[0])]
     for i in range(1, len(states)):
-        links = _Links(rows[region.first + i - 1], rows[region.first + i], lexicon, region.width)
+        links = _Links(
+            rows[region.first + i - 1], rows[region.first + i], lexicon, region.width, region.give
+        )
         # Only the best readings so far go on: the work per row is bounded.
         alive = sorted(range(len(best)), key=lambda j: -best[j])[:_PATHS]
         cur: list[float] = []
@@ -631,7 +650,7 @@ def _trim_top(
     start = region.evidence_row
     while start > region.first:
         i = start - region.first
-        links = _Links(rows[start - 1], rows[start], lexicon, region.width)
+        links = _Links(rows[start - 1], rows[start], lexicon, region.width, region.give)
         if links.continuity(path[i - 1], path[i]) < _READS_ON:
             break
         start -= 1
