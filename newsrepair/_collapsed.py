@@ -62,6 +62,10 @@ _MAX_SHORT_RUN = 3
 # A block of rows between blank lines with no evidence of its own is read with
 # its neighbour only when it has this many rows.
 _MIN_BLOCK_ROWS = 4
+# A block below a proven region with fewer events than a region needs, but at
+# least one and none against, is read with the proven geometry when it has
+# this many rows: the proof lends it the events it lacks.
+_LENT_MIN_ROWS = 3
 # A full column line is within this share of the column width; a longer one
 # is impossible, a shorter one that ends no sentence costs.
 _SLACK = 0.12
@@ -87,9 +91,11 @@ _COLUMN_APPEARS = -1.5
 _NO_CUTTING = -5.0
 _WIDER = 1.25
 # A row above the first evidence belongs to the columns while it reads on
-# into the row below at least this well (a header row does not).
-_READS_ON = 0.0
-_NEXT_WORD_FITS = -3.0
+# into the row below no worse than a column starting afresh would: one
+# seam misjudged by a word costs about that much, a header row across the
+# page (a date, a headline cut into pieces) much more.
+_READS_ON = _COLUMN_APPEARS
+_NEXT_WORD_FITS = _STOP_THEN_LOWER
 _LENGTH_WEIGHT = 3.0
 _BROKEN_INSIDE = -4.0
 _STOP_LOWER_INSIDE = -2.0
@@ -111,11 +117,18 @@ class Region:
     against: int
     # The first row whose broken word goes on in its own column.
     evidence_row: int = 0
+    # Events a region proven earlier in the document lends it (a block set
+    # the same way with too few broken words of its own).
+    lent: int = 0
+    # How many characters full lines of one column differ by (proportional
+    # type): a next word shorter than this may not have fitted after all.
+    give: float = 0.0
 
     @property
     def confidence(self) -> float:
         """More broken words continued in their column make the reading surer."""
-        return min(_TOP_CONFIDENCE, _BASE_CONFIDENCE + _PER_EVENT * (self.evidence - self.against))
+        events = self.evidence + self.lent - self.against
+        return min(_TOP_CONFIDENCE, _BASE_CONFIDENCE + _PER_EVENT * events)
 
 
 @attrs.frozen
@@ -225,6 +238,10 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
     no longer than a column line (the last column's paragraph ends).
     """
     long_row = _LONG_ROW * width
+    # A row no longer than one column's line is that column running on
+    # beside empty ones (the others ended, or hold a photo or pull quote):
+    # however many stand together, the columns go on below them.
+    column_line = width * (1 + _SLACK)
     widest = (_MAX_COLUMNS + 1) * (width + 1)
     out: list[tuple[int, int]] = []
     r, n = 0, len(lines)
@@ -243,12 +260,14 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
         ):
             if len(lines[k].text) >= long_row:
                 last, short = k, 0
-            else:
+            elif len(lines[k].text) > column_line:
+                # Two short lines side by side, or a line across: a few of
+                # these stand between the rows of running columns.
                 short += 1
                 if short > _MAX_SHORT_RUN:
                     break
             k += 1
-        while last + 1 < k and len(lines[last + 1].text) <= width * (1 + _SLACK):
+        while last + 1 < k and len(lines[last + 1].text) <= column_line:
             last += 1
         out.append((first, last))
         r = max(k, last + 1)
@@ -269,6 +288,7 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     # continuation opens the next row); further columns' starts drift.
     leftmost = [e.end for e in columnar if e.start == 0 and _MIN_WIDTH <= e.end <= _MAX_WIDTH]
     width = _median(leftmost) if len(leftmost) >= 2 else _median(widths)
+    give = _give(leftmost, width)
     blocks = _blocks(lines, width)
     has_event = [False] * len(blocks)
     at = 0
@@ -291,6 +311,9 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     i = 0
     while i < len(blocks):
         if not keep[i]:
+            lent = _lent_region(lines, blocks[i], events, event_rows, width, regions)
+            if lent is not None:
+                regions.append(lent)
             i += 1
             continue
         j = i
@@ -308,13 +331,62 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         bad = hi - lo - good
         proof = next((e.row for e in events[lo:hi] if e.columnar), first)
         if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
-            lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
-            # The widest rows hold a line of every column.
-            typical = lengths[int(0.95 * (len(lengths) - 1))]
-            columns = max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
-            regions.append(Region(first, last, columns, width, good, bad, proof))
+            columns = _column_count(lines, first, last, width)
+            regions.append(Region(first, last, columns, width, good, bad, proof, give=give))
+        else:
+            lent = _lent_region(lines, (first, last), events, event_rows, width, regions)
+            if lent is not None:
+                regions.append(lent)
         i = j + 1
-    return regions
+    return [attrs.evolve(r, give=give) for r in regions]
+
+
+def _give(full: Sequence[int], width: int) -> float:
+    """How much the first column's full lines (those ending in a broken word) differ in length.
+
+    Lines far from the width are another column's or a misread; at least
+    the slack a column line is allowed.
+    """
+    near = [x for x in full if abs(x - width) <= 2 * _SLACK * width]
+    spread = max(near) - min(near) if near else 0
+    return max(_SLACK * width, float(spread))
+
+
+def _column_count(lines: Sequence[Line], first: int, last: int, width: int) -> int:
+    """How many columns of ``width`` the widest rows from ``first`` to ``last`` hold."""
+    lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
+    # The widest rows hold a line of every column.
+    typical = lengths[int(0.95 * (len(lengths) - 1))]
+    return max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
+
+
+def _lent_region(
+    lines: Sequence[Line],
+    block: tuple[int, int],
+    events: Sequence[_Event],
+    event_rows: Sequence[int],
+    width: int,
+    proven: Sequence[Region],
+) -> Region | None:
+    """``block`` read with the geometry of the regions proven above it, if it shows it too.
+
+    A page's columns run on below a pull quote, a photo or a heading across
+    them, and on the next page, where fewer broken words may fall. One broken
+    word continued in its own column, none by the next word of its row, is
+    enough once the document has shown its columns: the proof lends the
+    events the block lacks.
+    """
+    first, last = block
+    if not proven or last - first + 1 < _LENT_MIN_ROWS:
+        return None
+    lo = bisect.bisect_left(event_rows, first)
+    hi = bisect.bisect_right(event_rows, last)
+    good = [e.row for e in events[lo:hi] if e.columnar]
+    if not good or len(good) < hi - lo:
+        return None
+    columns = _column_count(lines, first, last, width)
+    lent = max(0, _MIN_EVENTS - len(good))
+    return Region(first, last, columns, width, len(good), 0, good[0], lent)
 
 
 def _only_blank_between(lines: Sequence[Line], a: int, b: int) -> bool:
@@ -418,7 +490,7 @@ def _assignments(m: int, columns: int) -> list[tuple[int, ...]]:
     return list(itertools.combinations(range(columns), m))
 
 
-def _link(last: _Tok, first: _Tok, length: int, lexicon: Lexicon, width: int) -> float:
+def _link(last: _Tok, first: _Tok, length: int, lexicon: Lexicon, width: int, give: float) -> float:
     """How well a column's line (its last token, its length) reads on into ``first``."""
     head = last.head
     if head is not None:
@@ -429,11 +501,12 @@ def _link(last: _Tok, first: _Tok, length: int, lexicon: Lexicon, width: int) ->
         return _STOP_THEN_CAPITAL if _OPENING.search(first.text) else _STOP_THEN_LOWER
     score = _OPEN_THEN_LOWER if first.text[:1].islower() else _OPEN_THEN_CAPITAL
     # A line is filled before it breaks: had the next word fitted, it would
-    # stand on this line. Character counts of proportional type are rough:
-    # the more room would have been left, the surer.
+    # stand on this line. Character counts of proportional type are rough
+    # (full lines differ by ``give``): the more room would have been left,
+    # the surer.
     room = width - (length + 1 + len(first.text))
     if room >= 0:
-        score += _NEXT_WORD_FITS * min(1.0, (room + 1) / (_SLACK * width))
+        score += _NEXT_WORD_FITS * min(1.0, (room + 1) / give)
     return score
 
 
@@ -449,6 +522,7 @@ class _Links:
     below: Sequence[_Tok]
     lexicon: Lexicon
     width: int
+    give: float
     known: dict[tuple[int, int, int], float] = attrs.field(factory=dict)
 
     def link(self, up: tuple[int, int], down: tuple[int, int]) -> float:
@@ -458,7 +532,7 @@ class _Links:
             last = self.above[up[1] - 1]
             length = last.end - self.above[up[0]].start
             got = self.known[key] = _link(
-                last, self.below[down[0]], length, self.lexicon, self.width
+                last, self.below[down[0]], length, self.lexicon, self.width, self.give
             )
         return got
 
@@ -509,7 +583,9 @@ def _decode(
     best: list[float] = [c.score for c in states[0]]
     back: list[list[int]] = [[-1] * len(states[0])]
     for i in range(1, len(states)):
-        links = _Links(rows[region.first + i - 1], rows[region.first + i], lexicon, region.width)
+        links = _Links(
+            rows[region.first + i - 1], rows[region.first + i], lexicon, region.width, region.give
+        )
         # Only the best readings so far go on: the work per row is bounded.
         alive = sorted(range(len(best)), key=lambda j: -best[j])[:_PATHS]
         cur: list[float] = []
@@ -548,12 +624,23 @@ def _best_reading(
     read = _decode(rows, region, lexicon)
     if read is None:
         return region, None
-    if read[2] and region.columns < _MAX_COLUMNS:
-        wider = attrs.evolve(region, columns=region.columns + 1)
-        other = _decode(rows, wider, lexicon)
-        if other is not None and other[1] > read[1]:
-            region, read = wider, other
-    return _trim_top(rows, region, read[0], lexicon)
+    if not read[2] or region.columns >= _MAX_COLUMNS:
+        return _trim_top(rows, region, read[0], lexicon)
+    # Only rows of the columns ask for another one: a headline across the
+    # page above them fits no cutting however many columns there are, so
+    # the rows given back are left out of the count before it is tried.
+    trimmed, path = _trim_top(rows, region, read[0], lexicon)
+    score = read[1]
+    if trimmed.first != region.first:
+        again = _decode(rows, trimmed, lexicon)
+        if again is None or not again[2]:
+            return trimmed, path
+        score = again[1]
+    wider = attrs.evolve(trimmed, columns=trimmed.columns + 1)
+    other = _decode(rows, wider, lexicon)
+    if other is not None and other[1] > score:
+        return _trim_top(rows, wider, other[0], lexicon)
+    return trimmed, path
 
 
 def _trim_top(
@@ -563,7 +650,7 @@ def _trim_top(
     start = region.evidence_row
     while start > region.first:
         i = start - region.first
-        links = _Links(rows[start - 1], rows[start], lexicon, region.width)
+        links = _Links(rows[start - 1], rows[start], lexicon, region.width, region.give)
         if links.continuity(path[i - 1], path[i]) < _READS_ON:
             break
         start -= 1

@@ -94,3 +94,21 @@ def test_cuttings_per_row_are_bounded() -> None:
         cuttings = _cuttings(row, columns, 24, lexicon)
         assert len({c.pieces for c in cuttings}) <= _BEAM
         assert all(len(c.pieces) <= columns for c in cuttings)
+
+
+def test_next_word_fits_within_the_give_of_full_lines_costs_little() -> None:
+    """A next word that fits only by the spread of full lines is weak evidence of a seam.
+
+    Full lines (those ending in a broken word) of proportional type differ by
+    several characters; the give measured from them tempers the cost of a
+    line that looks a word short.
+    """
+    from newsrepair._collapsed import _give, _link
+
+    assert 6.0 == _give([27, 30, 31, 33, 50], 31)
+    lexicon = Lexicon.from_texts(["the old road"], "en", True)
+    line = Line(text="widen the old road", start=0, end=18, index=0)
+    last, first = _tokens(line, frozenset())[1], _tokens(line, frozenset())[2]
+    narrow = _link(last, first, 25, lexicon, 31, 3.72)
+    wide = _link(last, first, 25, lexicon, 31, 6.0)
+    assert narrow < wide < 0
