@@ -191,9 +191,11 @@ def _running_foot(
         return False
     if not all(w[:1].isupper() or not LETTER.search(w) for w in words):
         return False
+    # Looked through: furniture found already, and the paper's date under its
+    # name ("Evening Post" / "Monday, May 4, 2026" / "5").
     n = i + 1
     folio = False
-    while n < len(lines) and n in sure:
+    while n < len(lines) and (n in sure or lang.date_line.match(lines[n].text)):
         folio = folio or lang.page_number.match(lines[n].text) is not None
         n += 1
     at_foot = n >= len(lines) or lines[n].page != lines[i].page
