@@ -1,8 +1,9 @@
 """Pass 1: normalise what extractors emit, keeping a map back to input offsets.
 
 CRLF and lone CR become LF; ligatures are expanded; soft hyphens vanish inside
-a line and become a marked hyphen at a line end (a discretionary break, so the
-word must be joined later); non-breaking hyphens become ``-`` (a real hyphen);
+a line, unless they stand for a printed hyphen ("555-0100", "co-founder"), and
+become a marked hyphen at a line end (a discretionary break, so the word must
+be joined later); non-breaking hyphens become ``-`` (a real hyphen);
 non-breaking and odd-width spaces become a plain space; zero-width characters
 are dropped. Form feeds stay: they mark page boundaries for the segmenter.
 """
@@ -13,6 +14,7 @@ import regex
 
 from ._config import Config
 from ._draft import Draft, OffsetMap
+from ._lexicon import cached_zipf
 from ._model import Repair
 
 SOFT_HYPHEN = "\u00ad"
@@ -60,6 +62,45 @@ def _replacement(found: str) -> tuple[str, str]:
     return "", "zero_width"
 
 
+# A word the lexicon knows this well is one word that a soft hyphen merely
+# offered to break; parts known this well are words of their own.
+KNOWN_JOINED_ZIPF = 3.0
+KNOWN_PART_ZIPF = 3.0
+_WORD_BEFORE = regex.compile(r"(?r)\p{L}+$")
+_WORD_AFTER = regex.compile(r"^\p{L}+")
+
+
+def _shown_hyphen(text: str, start: int, end: int, config: Config) -> bool:
+    """Whether a soft hyphen inside a line stands for a printed hyphen.
+
+    Some PDF producers write the hyphen of "14-year-old" or "co-founder" as
+    U+00AD, and extractors pass it on inside the line, where a real soft
+    hyphen is an invisible break hint inside one word ("infor\u00admation").
+    Beside a digit or before a capital it is printed ("555-0100",
+    "non-Muslim"); between letters it is printed when the joined form is no
+    word the lexicon knows and both parts are words.
+    """
+    left = text[start - 1 : start]
+    right = text[end : end + 1]
+    if not left or not right or left.isspace() or right.isspace():
+        return False
+    if left.isdigit() or right.isdigit() or (left.isalpha() and right.isupper()):
+        return True
+    if not (left.isalpha() and right.isalpha()) or not config.use_lexicon:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.search(text[end : end + 40])
+    if before is None or after is None:
+        return False
+    head, tail = before.group(), after.group()
+    language = config.language
+    return (
+        cached_zipf((head + tail).lower(), language) < KNOWN_JOINED_ZIPF
+        and cached_zipf(head.lower(), language) >= KNOWN_PART_ZIPF
+        and cached_zipf(tail.lower(), language) >= KNOWN_PART_ZIPF
+    )
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Normalise ``draft.original`` into ``draft.source`` with an offset map."""
     text = draft.original
@@ -73,6 +114,8 @@ def run(draft: Draft, config: Config) -> Draft:
         found = m.group()
         if found.startswith(SOFT_HYPHEN) and (m.end() == len(text) or text[m.end()] in "\r\n\f"):
             after, kind = SOFT_MARK, "soft_hyphen"
+        elif found == SOFT_HYPHEN and _shown_hyphen(text, m.start(), m.end(), config):
+            after, kind = "-", "soft_hyphen"
         else:
             after, kind = _replacement(found)
         if after == found:
