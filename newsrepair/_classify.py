@@ -157,6 +157,7 @@ def run(draft: Draft, config: Config) -> Draft:
     by_index = {line.index: line for line in new_lines}
     captions: list[Block] = []
     paired: set[int] = set()
+    loose: list[Line] = []
     for credit_at, chosen in sorted(pairs.items()):
         credit, fixes = credit_text(draft, by_index[credit_at], lang)
         repairs.extend(fixes)
@@ -173,9 +174,19 @@ def run(draft: Draft, config: Config) -> Draft:
                 caption_lines = []
             caption_lines.append(line)
         elif line.role == CREDIT and line.index not in paired:
-            extra.append(Block(FURNITURE, (line,)))
+            loose.append(line)
     if caption_lines:
         captions.append(inline_caption(caption_lines, lang))
+    uncredited = [k for k, block in enumerate(captions) if not block.credit]
+    if len(loose) == 1 and len(uncredited) == 1:
+        # The extractor printed the page's one loose credit away from its one
+        # caption without a credit (text boxes out of order): they go together.
+        credit, fixes = credit_text(draft, loose[0], lang)
+        repairs.extend(fixes)
+        captions[uncredited[0]] = attrs.evolve(captions[uncredited[0]], credit=credit)
+        paired.add(loose[0].index)
+    else:
+        extra.extend(Block(FURNITURE, (line,)) for line in loose)
     for k, block in enumerate(captions):
         if block.credit and block.lines[-1].index not in paired:
             captions[k], fixes = inline_credit_label(draft, block, lang)
