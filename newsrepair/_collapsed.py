@@ -145,7 +145,9 @@ def _tokens(line: Line, soft_ends: frozenset[int]) -> tuple[_Tok, ...]:
     for m in _TOKEN.finditer(line.text):
         text = m.group()
         # A soft hyphen dropped by normalising still broke the word here.
-        shown = text + "-" if soft_ends and line.start + m.end() in soft_ends else text
+        # At a line's end the segment pass already shows it as a hyphen.
+        dropped = soft_ends and line.start + m.end() in soft_ends and not text.endswith("-")
+        shown = text + "-" if dropped else text
         terminal = bool(_TERMINAL.search(text))
         toks.append(_Tok(m.start(), m.end(), text, hyphen_piece(shown), terminal))
     return tuple(toks)
