@@ -88,6 +88,18 @@ _OPEN_THEN_CAPITAL = -0.2
 _OPEN_END_ABSENT = -0.8
 _MISSING_COLUMN = -0.3
 _COLUMN_APPEARS = -1.5
+# A column with no line on the row above reads on from its last line higher
+# up: where the columns' lines do not stand level (one column's paragraphs
+# spaced, another's not), pdftotext writes a column's line on a row of its
+# own, and that column's next line rows below. Resuming costs a little, as a
+# missing column does.
+_RESUMES = _MISSING_COLUMN
+# Only where the columns' lines mostly do not stand level: when at least this
+# share of a region's rows hold one column's line, a column missing from the
+# row above is the rule. Where most rows hold every column, a column coming
+# back is more often a row misread, and appears afresh.
+_UNLEVEL = 0.45
+_SPLIT_FITTING = -1.5
 _NO_CUTTING = -5.0
 _WIDER = 1.25
 # A row above the first evidence belongs to the columns while it reads on
@@ -145,7 +157,9 @@ def _tokens(line: Line, soft_ends: frozenset[int]) -> tuple[_Tok, ...]:
     for m in _TOKEN.finditer(line.text):
         text = m.group()
         # A soft hyphen dropped by normalising still broke the word here.
-        shown = text + "-" if soft_ends and line.start + m.end() in soft_ends else text
+        # At a line's end the segment pass already shows it as a hyphen.
+        dropped = soft_ends and line.start + m.end() in soft_ends and not text.endswith("-")
+        shown = text + "-" if dropped else text
         terminal = bool(_TERMINAL.search(text))
         toks.append(_Tok(m.start(), m.end(), text, hyphen_piece(shown), terminal))
     return tuple(toks)
@@ -555,6 +569,64 @@ class _Links:
         return score
 
 
+# A column's last line so far: its row, first token and last token + 1.
+_Last = tuple[int, int, int]
+
+
+def _lasts(
+    before: tuple[_Last | None, ...], cut: _Cutting, r: int
+) -> tuple[_Last | None, ...]:
+    """Each column's last line once row ``r`` is read with ``cut``."""
+    return tuple(
+        (r, *piece) if piece is not None else old
+        for piece, old in zip(cut.by_column, before, strict=True)
+    )
+
+
+@attrs.define
+class _Resumed:
+    """How columns missing from the row above read on from their last line higher up."""
+
+    rows: _Rows
+    lexicon: Lexicon
+    width: int
+    give: float
+    known: dict[tuple[int, int, int, int, int], float] = attrs.field(factory=dict)
+
+    def resumed(
+        self, before: _Cutting, after: _Cutting, lasts: tuple[_Last | None, ...], r: int
+    ) -> float:
+        """What ``after`` (row ``r``) gains over ``_Links.continuity`` for resumed columns.
+
+        That scored such a column as appearing afresh; one that had a line
+        higher up reads on from it instead.
+        """
+        score = 0.0
+        for col, down in enumerate(after.by_column):
+            last = lasts[col]
+            if down is None or before.by_column[col] is not None or last is None:
+                continue
+            key = (*last, r, down[0])
+            got = self.known.get(key)
+            if got is None:
+                above = self.rows[last[0]]
+                tok = above[last[2] - 1]
+                length = tok.end - above[last[1]].start
+                got = self.known[key] = _link(
+                    tok, self.rows[r][down[0]], length, self.lexicon, self.width, self.give
+                )
+            score += got + _RESUMES - _COLUMN_APPEARS
+        return score
+
+
+def _unlevel(lines: Sequence[Line], region: Region) -> bool:
+    """Whether the columns' lines of ``region`` mostly stand on rows of their own."""
+    column_line = region.width * (1 + _SLACK)
+    rows = range(region.first, region.last + 1)
+    single = sum(1 for r in rows if len(lines[r].text) <= column_line)
+    return single >= _UNLEVEL * len(rows)
+
+
 def _decode(
     rows: _Rows, region: Region, lexicon: Lexicon
 ) -> tuple[tuple[_Cutting, ...], float, int] | None:
@@ -582,24 +654,39 @@ def _decode(
         states.append(cands)
     best: list[float] = [c.score for c in states[0]]
     back: list[list[int]] = [[-1] * len(states[0])]
+    none: tuple[_Last | None, ...] = (None,) * region.columns
+    lasts = [_lasts(none, c, region.first) for c in states[0]]
+    far = _Resumed(rows, lexicon, region.width, region.give)
+    unlevel = _unlevel(rows.lines, region)
+    column_line = region.width * (1 + _SLACK) + 1
+    fits = [len(rows.lines[r].text) <= column_line for r in range(region.first, region.last + 1)]
     for i in range(1, len(states)):
-        links = _Links(
-            rows[region.first + i - 1], rows[region.first + i], lexicon, region.width, region.give
-        )
+        r = region.first + i
+        links = _Links(rows[r - 1], rows[r], lexicon, region.width, region.give)
         # Only the best readings so far go on: the work per row is bounded.
         alive = sorted(range(len(best)), key=lambda j: -best[j])[:_PATHS]
         cur: list[float] = []
         ptr: list[int] = []
+        now: list[tuple[_Last | None, ...]] = []
         for cand in states[i]:
             top, arg = float("-inf"), 0
             for j in alive:
-                s = best[j] + links.continuity(states[i - 1][j], cand)
+                before = states[i - 1][j]
+                s = best[j] + links.continuity(before, cand)
+                if unlevel:
+                    s += far.resumed(before, cand, lasts[j], r)
                 if s > top:
                     top, arg = s, j
+            if unlevel and len(cand.pieces) > 1 and fits[i]:
+                # A row short enough for one column's line is one, where
+                # most rows hold a single column's line.
+                top += _SPLIT_FITTING
             cur.append(top + cand.score)
             ptr.append(arg)
+            now.append(_lasts(lasts[arg], cand, r))
         best = cur
         back.append(ptr)
+        lasts = now
     k = max(range(len(best)), key=lambda j: best[j])
     total = best[k]
     path: list[_Cutting] = []
