@@ -300,3 +300,10 @@ def test_held_back_split_is_by_article_and_stable() -> None:
     # SHA-256, not hash(): fixed across processes (pinned examples).
     assert part_of("GUM_news_crane__typst_0") == HELD_BACK
     assert part_of("GUM_news_flag__typst_0") == TUNING
+
+
+def test_hyphen_site_after_a_speaker_label_is_found_without_it() -> None:
+    """A label the gold body does not hold is no context the output must show."""
+    raw = "ANNA LIND:  Abso-\nlutely.  There are more\n"
+    gold = "Absolutely. There are more"
+    assert hyphen_counts(raw, gold, gold)["hyph_ok"] == 1
