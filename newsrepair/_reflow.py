@@ -102,7 +102,13 @@ def decide(
     # Full, or short only because the next word would not have fitted after
     # it ("Council spokeswoman Margarethe" before "Vandenbroucke-Lindqvist").
     next_word = b.text.split(maxsplit=1)[0] if b.text else ""
-    full = column and (len(a.text) >= bar or len(a.text) + 1 + len(next_word) > width)
+    if draft.wrap_width and not a.column_width:
+        # Wrapped by characters: a line is full exactly when the next word
+        # would not have fitted after it; a long line that had room for it
+        # ended its paragraph.
+        full = column and len(a.text) + 1 + len(next_word) > draft.wrap_width
+    else:
+        full = column and (len(a.text) >= bar or len(a.text) + 1 + len(next_word) > width)
     # An indent opens a paragraph; where the text is mostly flush, one space
     # (all some extractors keep of an indent) is enough.
     step = 1 if draft.flush_text else 2
@@ -391,6 +397,40 @@ def _full_line(flow: Sequence[Line], width: float) -> float:
     return min(max(bar, LEARNED_MIN_SHARE * width), QUESTION_FULL_SHARE * width)
 
 
+# A text is wrapped by characters when, of this many lines that surely go
+# on (a lowercase line after them), at most this share could have held the
+# next word within the longest of them.
+MIN_WRAPPED_LINES = 12
+WRAP_SLIP_SHARE = 0.02
+
+
+def _wrap_width(flow: Sequence[Line]) -> float:
+    """The width the text was wrapped at by characters, or 0.
+
+    A program that fills lines to a width (an e-mail, a wire feed, a
+    monospaced page) breaks a line only where the next word would not fit,
+    so every line that goes on is longer than the width less the next word.
+    Set in proportional type the lines show no such bound: some line that
+    goes on is shorter than another by more than the word after it. The
+    widest line that goes on is taken as the width; hyphenated line ends,
+    whose next piece needs no space, are left out.
+    """
+    pairs = [
+        (len(a.text), len(b.text.split(maxsplit=1)[0]))
+        for a, b in itertools.pairwise(flow)
+        if b.index == a.index + 1
+        and not b.blank_before
+        and not a.column_width
+        and starts_lower(b.text)
+        and hyphen_piece(a.text) is None
+    ]
+    if len(pairs) < MIN_WRAPPED_LINES:
+        return 0.0
+    width = max(length for length, _ in pairs)
+    slips = sum(1 for length, word in pairs if length + 1 + word <= width)
+    return float(width) if slips <= WRAP_SLIP_SHARE * len(pairs) else 0.0
+
+
 def _taking_turns(flow: Sequence[Line], speakers: frozenset[str], lang: Language) -> frozenset[str]:
     """The labels that open speakers' turns, as far as joining a label line goes.
 
@@ -423,6 +463,7 @@ def run(draft: Draft, config: Config) -> Draft:
     draft = attrs.evolve(
         draft,
         full_line=_full_line(flow, draft.column_width),
+        wrap_width=_wrap_width(flow),
         flush_text=flush,
         speakers=_taking_turns(flow, draft.speakers, lang),
     )
