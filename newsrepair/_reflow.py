@@ -35,6 +35,7 @@ from ._shapes import FIRST_WORD, ends_sentence, ends_terminal, hyphen_piece, las
 LABEL_ONLY = regex.compile(r"^[^:]{1,30}:$")
 LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
 DASH_END = regex.compile(r"[—–]$|\s-$")
+FULL_LINE_JOIN = "full-width line inside a block"
 QUOTE_CLOSERS = "\"'”’"
 QUOTE_OPENERS = "\"“‘"
 
@@ -96,7 +97,7 @@ def decide(
     (this runs for every pair of lines). ``a_opens`` says whether ``a``
     starts its paragraph; a line inside a paragraph cannot be a heading,
     however short it is. ``b_asks`` says whether the sentence that opens
-    ``b`` ends in a question mark (see :func:`_asking`).
+    ``b`` ends in a question mark (see :func:`_asks`).
     """
     lexicon = draft.lexicon
     if is_label_start(b.text, lang, draft.dotted_labels):
@@ -167,7 +168,7 @@ def decide(
             # go on); the break loses nothing and is reported.
             return Decision(False, 0.6, "a question opens the next line", "paragraph_cut")
         if full and not gap and (not asked or len(a.text) >= QUESTION_FULL_SHARE * width):
-            return Decision(True, 0.85, "full-width line inside a block")
+            return Decision(True, 0.85, FULL_LINE_JOIN)
         return Decision(False, 0.85, "short line after a sentence end")
     # The line is unfinished.
     if a.text.endswith(":"):
@@ -400,18 +401,23 @@ LEARNED_MIN_SHARE = 0.75
 FLUSH_SHARE = 0.75
 
 
-def _full_line(flow: Sequence[Line], width: float) -> float:
+def _going_on(flow: Sequence[Line]) -> list[tuple[Line, Line]]:
+    """The pairs of lines that surely go on: the next printed line, in lowercase."""
+    return [
+        (a, b)
+        for a, b in itertools.pairwise(flow)
+        if b.index == a.index + 1 and not b.blank_before and starts_lower(b.text)
+    ]
+
+
+def _full_line(going_on: Sequence[tuple[Line, Line]], width: float) -> float:
     """How long a line must be to count as full, learned from the document.
 
-    Lines that a lowercase line continues are surely not paragraph ends; the
-    short end of their lengths is where "full" begins. Tight justified columns
-    give a high bar, ragged or OCR'd ones a lower one.
+    Lines that a lowercase line continues (``going_on``) are surely not
+    paragraph ends; the short end of their lengths is where "full" begins.
+    Tight justified columns give a high bar, ragged or OCR'd ones a lower one.
     """
-    inside = sorted(
-        len(a.text)
-        for a, b in itertools.pairwise(flow)
-        if b.index == a.index + 1 and starts_lower(b.text) and not b.blank_before
-    )
+    inside = sorted(len(a.text) for a, _ in going_on)
     if len(inside) < MIN_LEARNED_LINES or not width:
         return 0.0
     bar = float(inside[int(len(inside) * LEARNED_QUANTILE)])
@@ -425,7 +431,7 @@ MIN_WRAPPED_LINES = 12
 WRAP_SLIP_SHARE = 0.02
 
 
-def _wrap_width(flow: Sequence[Line]) -> float:
+def _wrap_width(going_on: Sequence[tuple[Line, Line]]) -> float:
     """The width the text was wrapped at by characters, or 0.
 
     A program that fills lines to a width (an e-mail, a wire feed, a
@@ -433,17 +439,13 @@ def _wrap_width(flow: Sequence[Line]) -> float:
     so every line that goes on is longer than the width less the next word.
     Set in proportional type the lines show no such bound: some line that
     goes on is shorter than another by more than the word after it. The
-    widest line that goes on is taken as the width; hyphenated line ends,
-    whose next piece needs no space, are left out.
+    widest line that goes on (of ``going_on``) is taken as the width; lines
+    ending in a hyphen, whose next piece needs no space, are left out.
     """
     pairs = [
         (len(a.text), len(b.text.split(maxsplit=1)[0]))
-        for a, b in itertools.pairwise(flow)
-        if b.index == a.index + 1
-        and not b.blank_before
-        and not a.column_width
-        and starts_lower(b.text)
-        and hyphen_piece(a.text) is None
+        for a, b in going_on
+        if not a.column_width and not a.text.endswith("-")
     ]
     if len(pairs) < MIN_WRAPPED_LINES:
         return 0.0
@@ -473,22 +475,18 @@ FIRST_STOP = regex.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))")
 ASK_REACH = 4
 
 
-def _asking(flow: Sequence[Line]) -> list[bool]:
-    """For each line of the flow, whether the sentence it opens ends in ``?``.
+def _asks(flow: Sequence[Line], k: int) -> bool:
+    """Whether the sentence that opens line ``k`` of the flow ends in ``?``.
 
-    One pass from the end: a line's first stop answers for it, or the next
-    line's answer within a few lines.
+    The first stop from that line on tells, within a few lines. Asked only
+    where a sentence ends before a capital, so the cost stays off the
+    common path.
     """
-    asks = [False] * len(flow)
-    mark, reach = "", 0
-    for k in range(len(flow) - 1, -1, -1):
-        m = FIRST_STOP.search(flow[k].text)
+    for line in flow[k : k + ASK_REACH]:
+        m = FIRST_STOP.search(line.text)
         if m:
-            mark, reach = m.group(), 0
-        else:
-            reach += 1
-        asks[k] = mark == "?" and reach < ASK_REACH
-    return asks
+            return m.group() == "?"
+    return False
 
 
 def _gap(a: Line, b: Line) -> bool:
@@ -505,10 +503,11 @@ def run(draft: Draft, config: Config) -> Draft:
     ledger = Ledger(draft, config)
     flush = sum(1 for line in flow if line.indent == 0) >= FLUSH_SHARE * len(flow)
     lang = language_for(config.language)
+    going_on = _going_on(flow)
     draft = attrs.evolve(
         draft,
-        full_line=_full_line(flow, draft.column_width),
-        wrap_width=_wrap_width(flow),
+        full_line=_full_line(going_on, draft.column_width),
+        wrap_width=_wrap_width(going_on),
         flush_text=flush,
         speakers=_taking_turns(flow, draft.speakers, lang),
     )
@@ -521,7 +520,6 @@ def run(draft: Draft, config: Config) -> Draft:
     flow = moved.flow
     findings = ledger.findings
     findings.extend(unplaced)
-    asks = _asking(flow)
     groups: list[list[Line]] = [[flow[0]]]
     for k, (a, b) in enumerate(itertools.pairwise(flow), 1):
         same_line = a.index == b.index and not a.moved and not b.moved
@@ -535,9 +533,12 @@ def run(draft: Draft, config: Config) -> Draft:
         elif pair in moved.heads:
             d = Decision(True, MOVE_CONFIDENCE, "a moved box finishes the line")
         else:
-            d = decide(
-                a, b, gap, draft, config, lang, a_opens=len(groups[-1]) == 1, b_asks=asks[k]
-            )
+            opens = len(groups[-1]) == 1
+            d = decide(a, b, gap, draft, config, lang, a_opens=opens)
+            # Whether a question opens b can only undo a join at a full line
+            # ending a sentence; it reads ahead, so it is asked only there.
+            if d.reason == FULL_LINE_JOIN and _asks(flow, k):
+                d = decide(a, b, gap, draft, config, lang, a_opens=opens, b_asks=True)
         if d.join and gap and not a.moved and not b.moved and pair not in moved.heads:
             what = (
                 "other material"
