@@ -257,6 +257,10 @@ class Draft:
     paragraph_lines: bool = False
     column_width: float = 0.0
     full_line: float = 0.0
+    # The width the text was wrapped at by characters (a plain text filled
+    # to a fixed width, a monospaced page): no line that goes on could have
+    # held the next word. 0 when the lines show no such width.
+    wrap_width: float = 0.0
     flush_text: bool = False
     lexicon: Lexicon | None = None
     dotted_labels: bool = False
