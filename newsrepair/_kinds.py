@@ -182,6 +182,12 @@ FINDING_KINDS: Mapping[str, Kind] = _table(
         "W104",
         "rows that hold several columns' lines with single spaces between them; left as they are",
     ),
+    Kind(
+        "run_on_columns",
+        "W106",
+        "a paragraph line holding the rows of side-by-side columns run on, its broken words "
+        "continued a row further on; left as it is",
+    ),
     Kind("paragraph_cut", "W201", "a paragraph ends mid-sentence and nothing continues it"),
     Kind("uncertain_join", "W202", "a join under the confidence bar; the lines are left apart"),
     Kind(
