@@ -56,6 +56,10 @@ _FUNCTION_ZIPF = 6.0
 _WORD_ZIPF = 3.0
 # A broken word rejoined by its orphan is this common, or in the document.
 _JOINED_ZIPF = 2.5
+# A run-on line of columns breaks a word every few column lines: far fewer
+# than one token in this many looks broken (a non-word, or a piece left with
+# its hyphen; at most one in 18 on the gate's run-on lines).
+_TOKENS_PER_CANDIDATE = 8
 # A line is reported when it holds this many seams, and at least one per
 # this many characters (a row of two columns is about 80 characters, and a
 # column breaks a word every few lines).
@@ -117,6 +121,7 @@ def seams(text: str, lexicon: Lexicon) -> list[Seam]:
         orphans.append((start, found.group(1)) if found else (start, ""))
     found_seams: list[Seam] = []
     used: set[int] = set()
+    candidates = 0
     for i, (start, end, tok) in enumerate(toks):
         spelled = ""
         heads: list[tuple[int, str, bool]] = []
@@ -131,6 +136,7 @@ def seams(text: str, lexicon: Lexicon) -> list[Seam]:
             if _joins(lexicon, piece, nxt.group(1).lower()):
                 continue
             heads.append((end - 1, piece, False))
+            candidates += 1
         else:
             core = _CORE.match(tok)
             if core is None:
@@ -138,9 +144,15 @@ def seams(text: str, lexicon: Lexicon) -> list[Seam]:
             word = core.group(1)
             if not _MIN_GLUED <= len(word) <= _MAX_GLUED or not _non_word(lexicon, word):
                 continue
+            candidates += 1
             base = start + core.start(1)
             heads.extend((base + k, word[:k], True) for k in _glued_heads(lexicon, word))
             spelled = word.lower()
+        if candidates * _TOKENS_PER_CANDIDATE > i + 1 + _TOKENS_PER_CANDIDATE * _MIN_SEAMS:
+            # So many broken-looking tokens are OCR debris or a language the
+            # lexicon does not hold, not columns; and each costs a look-ahead,
+            # so the line is given up as soon as its tokens so far show it.
+            return []
         if not heads:
             continue
         hit = _orphan_for(lexicon, heads, orphans, i + 1, end, used, spelled)
