@@ -47,11 +47,22 @@ def _may_be_page_number(text: str) -> bool:
 
 def _may_be_jump_line(text: str, lang: Language) -> bool:
     """Whether ``text`` starts as a jump line can ("Continued", "See", "from", "Turn")."""
+    first = text[:1]
+    if first and first not in "([" and not first.isspace():
+        # The usual line opens with its first word: nothing to skip.
+        return first.casefold() in lang.jump_initials
     i = 0
     while i < len(text) and (text[i] in "([" or text[i].isspace()):
         i += 1
     # casefold, as the pattern's (?i) does: "ſee" is "see" to it.
     return text[i : i + 1].casefold() in lang.jump_initials
+
+
+def _may_be_advert_label(text: str, lang: Language) -> bool:
+    """Whether ``text`` opens in a capital an advert label can start with
+    ("Advertisement", "Sponsored", "Paid post"): a cheap test before the pattern."""
+    first = text[:1]
+    return first.isupper() and first.casefold() in lang.advert_initials
 
 
 def _neighbours(
@@ -186,8 +197,10 @@ def _running_foot(
     next to the page number: that is the paper's name or the section's.
     """
     text = lines[i].text
+    if ends_sentence(text):  # before the split: most lines end a sentence or run long
+        return False
     words = text.split()
-    if not words or len(words) > MASTHEAD_WORDS or ends_sentence(text):
+    if not words or len(words) > MASTHEAD_WORDS:
         return False
     if not all(w[:1].isupper() or not LETTER.search(w) for w in words):
         return False
@@ -284,15 +297,15 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
                         (text[-2:-1].isdigit() or text[-1:].isdigit())
                         and lang.jump_head.match(text)
                     )
-                    or (text[:1].isupper() and lang.advert_label.match(text))
-                    or (text[:1].isupper() and _advert_run_in(text, lang))
+                    or (_may_be_advert_label(text, lang) and lang.advert_label.match(text))
+                    or (_may_be_advert_label(text, lang) and _advert_run_in(text, lang))
                 )
             )
             or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text))
         ):
             roles[i] = FURNITURE
     for i in [i for i, role in roles.items() if role == FURNITURE]:
-        if texts[i][:1].isupper() and lang.advert_label.match(texts[i]):
+        if _may_be_advert_label(texts[i], lang) and lang.advert_label.match(texts[i]):
             roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang), FURNITURE))
     sure = dict(roles)
     # Copies at a page's top or bottom line (beside its folio or jump line): a

@@ -61,7 +61,7 @@ def test_line_end_pieces(text: str) -> None:
     assert (m.group() if m else None) == _shapes.lower_end(text)
 
 
-LINE_STARTS = list("(Continued onPage7seefromTurnJumpſ©•·AERXBGIc ([\t")
+LINE_STARTS = list("(Continued onPage7seefromTurnJumpſ©•·AERXBGIc ([\tADVERTISEMENTSponsoredPaid")
 starts = st.text(alphabet=st.sampled_from(LINE_STARTS), max_size=24)
 
 
@@ -79,3 +79,5 @@ def test_prefilters_never_reject_a_match(text: str) -> None:
         assert text[:1] in lang.credit_initials
     if lang.end_note.match(text):
         assert text.lstrip("(")[:1].casefold() in lang.end_note_initials
+    if text[:1].isupper() and lang.advert_label.match(text):
+        assert _furniture._may_be_advert_label(text, lang)
