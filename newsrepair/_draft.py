@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -232,13 +233,19 @@ class Block:
     credit: str | None = None
     attribution: str | None = None
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         """The block's text with its joints applied."""
+        # Cached: the block is immutable, and every pass after reflow asks
+        # for the text of every paragraph, some several times.
+        lines = self.lines
+        joints = self.joints
+        if len(joints) == len(lines) - 1 and all(joint == " " for joint in joints):
+            return " ".join([line.text for line in lines])  # the usual paragraph
         parts: list[str] = []
-        for i, line in enumerate(self.lines):
+        for i, line in enumerate(lines):
             if i:
-                parts.append(self.joints[i - 1] if i - 1 < len(self.joints) else " ")
+                parts.append(joints[i - 1] if i - 1 < len(joints) else " ")
             parts.append(line.text)
         return "".join(parts)
 

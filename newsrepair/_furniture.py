@@ -89,7 +89,13 @@ def _stands_alone(
     page label stands apart even where the sentence around them runs on.
     """
     line = lines[i]
-    p, n = _neighbours(lines, i, skip)
+    # Asked of nearly every line: the neighbours are looked for only where
+    # one is skipped, and each side is tested only while the line may still
+    # stand apart.
+    if skip and (i - 1 in skip or i + 1 in skip):
+        p, n = _neighbours(lines, i, skip)
+    else:
+        p, n = i - 1, i + 1
     before = (
         p < 0
         or p != i - 1
@@ -97,6 +103,8 @@ def _stands_alone(
         or lines[p].page != line.page
         or ends_sentence(lines[p].text)
     )
+    if not before:
+        return False
     nxt = lines[n] if n < len(lines) else None
     after = (
         nxt is None
@@ -105,7 +113,7 @@ def _stands_alone(
         or nxt.page != line.page
         or not nxt.text[:1].islower()
     )
-    return before and after and not open_end(line.text, lang.function_words)
+    return after and not open_end(line.text, lang.function_words)
 
 
 def _at_page_edge(lines: Sequence[Line], i: int, skip: Mapping[int, str] | None = None) -> bool:
@@ -197,7 +205,15 @@ def _running_foot(
     next to the page number: that is the paper's name or the section's.
     """
     text = lines[i].text
-    if ends_sentence(text):  # before the split: most lines end a sentence or run long
+    n = i + 1
+    # The cheap tests first: most lines end a sentence, or have no furniture
+    # and no date under them, so no folio can follow.
+    if (
+        i == 0
+        or ends_sentence(text)
+        or n >= len(lines)
+        or not (n in sure or lang.date_line.match(lines[n].text))
+    ):
         return False
     words = text.split()
     if not words or len(words) > MASTHEAD_WORDS:
@@ -206,13 +222,12 @@ def _running_foot(
         return False
     # Looked through: furniture found already, and the paper's date under its
     # name ("Evening Post" / "Monday, May 4, 2026" / "5").
-    n = i + 1
     folio = False
     while n < len(lines) and (n in sure or lang.date_line.match(lines[n].text)):
         folio = folio or lang.page_number.match(lines[n].text) is not None
         n += 1
     at_foot = n >= len(lines) or lines[n].page != lines[i].page
-    return folio and at_foot and i > 0
+    return folio and at_foot
 
 
 def _advert_run_in(text: str, lang: Language) -> bool:
