@@ -23,7 +23,7 @@ from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, 
 from ._edits import Ledger
 from ._halves import split_halves
 from ._language import language_for, prefixes_of
-from ._lexicon import WORD, Lexicon, cached_zipf
+from ._lexicon import Lexicon, cached_zipf, lower_words
 
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
@@ -281,7 +281,7 @@ def run(draft: Draft, config: Config) -> Draft:
     if needed:
         seen: set[tuple[str, str]] = set()
         for block in draft.blocks:
-            words = [w.lower() for w in WORD.findall(block.text)]
+            words = lower_words(block.text)
             seen.update(pair for pair in itertools.pairwise(words) if pair in needed)
         for key, planned in plans.items():
             for _, m, splits in planned:

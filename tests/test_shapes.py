@@ -10,6 +10,8 @@ apostrophes, quotes, stops, hyphens, digits, spaces).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -81,3 +83,20 @@ def test_prefilters_never_reject_a_match(text: str) -> None:
         assert text.lstrip("(")[:1].casefold() in lang.end_note_initials
     if text[:1].isupper() and lang.advert_label.match(text):
         assert _furniture._may_be_advert_label(text, lang)
+
+
+WORD_CHARS = list("aZqé\u0301'’-0 .x,İ\t")
+word_texts = st.text(alphabet=st.sampled_from(WORD_CHARS), max_size=24)
+
+
+@settings(max_examples=3000, derandomize=True)
+@given(word_texts)
+def test_ascii_tokenisers_find_the_patterns_words(text: str) -> None:
+    """The standard-engine paths for ASCII text find what the patterns find."""
+    from newsrepair import _lexicon, _pullquotes
+
+    assert _lexicon.lower_words(text) == [w.lower() for w in _lexicon.WORD.findall(text)]
+    assert _pullquotes._tokens(text) == [t.lower() for t in _pullquotes.TOKEN.findall(text)]
+    words = _lexicon.WORD.findall(f"{text}\n{text}".lower())
+    vocab = _lexicon.Lexicon.from_texts([text, text], "en", False).vocab
+    assert list(vocab.items()) == list(Counter(words).items())  # counts and order
