@@ -205,15 +205,7 @@ def _running_foot(
     next to the page number: that is the paper's name or the section's.
     """
     text = lines[i].text
-    n = i + 1
-    # The cheap tests first: most lines end a sentence, or have no furniture
-    # and no date under them, so no folio can follow.
-    if (
-        i == 0
-        or ends_sentence(text)
-        or n >= len(lines)
-        or not (n in sure or lang.date_line.match(lines[n].text))
-    ):
+    if i == 0 or ends_sentence(text):  # before the split: most lines end a sentence
         return False
     words = text.split()
     if not words or len(words) > MASTHEAD_WORDS:
@@ -222,6 +214,7 @@ def _running_foot(
         return False
     # Looked through: furniture found already, and the paper's date under its
     # name ("Evening Post" / "Monday, May 4, 2026" / "5").
+    n = i + 1
     folio = False
     while n < len(lines) and (n in sure or lang.date_line.match(lines[n].text)):
         folio = folio or lang.page_number.match(lines[n].text) is not None

@@ -162,12 +162,12 @@ def _one_line_candidate(line: Line, paragraph_lines: bool) -> bool:
     in text written one paragraph per line."""
     hint = line.markup
     marked = hint is not None and bool(hint.heading or hint.quote or hint.emphasis == "strong")
+    if not (marked or (paragraph_lines and line.blank_before > 0)):
+        return False  # most lines, before their words are counted
     words = len(line.text.split())
     # Unmarked, a short repeated line is more often a paper's tagline than a quote.
     fewest = ONE_LINE_MIN_WORDS if marked else UNMARKED_MIN_WORDS
-    return (marked or (paragraph_lines and line.blank_before > 0)) and (
-        fewest <= words <= ONE_LINE_MAX_WORDS
-    )
+    return fewest <= words <= ONE_LINE_MAX_WORDS
 
 
 def _repeating(texts: list[str], candidates: list[int]) -> list[int]:
