@@ -341,7 +341,8 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
         # Furniture found so far is looked through: a date under the paper's
         # name on a later page stands as apart as the name does.
         apart = _stands_alone(lines, i, lang, roles)
-        if words <= 10 and apart and lang.credit_names.match(text):
+        # Both forms of a name credit hold a slash.
+        if words <= 10 and apart and "/" in text and lang.credit_names.match(text):
             roles[i] = CREDIT
         elif apart and text.isdigit() and len(text) <= 4 and (i - 1 in roles or i + 1 in sure):
             # A bare number beside the paper's name or a jump line: the folio.

@@ -63,7 +63,7 @@ def test_line_end_pieces(text: str) -> None:
     assert (m.group() if m else None) == _shapes.lower_end(text)
 
 
-LINE_STARTS = list("(Continued onPage7seefromTurnJumpſ©•·AERXBGIc ([\tADVERTISEMENTSponsoredPaid")
+LINE_STARTS = list("(Continued onPage7seefromTurnJumpſ©•·AERXBGIc ([\tADVERTISEMENTSponsoredPaid/ ")
 starts = st.text(alphabet=st.sampled_from(LINE_STARTS), max_size=24)
 
 
@@ -71,7 +71,7 @@ starts = st.text(alphabet=st.sampled_from(LINE_STARTS), max_size=24)
 @given(starts)
 def test_prefilters_never_reject_a_match(text: str) -> None:
     """The first-character tests in front of classify's patterns only skip non-matches."""
-    from newsrepair import _furniture
+    from newsrepair import _captions, _furniture
     from newsrepair._language import language_for
 
     lang = language_for("en")
@@ -83,6 +83,8 @@ def test_prefilters_never_reject_a_match(text: str) -> None:
         assert text.lstrip("(")[:1].casefold() in lang.end_note_initials
     if text[:1].isupper() and lang.advert_label.match(text):
         assert _furniture._may_be_advert_label(text, lang)
+    if lang.credit_names.match(text) or _captions.SLASH_CAPITALS_CREDIT.match(text):
+        assert "/" in text
 
 
 WORD_CHARS = list("aZqé\u0301'’-0 .x,İ\t")
