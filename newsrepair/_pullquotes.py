@@ -28,6 +28,10 @@ from ._language import language_for
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # TOKEN on lowercased ASCII text
+# Every other ASCII character, deleted: the tokens of lowercased ASCII text run together.
+_ASCII_NON_TOKEN = str.maketrans(
+    "", "", "".join(c for c in map(chr, range(128)) if not _ASCII_TOKEN.fullmatch(c))
+)
 # Each bigram keeps at most this many positions: very common bigrams carry no
 # evidence and would make the vote quadratic.
 MAX_POSITIONS = 24
@@ -52,6 +56,9 @@ def _tokens(text: str) -> list[str]:
 
 
 def _compact(text: str) -> str:
+    if text.isascii():
+        # The same letters and digits, without building the token list.
+        return text.lower().translate(_ASCII_NON_TOKEN)
     return "".join(_tokens(text))
 
 

@@ -87,7 +87,7 @@ def test_prefilters_never_reject_a_match(text: str) -> None:
         assert "/" in text
 
 
-WORD_CHARS = list("aZqé\u0301'’-0 .x,İ\t")
+WORD_CHARS = list("aZqé\u0301'’-0 .x,İ\t\x00~_")
 word_texts = st.text(alphabet=st.sampled_from(WORD_CHARS), max_size=24)
 
 
@@ -99,6 +99,7 @@ def test_ascii_tokenisers_find_the_patterns_words(text: str) -> None:
 
     assert _lexicon.lower_words(text) == [w.lower() for w in _lexicon.WORD.findall(text)]
     assert _pullquotes._tokens(text) == [t.lower() for t in _pullquotes.TOKEN.findall(text)]
+    assert _pullquotes._compact(text) == "".join(t.lower() for t in _pullquotes.TOKEN.findall(text))
     words = _lexicon.WORD.findall(f"{text}\n{text}".lower())
     vocab = _lexicon.Lexicon.from_texts([text, text], "en", False).vocab
     assert list(vocab.items()) == list(Counter(words).items())  # counts and order
