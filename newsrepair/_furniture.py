@@ -305,8 +305,10 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
                         (text[-2:-1].isdigit() or text[-1:].isdigit())
                         and lang.jump_head.match(text)
                     )
-                    or (_may_be_advert_label(text, lang) and lang.advert_label.match(text))
-                    or (_may_be_advert_label(text, lang) and _advert_run_in(text, lang))
+                    or (
+                        _may_be_advert_label(text, lang)
+                        and (lang.advert_label.match(text) or _advert_run_in(text, lang))
+                    )
                 )
             )
             or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text))
