@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import functools
 from collections.abc import Sequence
 
 import attrs
@@ -233,11 +232,12 @@ class Block:
     credit: str | None = None
     attribution: str | None = None
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
         """The block's text with its joints applied."""
-        # Cached: the block is immutable, and every pass after reflow asks
-        # for the text of every paragraph, some several times.
+        # Asked of every paragraph by every pass after reflow. (Caching it
+        # saved nothing measurable: the first access through
+        # functools.cached_property costs what the later ones save.)
         lines = self.lines
         joints = self.joints
         if len(joints) == len(lines) - 1 and all(joint == " " for joint in joints):
