@@ -155,7 +155,11 @@ def find_captions(
             pairs[i] = chosen
     for i, line in enumerate(lines):
         # A credit in capitals with a slash, run into the caption's first line.
-        m = SLASH_CAPITALS_CREDIT.match(line.text) if i not in roles else None
+        m = (
+            SLASH_CAPITALS_CREDIT.match(line.text)
+            if "/" in line.text and i not in roles  # the pattern needs its slash
+            else None
+        )
         if m and word_count(line.text[m.end() :]) >= 3 and _starts_afresh(lines, i, roles):
             for j in _caption_run(lines, i, roles, lang):
                 roles[j] = CAPTION

@@ -202,9 +202,17 @@ def run(draft: Draft, config: Config) -> Draft:
     lexicon = draft.lexicon
     aside = [line.text for line in new_lines if line.role in (FURNITURE, NOTE, CREDIT)]
     if lexicon is not None and aside:
-        lexicon = attrs.evolve(
-            lexicon, vocab=lexicon.vocab - Lexicon.from_texts(aside, lexicon.language, False).vocab
-        )
+        # What Counter subtraction gives (every count is positive), but only
+        # the set-aside words are visited: subtraction rebuilds the whole
+        # vocabulary, a Python call for each word the aside lacks.
+        vocab = lexicon.vocab.copy()
+        for word, n in Lexicon.from_texts(aside, lexicon.language, False).vocab.items():
+            if word in vocab:
+                if vocab[word] > n:
+                    vocab[word] -= n
+                else:
+                    del vocab[word]
+        lexicon = attrs.evolve(lexicon, vocab=vocab)
     return attrs.evolve(
         draft,
         lexicon=lexicon,

@@ -235,10 +235,17 @@ class Block:
     @property
     def text(self) -> str:
         """The block's text with its joints applied."""
+        # Asked of every paragraph by every pass after reflow. (Caching it
+        # saved nothing measurable: the first access through
+        # functools.cached_property costs what the later ones save.)
+        lines = self.lines
+        joints = self.joints
+        if len(joints) == len(lines) - 1 and all(joint == " " for joint in joints):
+            return " ".join([line.text for line in lines])  # the usual paragraph
         parts: list[str] = []
-        for i, line in enumerate(self.lines):
+        for i, line in enumerate(lines):
             if i:
-                parts.append(self.joints[i - 1] if i - 1 < len(self.joints) else " ")
+                parts.append(joints[i - 1] if i - 1 < len(joints) else " ")
             parts.append(line.text)
         return "".join(parts)
 

@@ -47,11 +47,22 @@ def _may_be_page_number(text: str) -> bool:
 
 def _may_be_jump_line(text: str, lang: Language) -> bool:
     """Whether ``text`` starts as a jump line can ("Continued", "See", "from", "Turn")."""
+    first = text[:1]
+    if first and first not in "([" and not first.isspace():
+        # The usual line opens with its first word: nothing to skip.
+        return first.casefold() in lang.jump_initials
     i = 0
     while i < len(text) and (text[i] in "([" or text[i].isspace()):
         i += 1
     # casefold, as the pattern's (?i) does: "ſee" is "see" to it.
     return text[i : i + 1].casefold() in lang.jump_initials
+
+
+def _may_be_advert_label(text: str, lang: Language) -> bool:
+    """Whether ``text`` opens in a capital an advert label can start with
+    ("Advertisement", "Sponsored", "Paid post"): a cheap test before the pattern."""
+    first = text[:1]
+    return first.isupper() and first.casefold() in lang.advert_initials
 
 
 def _neighbours(
@@ -78,7 +89,13 @@ def _stands_alone(
     page label stands apart even where the sentence around them runs on.
     """
     line = lines[i]
-    p, n = _neighbours(lines, i, skip)
+    # Asked of nearly every line: the neighbours are looked for only where
+    # one is skipped, and each side is tested only while the line may still
+    # stand apart.
+    if skip and (i - 1 in skip or i + 1 in skip):
+        p, n = _neighbours(lines, i, skip)
+    else:
+        p, n = i - 1, i + 1
     before = (
         p < 0
         or p != i - 1
@@ -86,6 +103,8 @@ def _stands_alone(
         or lines[p].page != line.page
         or ends_sentence(lines[p].text)
     )
+    if not before:
+        return False
     nxt = lines[n] if n < len(lines) else None
     after = (
         nxt is None
@@ -94,7 +113,7 @@ def _stands_alone(
         or nxt.page != line.page
         or not nxt.text[:1].islower()
     )
-    return before and after and not open_end(line.text, lang.function_words)
+    return after and not open_end(line.text, lang.function_words)
 
 
 def _at_page_edge(lines: Sequence[Line], i: int, skip: Mapping[int, str] | None = None) -> bool:
@@ -186,8 +205,10 @@ def _running_foot(
     next to the page number: that is the paper's name or the section's.
     """
     text = lines[i].text
+    if i == 0 or ends_sentence(text):  # before the split: most lines end a sentence
+        return False
     words = text.split()
-    if not words or len(words) > MASTHEAD_WORDS or ends_sentence(text):
+    if not words or len(words) > MASTHEAD_WORDS:
         return False
     if not all(w[:1].isupper() or not LETTER.search(w) for w in words):
         return False
@@ -199,7 +220,7 @@ def _running_foot(
         folio = folio or lang.page_number.match(lines[n].text) is not None
         n += 1
     at_foot = n >= len(lines) or lines[n].page != lines[i].page
-    return folio and at_foot and i > 0
+    return folio and at_foot
 
 
 def _advert_run_in(text: str, lang: Language) -> bool:
@@ -284,15 +305,17 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
                         (text[-2:-1].isdigit() or text[-1:].isdigit())
                         and lang.jump_head.match(text)
                     )
-                    or (text[:1].isupper() and lang.advert_label.match(text))
-                    or (text[:1].isupper() and _advert_run_in(text, lang))
+                    or (
+                        _may_be_advert_label(text, lang)
+                        and (lang.advert_label.match(text) or _advert_run_in(text, lang))
+                    )
                 )
             )
             or not (text[:1].isalpha() or LETTER_OR_DIGIT.search(text))
         ):
             roles[i] = FURNITURE
     for i in [i for i, role in roles.items() if role == FURNITURE]:
-        if texts[i][:1].isupper() and lang.advert_label.match(texts[i]):
+        if _may_be_advert_label(texts[i], lang) and lang.advert_label.match(texts[i]):
             roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang), FURNITURE))
     sure = dict(roles)
     # Copies at a page's top or bottom line (beside its folio or jump line): a
@@ -320,7 +343,8 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
         # Furniture found so far is looked through: a date under the paper's
         # name on a later page stands as apart as the name does.
         apart = _stands_alone(lines, i, lang, roles)
-        if words <= 10 and apart and lang.credit_names.match(text):
+        # Both forms of a name credit hold a slash.
+        if words <= 10 and apart and "/" in text and lang.credit_names.match(text):
             roles[i] = CREDIT
         elif apart and text.isdigit() and len(text) <= 4 and (i - 1 in roles or i + 1 in sure):
             # A bare number beside the paper's name or a jump line: the folio.

@@ -245,8 +245,8 @@ def _units(
         cut_sentence = (
             last is not None
             and previous_page == line.page
-            and open_end(last.text, lang.function_words)
             and text[:1].islower()
+            and open_end(last.text, lang.function_words)
         )
         if (
             last is not None

@@ -59,12 +59,12 @@ def _rejoin(ledger: Ledger, a: Line, b: Line, lexicon: Lexicon, lang: Language) 
     right = first.group(1)
     if not right.islower():
         return False
-    left = lower_end(a.text)
     if (
         len(right) >= 3
         and lexicon.count(right) <= 1
         and lexicon.zipf(right) < NO_WORD
-        and left is not None
+        # Sought last: the next line almost always opens with a known word.
+        and (left := lower_end(a.text)) is not None
         and lexicon.zipf(left + right) >= COMMON_WORD
     ):
         confidence = REJOIN_CONFIDENCE

@@ -121,6 +121,7 @@ class Language:
     credit_initials: frozenset[str]
     end_note_initials: frozenset[str]
     jump_initials: frozenset[str]
+    advert_initials: frozenset[str]
     dotted_starts: frozenset[str]
 
     def has_finite_verb(self, text: str) -> bool:
@@ -342,6 +343,7 @@ def _english() -> Language:
         credit_initials=frozenset("•·©pPiIcCgG(AERXB"),
         end_note_initials=frozenset("tarwec©"),
         jump_initials=frozenset("pctsjf"),
+        advert_initials=frozenset("asp"),
         dotted_starts=frozenset({"Q.", "A."}),
     )
 

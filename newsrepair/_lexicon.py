@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -18,7 +19,18 @@ import regex
 
 POSSESSIVE = regex.compile(r"['’]s?$")
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*")
+# WORD on lowercased ASCII text, where the standard engine runs a plain class
+# about twice as fast; most lines and many whole texts are ASCII.
+_ASCII_WORD = re.compile(r"[a-z][a-z']*(?:-[a-z][a-z']*)*")
 _BATCH = 4096
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of ``text`` (:data:`WORD`), lowercased."""
+    if text.isascii():
+        # Lowering ASCII keeps letters letters and the rest as it was.
+        return _ASCII_WORD.findall(text.lower())
+    return [word.lower() for word in WORD.findall(text)]
 
 
 # Shared by all repair calls in the process: a word's Zipf figure depends only
@@ -75,7 +87,8 @@ class Lexicon:
             # Lowercasing the batch once finds the same lowercased words as
             # lowercasing each (a letter's lowercase is a letter or a letter
             # and a mark), without a Python call per word.
-            vocab.update(WORD.findall("\n".join(batch).lower()))
+            joined = "\n".join(batch).lower()
+            vocab.update((_ASCII_WORD if joined.isascii() else WORD).findall(joined))
         return cls(vocab=vocab, language=language, use_lexicon=use_lexicon)
 
     def zipf(self, word: str) -> float:

@@ -114,5 +114,8 @@ def word_count(text: str) -> int:
 
 def open_end(text: str, function_words: frozenset[str]) -> bool:
     """Whether a line visibly goes on: a comma, a hyphen or a function word at its end."""
-    words = text.split()
-    return text.endswith((",", ";", "-")) or (bool(words) and words[-1].lower() in function_words)
+    if text.endswith((",", ";", "-")):
+        return True
+    # Only the last word counts: split it off alone, not every word.
+    last = text.rsplit(None, 1)
+    return bool(last) and last[-1].lower() in function_words

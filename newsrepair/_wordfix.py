@@ -23,7 +23,7 @@ from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, 
 from ._edits import Ledger
 from ._halves import split_halves
 from ._language import language_for, prefixes_of
-from ._lexicon import WORD, Lexicon, cached_zipf
+from ._lexicon import Lexicon, cached_zipf, lower_words
 
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
@@ -192,7 +192,7 @@ def _choose_split(
 
 
 def _judge_word(
-    word: str, forms: dict[str, str], lexicon: Lexicon, config: Config
+    word: str, forms: dict[str, str], lexicon: Lexicon, prefixes: tuple[str, ...]
 ) -> tuple[_Edit | None, tuple[tuple[str, str], ...]]:
     """A restored hyphen for ``word`` (span relative to the word), or its candidate splits.
 
@@ -204,7 +204,7 @@ def _judge_word(
     fix = _document_form(word, forms, lexicon)
     if fix is not None:
         return fix, ()
-    return _lexical_verdict(word, lexicon.language, prefixes_of(config))
+    return _lexical_verdict(word, lexicon.language, prefixes)
 
 
 def run(draft: Draft, config: Config) -> Draft:
@@ -213,6 +213,7 @@ def run(draft: Draft, config: Config) -> Draft:
     if lexicon is None or not config.use_lexicon:
         return draft
     forms = _compound_forms(lexicon)
+    prefixes = prefixes_of(config)  # looked up once: every word is judged with them
     # First gather candidate splits, then scan the document once for the word
     # pairs they need, so evidence costs one pass, not one pass per word.
     plans: dict[
@@ -234,7 +235,7 @@ def run(draft: Draft, config: Config) -> Draft:
     suspects = [
         w
         for w in lexicon.vocab
-        if len(w) >= 5 and w.isalpha() and any(_judge_word(w, forms, lexicon, config))
+        if len(w) >= 5 and w.isalpha() and any(_judge_word(w, forms, lexicon, prefixes))
     ]
     screen = len(suspects) <= _MAX_SCREENED
     for b, block in enumerate(draft.blocks):
@@ -257,7 +258,7 @@ def run(draft: Draft, config: Config) -> Draft:
             words = PLAIN_WORD.findall(text)
             for word in set(words).difference(verdicts):
                 verdict = verdicts[word] = (
-                    _judge_word(word, forms, lexicon, config) if len(word) >= 5 else (None, ())
+                    _judge_word(word, forms, lexicon, prefixes) if len(word) >= 5 else (None, ())
                 )
                 if verdict[0] is not None or verdict[1]:
                     flagged.add(word)
@@ -280,7 +281,7 @@ def run(draft: Draft, config: Config) -> Draft:
     if needed:
         seen: set[tuple[str, str]] = set()
         for block in draft.blocks:
-            words = [w.lower() for w in WORD.findall(block.text)]
+            words = lower_words(block.text)
             seen.update(pair for pair in itertools.pairwise(words) if pair in needed)
         for key, planned in plans.items():
             for _, m, splits in planned:

@@ -10,6 +10,8 @@ apostrophes, quotes, stops, hyphens, digits, spaces).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,7 +63,7 @@ def test_line_end_pieces(text: str) -> None:
     assert (m.group() if m else None) == _shapes.lower_end(text)
 
 
-LINE_STARTS = list("(Continued onPage7seefromTurnJumpſ©•·AERXBGIc ([\t")
+LINE_STARTS = list("(Continued onPage7seefromTurnJumpſ©•·AERXBGIc ([\tADVERTISEMENTSponsoredPaid/ ")
 starts = st.text(alphabet=st.sampled_from(LINE_STARTS), max_size=24)
 
 
@@ -69,7 +71,7 @@ starts = st.text(alphabet=st.sampled_from(LINE_STARTS), max_size=24)
 @given(starts)
 def test_prefilters_never_reject_a_match(text: str) -> None:
     """The first-character tests in front of classify's patterns only skip non-matches."""
-    from newsrepair import _furniture
+    from newsrepair import _captions, _furniture
     from newsrepair._language import language_for
 
     lang = language_for("en")
@@ -79,3 +81,25 @@ def test_prefilters_never_reject_a_match(text: str) -> None:
         assert text[:1] in lang.credit_initials
     if lang.end_note.match(text):
         assert text.lstrip("(")[:1].casefold() in lang.end_note_initials
+    if text[:1].isupper() and lang.advert_label.match(text):
+        assert _furniture._may_be_advert_label(text, lang)
+    if lang.credit_names.match(text) or _captions.SLASH_CAPITALS_CREDIT.match(text):
+        assert "/" in text
+
+
+WORD_CHARS = list("aZqé\u0301'’-0 .x,İ\t\x00~_")
+word_texts = st.text(alphabet=st.sampled_from(WORD_CHARS), max_size=24)
+
+
+@settings(max_examples=3000, derandomize=True)
+@given(word_texts)
+def test_ascii_tokenisers_find_the_patterns_words(text: str) -> None:
+    """The standard-engine paths for ASCII text find what the patterns find."""
+    from newsrepair import _lexicon, _pullquotes
+
+    assert _lexicon.lower_words(text) == [w.lower() for w in _lexicon.WORD.findall(text)]
+    assert _pullquotes._tokens(text) == [t.lower() for t in _pullquotes.TOKEN.findall(text)]
+    assert _pullquotes._compact(text) == "".join(t.lower() for t in _pullquotes.TOKEN.findall(text))
+    words = _lexicon.WORD.findall(f"{text}\n{text}".lower())
+    vocab = _lexicon.Lexicon.from_texts([text, text], "en", False).vocab
+    assert list(vocab.items()) == list(Counter(words).items())  # counts and order
