@@ -369,9 +369,8 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             and not lang.date_line.match(text)
             and not lang.speaker_label.match(text)
         ) or (
-            # The head a jump line named ("See BRIDGE on Page 7"), standing
-            # over the continuation on the later page.
-            # Printed as the jump line prints it, after it.
+            # The head a jump line named ("See BRIDGE on Page 7"), printed as
+            # the jump line prints it, over the continuation after it.
             text in keywords
             and keywords[text] < i
             and (

@@ -81,6 +81,26 @@ def _subhead_like(text: str, lang: Language) -> bool:
     )
 
 
+def _name_across(a: Line, next_word: str, lang: Language) -> bool:
+    """Whether a name runs on from title-like line ``a`` into ``next_word``.
+
+    A paragraph's first line that stops short of the column inside a name
+    ("Prime Minister John" / "Key said ...") goes on, where a heading that
+    long ends on a lowercase word. The name goes on in a capitalised word
+    that opens no sentence (not "In", "The"); a line holding a sentence stop
+    is a list's item; at the top of the text or of a block headings stand.
+    """
+    tail = a.text.rsplit(None, 1)[-1].lstrip("\"'“‘([")
+    return (
+        a.index > 0
+        and a.blank_before == 0
+        and tail[:1].isupper()
+        and next_word[:1].isupper()
+        and next_word.lower() not in lang.function_words
+        and ". " not in a.text
+    )
+
+
 def decide(
     a: Line,
     b: Line,
@@ -182,25 +202,8 @@ def decide(
     if column and not gap:
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
-        # A paragraph's first line that stops short of the column inside a
-        # name ("Prime Minister John" / "Key said ...") goes on: a heading
-        # that long ends on a lowercase word, or is short of half the column.
-        # The name goes on in a capitalised word that opens no sentence (not
-        # "In", "The"); a line holding a sentence stop is a list's item.
-        tail = a.text.rsplit(None, 1)[-1].lstrip("\"'“‘([")
-        # Not at the top of the text or a block, where headings stand.
-        name_across = (
-            a.index > 0
-            and a.blank_before == 0
-            and tail[:1].isupper()
-            and next_word[:1].isupper()
-            and next_word.lower() not in lang.function_words
-            and ". " not in a.text
-        )
-        if (
-            a_opens
-            and _subhead_like(a.text, lang)
-            and (len(a.text) < HEADING_SHARE * width or not name_across)
+        if a_opens and _subhead_like(a.text, lang) and not (
+            len(a.text) >= HEADING_SHARE * width and _name_across(a, next_word, lang)
         ):
             return Decision(False, 0.8, "heading line")
         return Decision(True, 0.8, "short unfinished line inside a block")
