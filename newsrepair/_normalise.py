@@ -70,6 +70,18 @@ _WORD_BEFORE = regex.compile(r"(?r)\p{L}+$")
 _WORD_AFTER = regex.compile(r"^\p{L}+")
 
 
+def _broke_here(text: str, start: int, end: int) -> bool:
+    """Whether a soft hyphen after a letter is followed by spaces inside the line.
+
+    A soft hyphen is drawn only where a line broke, so one followed by spaces
+    marks a line end that an extractor ran on into the next line (one
+    paragraph per line) or into the next column's row. It is shown as "-"
+    so the hyphen pass judges "wor- shippers" as it judges a printed
+    hyphen there; dropping it would leave the broken word in two.
+    """
+    return text[end : end + 1] in (" ", "\t") and text[start - 1 : start].isalpha()
+
+
 def _shown_hyphen(text: str, start: int, end: int, config: Config) -> bool:
     """Whether a soft hyphen inside a line stands for a printed hyphen.
 
@@ -114,7 +126,9 @@ def run(draft: Draft, config: Config) -> Draft:
         found = m.group()
         if found.startswith(SOFT_HYPHEN) and (m.end() == len(text) or text[m.end()] in "\r\n\f"):
             after, kind = SOFT_MARK, "soft_hyphen"
-        elif found == SOFT_HYPHEN and _shown_hyphen(text, m.start(), m.end(), config):
+        elif found == SOFT_HYPHEN and (
+            _broke_here(text, m.start(), m.end()) or _shown_hyphen(text, m.start(), m.end(), config)
+        ):
             after, kind = "-", "soft_hyphen"
         else:
             after, kind = _replacement(found)
