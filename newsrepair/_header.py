@@ -108,6 +108,22 @@ class _Unit:
     reclaimed: bool = False
 
 
+def _over_masthead(lines: Sequence[Line], unit: _Unit, headline: _Unit, lang: Language) -> bool:
+    """Whether the line right under ``unit`` is a masthead date set aside as furniture.
+
+    The paper's name prints over its date line ("· Late Edition"), a kicker
+    over the headline: a label with the masthead date right under it is the
+    paper's name, however close to the headline the furniture's removal left
+    it. (A kicker that an extractor wrote above the paper's name and date,
+    as OCR reads a row, has the name under it, not the date.)
+    """
+    after = unit.members[-1] + 1
+    if after >= headline.members[0]:
+        return False
+    # A bare date under a label is the story's date line, the label its kicker.
+    return _meta_kind(lines[after].text, lang) == "masthead"
+
+
 def _reclaimable(
     line: Line, role: Role, first_page: int, copies: Counter[str], lang: Language
 ) -> bool:
@@ -462,6 +478,7 @@ def find_header(
             and any(c.isalpha() for c in unit.text)  # a folio labels nothing
             and texts[unit.text] == 1
             and not is_masthead(unit.text, lang)
+            and not _over_masthead(lines, unit, region[headline], lang)
         ):
             kicker = k
         break

@@ -101,6 +101,9 @@ class Language:
     masthead_year: regex.Pattern[str]
     """The paper's name with the year only, as archives print it over an old
     page: "The Sydney Gazette, 1842", "The Courier (Brisbane), 1901"."""
+    masthead_run_in: regex.Pattern[str]
+    """A masthead date with its edition or volume at the start of a line that
+    runs on into the kicker or headline: "May 4, 2015 · City Edition"."""
     jump_keyword: regex.Pattern[str]
     """The keyword a jump line names ("See BRIDGE on Page 7"), group 1: the
     continuation's head, which may stand alone where the story goes on."""
@@ -318,6 +321,13 @@ def _english() -> Language:
         masthead_year=regex.compile(
             r"^\p{Lu}[\p{L}.'’&-]*+(?:\s+(?:\p{Lu}[\p{L}.'’&-]*+|of|and|the|&))++"
             r"(?:\s+\(\p{Lu}[\p{L} .,'’-]{0,30}\))?,\s*(?:1[5-9]|20)\d{2}$"
+        ),
+        # The edition or volume closes the masthead: a lede that opens on a
+        # date ("May 4, 2015 was the day...") has neither and is never cut.
+        masthead_run_in=regex.compile(
+            rf"^(?i:(?:{weekday},?\s+)?(?:{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{month},?\s+\d{{4}}))"
+            r"\s*[·•|,]\s*(?:(?:\p{Lu}\p{L}*\s+){0,2}(?i:edition)|(?i:vol)\.?\s*\d+,?\s*(?i:no)\.?\s*\d+)"
+            r"(?=\s+\p{Lu})"
         ),
         jump_keyword=regex.compile(
             r"(?i)^[(\[]?\s*(?:see|turn\s+to|jump\s+to)\s+(\p{L}[\p{L}\d'’&. -]{0,40}?),?\s+"

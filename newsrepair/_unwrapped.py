@@ -47,6 +47,26 @@ def split_signed_dates(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
     return _with_cuts(lines, cuts)
 
 
+def split_run_in_mastheads(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
+    """``lines`` with a masthead date run into the header's next line cut off.
+
+    "May 4, 2015 · City Edition SCIENCE Bridge reopens" holds the paper's
+    date line, the kicker and the headline: cut after the edition, the
+    masthead goes to the furniture and the header reads the rest.
+    """
+    cuts: dict[int, tuple[Line, Line]] = {}
+    for k, line in enumerate(lines[:HEADER_LINES]):
+        if line.anchors:
+            continue
+        m = lang.masthead_run_in.match(line.text)
+        if m is None:
+            continue
+        resume = len(line.text) - len(line.text[m.end() :].lstrip())
+        masthead, rest = line.split_at(m.end(), resume)
+        cuts[k] = (masthead, attrs.evolve(rest, blank_before=0))
+    return _with_cuts(lines, cuts)
+
+
 def split_run_in_jumps(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
     """``lines`` with each jump line run into a paragraph's line cut off.
 
