@@ -14,6 +14,7 @@ import regex
 
 from ._config import Config
 from ._draft import Draft, OffsetMap
+from ._language import language_for
 from ._lexicon import cached_zipf
 from ._model import Repair
 
@@ -38,7 +39,7 @@ _HYPHENS = "\u2010\u2011"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 _SPECIAL = regex.compile(
-    "\r\n?|"
+    "\r\n?|\\||"
     + f"{SOFT_HYPHEN}[ \t]*(?=\r|\n|\f|$)|{SOFT_HYPHEN}|{SOFT_MARK}|"
     + f"[{''.join(_LIGATURES)}{_SPACES}{_HYPHENS}{_ZERO_WIDTH}\t\v]"
 )
@@ -68,6 +69,38 @@ KNOWN_JOINED_ZIPF = 3.0
 KNOWN_PART_ZIPF = 3.0
 _WORD_BEFORE = regex.compile(r"(?r)\p{L}+$")
 _WORD_AFTER = regex.compile(r"^\p{L}+")
+
+
+# The bar read for "I" is a guess from its neighbours, not a fixed rule.
+OCR_PIPE_CONFIDENCE = 0.85
+
+
+def _bar_for_i(text: str, at: int, config: Config, table_rows: dict[int, bool]) -> bool:
+    """Whether the bar at ``at`` is OCR's reading of the capital I ("that | wish").
+
+    Decided here, before any pass compares lines, so that a pull quote or a
+    repeated line reads the same as its copy. Never in a table row;
+    ``table_rows`` remembers each line's verdict (keyed by its start), so a
+    line of many bars is measured once. Under the confidence bar the bar
+    stays, and the word-fix pass reports it.
+    """
+    if config.min_confidence > OCR_PIPE_CONFIDENCE:
+        return False
+    if not language_for(config.language).ocr_pipe_i.match(text, at):
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    table = table_rows.get(start)
+    if table is None:
+        end = text.find("\n", at)
+        table = table_rows[start] = is_table_row(text[start : end if end >= 0 else len(text)])
+    return not table
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line is a table row, whose bars separate cells: it closes on a
+    bar or opens on one of several ("| field | meaning |")."""
+    line = line.strip()
+    return line.endswith("|") or (line.startswith("|") and line.count("|") > 1)
 
 
 def _broke_here(text: str, start: int, end: int) -> bool:
@@ -122,10 +155,15 @@ def run(draft: Draft, config: Config) -> Draft:
     repairs: list[Repair] = []
     last = 0
     out_len = 0
+    table_rows: dict[int, bool] = {}
     for m in _SPECIAL.finditer(text):
         found = m.group()
         if found.startswith(SOFT_HYPHEN) and (m.end() == len(text) or text[m.end()] in "\r\n\f"):
             after, kind = SOFT_MARK, "soft_hyphen"
+        elif found == "|":
+            if not _bar_for_i(text, m.start(), config, table_rows):
+                continue
+            after, kind = language_for(config.language).first_person, "ocr_pipe"
         elif found == SOFT_HYPHEN and (
             _broke_here(text, m.start(), m.end()) or _shown_hyphen(text, m.start(), m.end(), config)
         ):
@@ -140,7 +178,8 @@ def run(draft: Draft, config: Config) -> Draft:
         # A line-end soft hyphen is logged by the hyphen pass, which removes it.
         if kind and not found.isspace() and after != SOFT_MARK:
             shown = "-" if after == SOFT_MARK else after
-            repairs.append(Repair(kind, (m.start(), m.end()), found, shown, 1.0))
+            confidence = OCR_PIPE_CONFIDENCE if kind == "ocr_pipe" else 1.0
+            repairs.append(Repair(kind, (m.start(), m.end()), found, shown, confidence))
         out_len += len(after)
         norm_anchor.append(out_len)
         orig_anchor.append(m.end())

@@ -24,6 +24,7 @@ from ._edits import Ledger
 from ._halves import split_halves
 from ._language import language_for, prefixes_of
 from ._lexicon import Lexicon, cached_zipf, lower_words
+from ._normalise import OCR_PIPE_CONFIDENCE, is_table_row
 
 PLAIN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}+(?![\p{L}\p{M}'’-])")
 _SKIP_ROLES = frozenset({FURNITURE, NOTE, ATTRIBUTION, KICKER, HEADLINE, BYLINE, DATELINE})
@@ -296,10 +297,12 @@ def run(draft: Draft, config: Config) -> Draft:
     found = split_halves(eligible, spans, draft.source, lexicon, lang)
     for b, n, start, end, joined, confidence, why in found:
         edits[(b, n)].append(_Edit(start, end, joined, "rejoin_word", confidence, why))
-    # OCR reads a capital I as a vertical bar; a bar standing as a word
-    # before a lowercase word ("| think") is that pronoun, not a separator.
-    for b, n, text in eligible:
-        if "|" in text:
+    # OCR reads a capital I as a vertical bar. Normalising made every such
+    # bar "I" already when the bar allows it; what is left here is under
+    # the bar, and the ledger reports it as a finding.
+    under_bar = config.min_confidence > OCR_PIPE_CONFIDENCE
+    for b, n, text in eligible if under_bar else ():
+        if "|" in text and not is_table_row(text):
             for m in lang.ocr_pipe_i.finditer(text):
                 edits[(b, n)].append(
                     _Edit(
@@ -307,7 +310,7 @@ def run(draft: Draft, config: Config) -> Draft:
                         m.end(),
                         lang.first_person,
                         "ocr_pipe",
-                        0.85,
+                        OCR_PIPE_CONFIDENCE,
                         "'|' standing as a word before a lowercase word is OCR for 'I'",
                     )
                 )
