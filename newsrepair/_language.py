@@ -347,12 +347,12 @@ def _english() -> Language:
         ),
         # The bar is matched first, so the look-behinds run at bars only. Before
         # a word that follows "I" far more than anything else; or after a
-        # lowercase word or a sentence end and before a lowercase word, where
+        # lowercase word, a comma or a sentence end and before a lowercase word, where
         # a separator ("News | world", "By Ana Ruiz | staff") follows a capital.
         ocr_pipe_i=regex.compile(
             rf"\|(?:(?<![^\s\"“(]\|)(?=\s(?:{after_i})\b)"
-            r"|(?<=(?:(?<!\S)\p{Ll}[\p{Ll}'’]*[,;:]?|[.!?][\"”’]?)[ \n]\|)"
-            r"(?= \p{Ll}{2}|['’]\p{Ll}))"
+            r"|(?<=(?:(?<!\S)\p{Ll}[\p{Ll}'’]*[,;:]?|\p{L},|[.!?][\"”’]?)[ \n]\|)"
+            r"(?=[ \n]\p{Ll}{2}|['’]\p{Ll}))"
         ),
         name_line=regex.compile(
             r"^[—–-]?\s*\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di)){1,3}"

@@ -97,10 +97,11 @@ def _bar_for_i(text: str, at: int, config: Config, table_rows: dict[int, bool]) 
 
 
 def is_table_row(line: str) -> bool:
-    """Whether a line is a table row, whose bars separate cells: it closes on a
-    bar or opens on one of several ("| field | meaning |")."""
+    """Whether a line is a table row, whose bars separate cells: it opens and
+    closes on a bar ("| field | meaning |") or holds three or more. (OCR's
+    bars for "I" come one or two to a line, the second often at its end.)"""
     line = line.strip()
-    return line.endswith("|") or (line.startswith("|") and line.count("|") > 1)
+    return (line.startswith("|") and line.endswith("|")) or line.count("|") > 2
 
 
 def _broke_here(text: str, start: int, end: int) -> bool:
