@@ -269,8 +269,8 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
         while (
             k < n
             and lines[k].page == lines[r].page
-            and lines[k].blank_before == 0
             and len(lines[k].text) <= widest
+            and (lines[k].blank_before == 0 or _spaced_row(lines, k, long_row))
         ):
             if len(lines[k].text) >= long_row:
                 last, short = k, 0
@@ -288,6 +288,42 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
     return out
 
 
+def _single_column_widths(lines: Sequence[Line], events: Sequence[_Event]) -> list[int]:
+    """Full line lengths measured where the document runs in one column, if enough.
+
+    Without a first column's broken line the width is measured by the
+    others', which drift by what the columns before them differ in on the
+    two rows. A broken word continued at the start of the next row, both
+    rows no longer than a column, ends a full line of the same type: where
+    the columns stop standing side by side they measure the width exactly.
+    """
+    found = [
+        e.end
+        for e in events
+        if not e.columnar
+        and e.start == 0
+        and _MIN_WIDTH <= e.end <= _MAX_WIDTH
+        and len(lines[e.row + 1].text) <= _MAX_WIDTH
+    ]
+    return found if len(found) >= _MIN_EVENTS else []
+
+
+def _spaced_row(lines: Sequence[Line], k: int, long_row: float) -> bool:
+    """Whether row ``k`` and the one above are rows of columns with one blank line between.
+
+    OCR of a page sets a blank line between rows that stand apart; two long
+    rows so set, each with a blank line above, are still rows of the same
+    columns (a paragraph of one column is never this long). A long row
+    straight under a line of its own (a caption under its credit) is not.
+    """
+    return (
+        lines[k].blank_before == 1
+        and lines[k - 1].blank_before >= 1
+        and len(lines[k].text) >= long_row
+        and len(lines[k - 1].text) >= long_row
+    )
+
+
 def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     """Runs of long rows holding enough broken-word evidence, with their geometry."""
     columnar = [e for e in events if e.columnar]
@@ -301,7 +337,10 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     # The first column's broken lines measure its width exactly (their
     # continuation opens the next row); further columns' starts drift.
     leftmost = [e.end for e in columnar if e.start == 0 and _MIN_WIDTH <= e.end <= _MAX_WIDTH]
-    width = _median(leftmost) if len(leftmost) >= 2 else _median(widths)
+    if len(leftmost) >= 2:
+        width = _median(leftmost)
+    else:
+        width = _median(_single_column_widths(lines, events) or widths)
     give = _give(leftmost, width)
     blocks = _blocks(lines, width)
     has_event = [False] * len(blocks)
