@@ -750,6 +750,12 @@ def _decode(
         best = cur
         back.append(ptr)
         lasts = now
+    # Every column's stream must read on: one whose last line ends no
+    # sentence stops mid-sentence, as a row put in the wrong column leaves it.
+    best = [
+        score + _OPEN_END_ABSENT * _open_ends(rows, ends)
+        for score, ends in zip(best, lasts, strict=True)
+    ]
     k = max(range(len(best)), key=lambda j: best[j])
     total = best[k]
     path: list[_Cutting] = []
@@ -758,6 +764,11 @@ def _decode(
         k = back[i][k]
     path.reverse()
     return tuple(path), total, uncut
+
+
+def _open_ends(rows: _Rows, lasts: tuple[_Last | None, ...]) -> int:
+    """How many columns' last lines end no sentence."""
+    return sum(1 for last in lasts if last is not None and not rows[last[0]][last[2] - 1].terminal)
 
 
 def _best_reading(
