@@ -785,13 +785,13 @@ def _best_reading(
     read = _decode(rows, region, lexicon)
     if read is None:
         return region, None
-    fitted = _fitted(rows.lines, region)
+    fitted = _fitted(rows.lines, region) if read[1] < 0 else None
     if fitted is not None:
         # A width measured by drifting lines may be one column's width and
         # a part of the next's: the widest rows then hold one column more
-        # of the width they imply, and that reading is tried too. It is
-        # kept only when it reads better and its rows read on, on the
-        # whole, more than they do not (the guess has to earn its place).
+        # of the width they imply. Where the rows so read do not read on,
+        # on the whole, that reading is tried too, and kept only when its
+        # rows do (the guess has to earn its place).
         other = _decode(rows, fitted, lexicon)
         if other is not None and other[1] > max(read[1], 0.0):
             region, read = fitted, other
