@@ -135,6 +135,10 @@ class Region:
     # How many characters full lines of one column differ by (proportional
     # type): a next word shorter than this may not have fitted after all.
     give: float = 0.0
+    # The width was measured by full lines (a first column's, or one
+    # column's where the document runs in one); else by later columns'
+    # broken lines, which drift with the lines beside them.
+    measured: bool = True
 
     @property
     def confidence(self) -> float:
@@ -269,8 +273,8 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
         while (
             k < n
             and lines[k].page == lines[r].page
-            and lines[k].blank_before == 0
             and len(lines[k].text) <= widest
+            and (lines[k].blank_before == 0 or _spaced_row(lines, k, long_row))
         ):
             if len(lines[k].text) >= long_row:
                 last, short = k, 0
@@ -288,6 +292,44 @@ def _blocks(lines: Sequence[Line], width: int) -> list[tuple[int, int]]:
     return out
 
 
+def _first_column_full(event: _Event) -> bool:
+    """Whether ``event`` is a broken line continued at the next row's start, as long as a column."""
+    return event.start == 0 and _MIN_WIDTH <= event.end <= _MAX_WIDTH
+
+
+def _single_column_widths(lines: Sequence[Line], events: Sequence[_Event]) -> list[int]:
+    """Full line lengths measured where the document runs in one column, if enough.
+
+    Without a first column's broken line the width is measured by the
+    others', which drift by what the columns before them differ in on the
+    two rows. A broken word continued at the start of the next row, both
+    rows no longer than a column, ends a full line of the same type: where
+    the columns stop standing side by side they measure the width exactly.
+    """
+    found = [
+        e.end
+        for e in events
+        if not e.columnar and _first_column_full(e) and len(lines[e.row + 1].text) <= _MAX_WIDTH
+    ]
+    return found if len(found) >= _MIN_EVENTS else []
+
+
+def _spaced_row(lines: Sequence[Line], k: int, long_row: float) -> bool:
+    """Whether row ``k`` and the one above are rows of columns with one blank line between.
+
+    OCR of a page sets a blank line between rows that stand apart; two long
+    rows so set, each with a blank line above, are still rows of the same
+    columns (a paragraph of one column is never this long). A long row
+    straight under a line of its own (a caption under its credit) is not.
+    """
+    return (
+        lines[k].blank_before == 1
+        and lines[k - 1].blank_before >= 1
+        and len(lines[k].text) >= long_row
+        and len(lines[k - 1].text) >= long_row
+    )
+
+
 def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
     """Runs of long rows holding enough broken-word evidence, with their geometry."""
     columnar = [e for e in events if e.columnar]
@@ -300,8 +342,10 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         return []
     # The first column's broken lines measure its width exactly (their
     # continuation opens the next row); further columns' starts drift.
-    leftmost = [e.end for e in columnar if e.start == 0 and _MIN_WIDTH <= e.end <= _MAX_WIDTH]
-    width = _median(leftmost) if len(leftmost) >= 2 else _median(widths)
+    leftmost = [e.end for e in columnar if _first_column_full(e)]
+    single = _single_column_widths(lines, events) if len(leftmost) < 2 else []
+    measured = len(leftmost) >= 2 or bool(single)
+    width = _median(leftmost) if len(leftmost) >= 2 else _median(single or widths)
     give = _give(leftmost, width)
     blocks = _blocks(lines, width)
     has_event = [False] * len(blocks)
@@ -346,13 +390,28 @@ def _regions(lines: Sequence[Line], events: Sequence[_Event]) -> list[Region]:
         proof = next((e.row for e in events[lo:hi] if e.columnar), first)
         if good >= _MIN_EVENTS and good >= _EVENT_MARGIN * bad + 1:
             columns = _column_count(lines, first, last, width)
-            regions.append(Region(first, last, columns, width, good, bad, proof, give=give))
+            # The width holds for this region only if its own first
+            # column's lines measured it (another page may be set wider).
+            own = sum(1 for e in events[lo:hi] if e.columnar and _first_column_full(e))
+            regions.append(
+                Region(
+                    first,
+                    last,
+                    columns,
+                    width,
+                    good,
+                    bad,
+                    proof,
+                    give=give,
+                    measured=own >= 2 or bool(single),
+                )
+            )
         else:
             lent = _lent_region(lines, (first, last), events, event_rows, width, regions)
             if lent is not None:
                 regions.append(lent)
         i = j + 1
-    return [attrs.evolve(r, give=give) for r in regions]
+    return [attrs.evolve(r, give=give, measured=measured and r.measured) for r in regions]
 
 
 def _give(full: Sequence[int], width: int) -> float:
@@ -368,10 +427,14 @@ def _give(full: Sequence[int], width: int) -> float:
 
 def _column_count(lines: Sequence[Line], first: int, last: int, width: int) -> int:
     """How many columns of ``width`` the widest rows from ``first`` to ``last`` hold."""
-    lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
-    # The widest rows hold a line of every column.
-    typical = lengths[int(0.95 * (len(lengths) - 1))]
+    typical = _typical_row(lines, first, last)
     return max(2, min(_MAX_COLUMNS, round((typical + 1) / (width + 1))))
+
+
+def _typical_row(lines: Sequence[Line], first: int, last: int) -> int:
+    """How long the widest rows from ``first`` to ``last`` are: they hold every column."""
+    lengths = sorted(len(lines[k].text) for k in range(first, last + 1))
+    return lengths[int(0.95 * (len(lengths) - 1))]
 
 
 def _lent_region(
@@ -687,6 +750,12 @@ def _decode(
         best = cur
         back.append(ptr)
         lasts = now
+    # Every column's stream must read on: one whose last line ends no
+    # sentence stops mid-sentence, as a row put in the wrong column leaves it.
+    best = [
+        score + _OPEN_END_ABSENT * _open_ends(rows, ends)
+        for score, ends in zip(best, lasts, strict=True)
+    ]
     k = max(range(len(best)), key=lambda j: best[j])
     total = best[k]
     path: list[_Cutting] = []
@@ -695,6 +764,11 @@ def _decode(
         k = back[i][k]
     path.reverse()
     return tuple(path), total, uncut
+
+
+def _open_ends(rows: _Rows, lasts: tuple[_Last | None, ...]) -> int:
+    """How many columns' last lines end no sentence."""
+    return sum(1 for last in lasts if last is not None and not rows[last[0]][last[2] - 1].terminal)
 
 
 def _best_reading(
@@ -711,6 +785,16 @@ def _best_reading(
     read = _decode(rows, region, lexicon)
     if read is None:
         return region, None
+    fitted = _fitted(rows.lines, region) if read[1] < 0 else None
+    if fitted is not None:
+        # A width measured by drifting lines may be one column's width and
+        # a part of the next's: the widest rows then hold one column more
+        # of the width they imply. Where the rows so read do not read on,
+        # on the whole, that reading is tried too, and kept only when its
+        # rows do (the guess has to earn its place).
+        other = _decode(rows, fitted, lexicon)
+        if other is not None and other[1] > max(read[1], 0.0):
+            region, read = fitted, other
     if not read[2] or region.columns >= _MAX_COLUMNS:
         return _trim_top(rows, region, read[0], lexicon)
     # Only rows of the columns ask for another one: a headline across the
@@ -728,6 +812,21 @@ def _best_reading(
     if other is not None and other[1] > score:
         return _trim_top(rows, wider, other[0], lexicon)
     return trimmed, path
+
+
+def _fitted(lines: Sequence[Line], region: Region) -> Region | None:
+    """``region`` with one column more, as wide as its widest rows then make them.
+
+    Only for a width not measured by full lines, and only a narrower one.
+    """
+    if region.measured or region.columns >= _MAX_COLUMNS:
+        return None
+    columns = region.columns + 1
+    typical = _typical_row(lines, region.first, region.last)
+    width = round((typical + 1) / columns) - 1
+    if not _MIN_WIDTH <= width < region.width:
+        return None
+    return attrs.evolve(region, columns=columns, width=width)
 
 
 def _trim_top(

@@ -112,3 +112,31 @@ def test_next_word_fits_within_the_give_of_full_lines_costs_little() -> None:
     narrow = _link(last, first, 25, lexicon, 31, 3.72)
     wide = _link(last, first, 25, lexicon, 31, 6.0)
     assert narrow < wide < 0
+
+
+def test_a_width_measured_by_later_columns_is_tried_one_column_narrower() -> None:
+    """With no first-column broken line, the drifting width is refitted to the widest rows."""
+    found, lines, _ = _found(_case("G642"))
+    assert found is not None
+    [region] = found.regions
+    assert (0, len(lines) - 1, 3, False) == (
+        region.first,
+        region.last,
+        region.columns,
+        region.measured,
+    )
+    assert 28 <= region.width <= 32
+
+
+def test_a_width_measured_by_the_first_column_is_kept() -> None:
+    """A first column's broken lines measure the width: no other reading is tried."""
+    found, _, _ = _found(_case("G300"))
+    assert found is not None
+    assert [True] == [region.measured for region in found.regions]
+
+
+def test_rows_set_a_blank_line_apart_are_one_region() -> None:
+    """OCR rows with a blank line between them, some without a broken word, stay together."""
+    found, lines, _ = _found(_case("G640"))
+    assert found is not None
+    assert [(0, len(lines) - 1, 2)] == [(r.first, r.last, r.columns) for r in found.regions]
