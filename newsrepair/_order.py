@@ -89,12 +89,24 @@ class Moved:
 
 
 def boxes(flow: Sequence[Line]) -> list[Box]:
-    """Cut the flow into runs of lines that follow each other in the source."""
+    """Cut the flow into runs of lines that follow each other in the source.
+
+    An attribution line ("— Jane Doe") closes its box too: it ends a pull
+    quote, and an extractor that prints the quote's box inside a column may
+    go on with the column's next line without a blank line between.
+    """
     found: list[Box] = []
     first = 0
     for n in range(1, len(flow)):
         a, b = flow[n - 1], flow[n]
-        if b.index != a.index + 1 or b.blank_before or b.page != a.page or a.moved or b.moved:
+        if (
+            b.index != a.index + 1
+            or b.blank_before
+            or b.page != a.page
+            or a.moved
+            or b.moved
+            or _attribution(a.text)
+        ):
             found.append(Box(first, n))
             first = n
     if flow:
@@ -109,7 +121,7 @@ def reads_on(left: str, right: str, lexicon: Lexicon, lang: Language) -> float:
     capital is only weak evidence of a break, an attribution line ends its box,
     and an article is never followed by a question word ("the" + "where").
     """
-    if left[:1] in "—–" and len(left.split()) <= ATTRIBUTION_WORDS:
+    if _attribution(left):
         return -1.0 if starts_lower(right) else 1.0
     score = plausibility(left, right, lexicon, lang)
     if score < OPEN_BEFORE_CAPITAL and hyphen_piece(left) is None and not ends_terminal(left):
@@ -124,16 +136,31 @@ def reads_on(left: str, right: str, lexicon: Lexicon, lang: Language) -> float:
     return score
 
 
-def _movable(flow: Sequence[Line], box: Box, draft: Draft) -> bool:
-    """A box moves whole only as printed: no edit, nothing of an interleaved line.
+def _attribution(text: str) -> bool:
+    return text[:1] in "—–" and len(text.split()) <= ATTRIBUTION_WORDS
+
+
+def _movable(flow: Sequence[Line], box: Box) -> bool:
+    """A box moves whole only as whole lines: nothing of an interleaved line.
 
     A box that follows a placed column fragment is held too: the fragment's
-    link into it is that move's evidence.
+    link into it is that move's evidence. An edited line (a soft hyphen read,
+    a ligature expanded) moves with its edit: the move changes no character.
     """
-    return (box.first == 0 or not flow[box.first - 1].moved) and all(
-        not line.moved and line.text == draft.source[line.start : line.end]
-        for line in flow[box.first : box.last]
+    return (box.first == 0 or not flow[box.first - 1].moved) and not any(
+        line.moved for line in flow[box.first : box.last]
     )
+
+
+def _may_take(flow: Sequence[Line], runs: Sequence[Box], k: int) -> bool:
+    """Whether box ``k`` may have a box put after it: its end and what follows are whole lines.
+
+    A placed column fragment's link into the next line is that move's
+    evidence, so no box goes between them.
+    """
+    if flow[runs[k].last - 1].moved:
+        return False
+    return k + 1 >= len(runs) or not flow[runs[k + 1].first].moved
 
 
 def reorder(
@@ -164,7 +191,7 @@ def reorder(
     # lead to.
     ends: list[int] = []
     starts: set[int] = set()
-    movable = [_movable(flow, box, draft) for box in runs]
+    movable = [_movable(flow, box) for box in runs]
     for k, box in enumerate(runs):
         tail = flow[box.last - 1].text
         # A line of a word or two is layout debris (a narrow box, stacked
@@ -172,7 +199,7 @@ def reorder(
         is_open = len(tail.split()) >= MIN_CUT_WORDS and (
             hyphen_piece(tail) is not None or not ends_terminal(tail)
         )
-        if is_open and movable[k] and link(k, k + 1) < 0:
+        if is_open and _may_take(flow, runs, k) and link(k, k + 1) < 0:
             ends.append(k)
         if movable[k] and starts_lower(flow[box.first].text) and link(k - 1, k) < 0:
             starts.add(k)
@@ -243,8 +270,14 @@ def _margin(gains: list[float]) -> float:
 
 
 def propose_move(ledger: Ledger, line: Line, note: str) -> bool:
-    """Record ``line`` moved to a new place in reading order (text unchanged)."""
-    return ledger.propose("move", line.start, line.end, line.text, MOVE_CONFIDENCE, note)
+    """Record ``line`` moved to a new place in reading order (text unchanged).
+
+    The move is order only: its ``before`` is its ``after``, the line as it
+    stands, so an edit already made on the line keeps its own repair.
+    """
+    return ledger.propose(
+        "move", line.start, line.end, line.text, MOVE_CONFIDENCE, note, before=line.text
+    )
 
 
 def _propose(flow: Sequence[Line], box: Box, cut: Line, ledger: Ledger) -> None:

@@ -45,3 +45,18 @@ def test_box_far_beyond_the_window_stays() -> None:
     """A box more than the window's boxes away is not looked at."""
     filler = "".join(f"Paragraph number {n} of the report ends here.\n\n" for n in range(30))
     assert _moves(CUT.replace("\n\nthe rocks", "\n\n" + filler + "the rocks")) == []
+
+
+def test_attribution_line_closes_its_box() -> None:
+    """A column's line right after a pull quote's attribution is a box of its own."""
+    text = CUT.replace(
+        "\n\nthe rocks",
+        "\n\nIt will stand for a hundred years.\n— Ann Lee\nthe rocks",
+    )
+    assert _moves(text) == ["the rocks at the far end of the northern breakwater."]
+
+
+def test_cut_line_in_an_edited_box_takes_the_stray_box() -> None:
+    """A soft hyphen read in the cut line's box does not hold its open end."""
+    text = CUT.replace("would be replaced", "would be re\u00ad\nplaced")
+    assert _moves(text) == ["the rocks at the far end of the northern breakwater."]
