@@ -9,7 +9,15 @@ the box after it does not continue (a capital, a hyphen before a capital);
 the stray box has an *open start* (a lowercase word) that the line before it
 does not lead to (a stop). Only such ends and starts are candidates, so the
 work is bounded by them, and each open end looks for starts only within a
-window of boxes around it.
+window of boxes around it. An attribution line ("— Jane Doe") closes its box:
+a pull quote's box printed inside a column is often followed, with no blank
+line, by the column's next line.
+
+A pair of jump lines is the printer's own word on order: the line cut off
+before "Continued on Page 8" goes on after "Continued from Page 3". That link
+is scored as sure as a rejoined broken word, and the two boxes it joins read
+on into, and from, no other box; so the box standing between the cut line
+and the jump comes out as an open end too, and finds the box it finishes.
 
 A pair is scored by what the move gains in continuity over the three links it
 changes (the cut line and the stray box, the stray box's tail and what the cut
@@ -28,7 +36,7 @@ import attrs
 
 from ._columns import plausibility
 from ._config import Config
-from ._draft import Draft, Line
+from ._draft import FLOW, FURNITURE, Draft, Line
 from ._edits import Ledger
 from ._language import Language
 from ._lexicon import Lexicon
@@ -66,6 +74,15 @@ AMBIGUITY_MARGIN = 1.0
 MIN_CUT_WORDS = 3
 # An attribution line ("— Jane Doe") closes its box though it has no stop.
 ATTRIBUTION_WORDS = 5
+# A jump line ("Continued on Page 8") after an unfinished line says where that
+# line goes on: after the next jump line ("Continued from Page 3"). That is
+# the printer's own word, as sure as a rejoined broken word; and the two boxes
+# it joins then go on from, and into, no other box.
+JUMP_LINK = 3.0
+JUMPED_PAST = -1.0
+# How many furniture lines (a folio, a running head) may stand between a jump
+# line and the body line it belongs to.
+JUMP_REACH = 4
 
 
 @attrs.frozen
@@ -140,6 +157,50 @@ def _attribution(text: str) -> bool:
     return text[:1] in "—–" and len(text.split()) <= ATTRIBUTION_WORDS
 
 
+def _content_beside(draft: Draft, k: int, step: int) -> Line | None:
+    """The nearest line from ``lines[k]`` on, by ``step``, that is not furniture."""
+    lines = draft.lines
+    for n in range(k + step, k + step * (JUMP_REACH + 1), step):
+        if not 0 <= n < len(lines):
+            return None
+        if lines[n].role != FURNITURE:
+            return lines[n]
+    return None
+
+
+def jumps(
+    flow: Sequence[Line], runs: Sequence[Box], draft: Draft, lang: Language
+) -> dict[int, int]:
+    """The boxes jump lines join: box of an unfinished line before a jump -> box after the next.
+
+    The jump lines are taken in pairs in their printed order, the first after
+    a body line cut in mid-clause, the second before a body line that starts
+    in lowercase; anything else is no evidence, and nothing is joined.
+    """
+    found = [
+        k
+        for k, line in enumerate(draft.lines)
+        if line.role == FURNITURE and lang.jump_line.match(line.text)
+    ]
+    ending = {flow[box.last - 1].index: k for k, box in enumerate(runs)}
+    opening = {flow[box.first].index: k for k, box in enumerate(runs)}
+    joined: dict[int, int] = {}
+    for out, into in zip(found[::2], found[1::2], strict=False):
+        cut, goes_on = _content_beside(draft, out, -1), _content_beside(draft, into, 1)
+        if cut is None or goes_on is None or cut.role != FLOW or goes_on.role != FLOW:
+            continue
+        e, s = ending.get(cut.index), opening.get(goes_on.index)
+        if (
+            e is not None
+            and s is not None
+            and e != s
+            and not ends_terminal(flow[runs[e].last - 1].text)
+            and starts_lower(flow[runs[s].first].text)
+        ):
+            joined[e] = s
+    return joined
+
+
 def _movable(flow: Sequence[Line], box: Box) -> bool:
     """A box moves whole only as whole lines: nothing of an interleaved line.
 
@@ -180,11 +241,19 @@ def reorder(
     ):
         return Moved(flow, frozenset())
 
+    jumped = jumps(flow, runs, draft, lang)
+    jumped_into = set(jumped.values())
+
     def link(a: int | None, b: int | None) -> float:
         """How well box ``b``'s first line continues box ``a``'s last (0 at an edge)."""
         if a is None or b is None or not 0 <= a < len(runs) or not 0 <= b < len(runs):
             return 0.0
-        return reads_on(flow[runs[a].last - 1].text, flow[runs[b].first].text, lexicon, lang)
+        score = reads_on(flow[runs[a].last - 1].text, flow[runs[b].first].text, lexicon, lang)
+        if jumped.get(a) == b:
+            return JUMP_LINK
+        if a in jumped or b in jumped_into:
+            return min(score, JUMPED_PAST)
+        return score
 
     # Candidates first, so that scoring is bounded by them: open ends whose
     # next box does not go on from them, open starts the box before does not

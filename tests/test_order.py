@@ -60,3 +60,30 @@ def test_cut_line_in_an_edited_box_takes_the_stray_box() -> None:
     """A soft hyphen read in the cut line's box does not hold its open end."""
     text = CUT.replace("would be replaced", "would be re\u00ad\nplaced")
     assert _moves(text) == ["the rocks at the far end of the northern breakwater."]
+
+
+JUMPED = (
+    "Harbour to get a new lighthouse\n\n"
+    "The port authority said on Friday that the old lighthouse\n"
+    "would be replaced next spring.\n\n"
+    "by a taller tower, and the state will pay for the\n"
+    "road that leads out along the\n"
+    "Continued on Page 6\n\n"
+    "The cost of the work will be shared by the town and\n\n"
+    "5\n\f"
+    "Continued from Page 5\n\n"
+    "northern breakwater to the rocks.\n"
+)
+
+
+def test_jump_line_says_where_the_cut_line_goes_on() -> None:
+    """The box before 'Continued on' goes on after 'Continued from'; the box it left moves."""
+    text = repair(JUMPED).text
+    assert "shared by the town and by a taller tower" in text
+    assert "leads out along the northern breakwater to the rocks." in text
+
+
+def test_jump_lines_after_a_finished_line_are_no_evidence() -> None:
+    """A jump line after a sentence's end joins nothing: the naive order stays."""
+    text = JUMPED.replace("out along the\n", "out along the pier.\n")
+    assert _moves(text) == []
