@@ -50,6 +50,11 @@ WINDOW = 10
 # move as a whole must gain at least this much continuity.
 MIN_LINK = 2.0
 MIN_GAIN = 3.0
+# A single box standing between the cut line and the stray box, set off on
+# both sides (an open end before it, a stop before the lowercase start after
+# it), is material dropped into the column (a caption, a pull quote): then a
+# lowercase word after a content word ("see" + "where") reads on enough.
+MIN_LINK_ACROSS_ONE = 1.5
 # Both ends of a moved text read on where it is put; the page may still have
 # lost the text between, so a move is less sure than a hyphen join.
 MOVE_CONFIDENCE = 0.85
@@ -278,7 +283,8 @@ def reorder(
             if j not in starts or j in (i, i + 1):
                 continue
             head, back = link(i, j), link(j, i + 1)
-            if head < MIN_LINK or (i + 1 < len(runs) and back < MIN_TAIL):
+            least = MIN_LINK_ACROSS_ONE if j == i + 2 else MIN_LINK
+            if head < least or (i + 1 < len(runs) and back < MIN_TAIL):
                 continue
             # The three links the move makes, less the three it breaks.
             gain = (

@@ -87,3 +87,26 @@ def test_jump_lines_after_a_finished_line_are_no_evidence() -> None:
     """A jump line after a sentence's end joins nothing: the naive order stays."""
     text = JUMPED.replace("out along the\n", "out along the pier.\n")
     assert _moves(text) == []
+
+
+ACROSS_ONE = (
+    "Harbour to get a new lighthouse\n\n"
+    "The port authority said on Friday that visitors would\n"
+    "soon be able to climb the tower and see\n\n"
+    "The old lamp room.\n\n"
+    "how far the light reaches out over the northern bay.\n\n"
+    "Work starts in May.\n"
+)
+
+
+def test_box_set_off_on_both_sides_lets_a_content_word_read_on() -> None:
+    """One box between a cut line and a lowercase start: 'see' + 'how' reads on."""
+    assert _moves(ACROSS_ONE) == ["how far the light reaches out over the northern bay."]
+
+
+def test_content_word_does_not_read_on_across_two_boxes() -> None:
+    """Two boxes between: the weaker link is not enough, nothing moves."""
+    text = ACROSS_ONE.replace(
+        "The old lamp room.\n\n", "The old lamp room.\n\nIt was lit in 1890.\n\n"
+    )
+    assert _moves(text) == []
