@@ -23,9 +23,11 @@ A pair is scored by what the move gains in continuity over the three links it
 changes (the cut line and the stray box, the stray box's tail and what the cut
 line was followed by, and the two boxes the stray one leaves), with
 :func:`~newsrepair._columns.plausibility` as the measure of one link. Moves
-are given out best first, each end and each box used once, never in a
-cycle. Every move is a repair; one under the confidence bar is a finding, and
-the text stays as printed.
+are given out best first, each end and each box used once a round, never in
+a cycle; a few rounds put back a chain of boxes, each finishing the one
+before, a box and the boxes put after it moving as one. Every move is a
+repair; one under the confidence bar is a finding, and the text stays as
+printed.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ from ._language import Language
 from ._lexicon import Lexicon
 from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, starts_lower
 
+# A chain of boxes grows a link a round; three rounds put back a paragraph
+# printed in up to four boxes, and bound the work.
+MAX_ROUNDS = 3
 # How many boxes (runs of lines) either side of a cut line a stray box may
 # stand: a column or a page's worth, which bounds the work per open end.
 WINDOW = 10
@@ -237,15 +242,66 @@ def reorder(
     lang: Language,
     ledger: Ledger,
 ) -> Moved:
-    """Move each stray box after the cut line it continues, where the evidence is clear."""
-    runs = boxes(flow)
+    """Move each stray box after the cut line it continues, where the evidence is clear.
+
+    Moves are found in rounds: a box put after its cut line may itself end
+    cut off, and finish only in a box that the first round could not move
+    (its tail read on into nothing). From the second round on, a box and the
+    boxes put after it are one unit, moved whole, so a chain grows a link a
+    round and is never cut or made a cycle.
+    """
     if (
-        len(runs) < 3
+        len(boxes(flow)) < 3
         or not 0 < draft.column_width <= MAX_PRINTED_WIDTH
         or any(r.kind in GEOMETRIC_READINGS for r in draft.repairs)
     ):
         return Moved(flow, frozenset())
+    heads: set[tuple[int, int]] = set()
+    # Each moved line once, with the cut line it finishes.
+    moves: dict[int, tuple[Line, Line]] = {}
+    for _round in range(MAX_ROUNDS):
+        runs = _units(flow, heads)
+        found = _move_round(flow, runs, draft, config, lexicon, lang, ledger)
+        if found is None:
+            break
+        flow, new_heads, moved = found
+        heads |= new_heads
+        # A line moved again with its unit still finishes the line it was
+        # first put after.
+        for start, move in moved.items():
+            moves.setdefault(start, move)
+    for line, cut in moves.values():
+        _propose_line(ledger, line, cut)
+    return Moved(flow, frozenset(heads))
 
+
+def _units(flow: Sequence[Line], heads: set[tuple[int, int]]) -> list[Box]:
+    """The flow's boxes, each box merged with the boxes already put after it."""
+    units: list[Box] = []
+    for box in boxes(flow):
+        if units and (flow[units[-1].last - 1].start, flow[box.first].start) in heads:
+            units[-1] = Box(units[-1].first, box.last)
+        else:
+            units.append(box)
+    return units
+
+
+def _move_round(
+    flow: list[Line],
+    runs: Sequence[Box],
+    draft: Draft,
+    config: Config,
+    lexicon: Lexicon,
+    lang: Language,
+    ledger: Ledger,
+) -> tuple[list[Line], set[tuple[int, int]], dict[int, tuple[Line, Line]]] | None:
+    """One round of moves over ``runs``: the new flow, its new links and moved lines.
+
+    None when nothing moves (under the confidence bar each move found is
+    reported as a finding instead).
+    """
+    if len(runs) < 3:
+        return None
     jumped = jumps(flow, runs, draft, lang)
     jumped_into = set(jumped.values())
 
@@ -302,7 +358,7 @@ def reorder(
     }
     candidates = [c for c in candidates if c[2] in clear]
     if not candidates:
-        return Moved(flow, frozenset())
+        return None
     # Best first; among equal gains the nearer box wins (boxes out of turn
     # are most often a box or two from where they belong).
     candidates.sort(key=lambda c: (-c[0], abs(c[2] - c[1]), c[1], c[2]))
@@ -317,26 +373,30 @@ def reorder(
         parent[j] = i
     if config.min_confidence > MOVE_CONFIDENCE:
         for i, j in sorted(after.items()):
-            _propose(flow, runs[j], flow[runs[i].last - 1], ledger)
-        return Moved(flow, frozenset())
+            for line in flow[runs[j].first : runs[j].last]:
+                _propose_line(ledger, line, flow[runs[i].last - 1])
+        return None
     out: list[Line] = []
     heads: set[tuple[int, int]] = set()
+    moved: dict[int, tuple[Line, Line]] = {}
 
     def emit(k: int) -> None:
         box = runs[k]
         out.extend(flow[box.first : box.last])
         nxt = after.get(k)
         if nxt is not None:
-            heads.add((flow[box.last - 1].start, flow[runs[nxt].first].start))
-            _propose(flow, runs[nxt], flow[box.last - 1], ledger)
+            cut = flow[box.last - 1]
+            heads.add((cut.start, flow[runs[nxt].first].start))
+            for line in flow[runs[nxt].first : runs[nxt].last]:
+                moved[line.start] = (line, cut)
             emit(nxt)
 
-    # Each box takes part in one move at most, so a chain is one link long
-    # and no box is put after itself.
+    # Each box takes part in one move a round at most, so a chain is one
+    # link longer a round and no box is put after itself.
     for k in range(len(runs)):
         if k not in parent:
             emit(k)
-    return Moved(out, frozenset(heads))
+    return out, heads, moved
 
 
 def _margin(gains: list[float]) -> float:
@@ -355,7 +415,6 @@ def propose_move(ledger: Ledger, line: Line, note: str) -> bool:
     )
 
 
-def _propose(flow: Sequence[Line], box: Box, cut: Line, ledger: Ledger) -> None:
+def _propose_line(ledger: Ledger, line: Line, cut: Line) -> None:
     note = f"a box of body lines out of turn moved after the line it finishes '…{cut.text[-30:]}'"
-    for line in flow[box.first : box.last]:
-        propose_move(ledger, line, note)
+    propose_move(ledger, line, note)

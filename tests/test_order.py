@@ -110,3 +110,26 @@ def test_content_word_does_not_read_on_across_two_boxes() -> None:
         "The old lamp room.\n\n", "The old lamp room.\n\nIt was lit in 1890.\n\n"
     )
     assert _moves(text) == []
+
+
+CHAIN = (
+    "Harbour to get a new lighthouse\n\n"
+    "The port authority said on Friday that the old lighthouse\n"
+    "would be replaced next spring by a taller tower built on the\n\n"
+    "The cost of the work will be shared by the town and the\n"
+    "state, and the tender for the builders opens in March.\n\n"
+    "ern end of the breakwater, where the old one stood.\n\n"
+    "rocks at the north-\n\n"
+    "Fishermen have asked for the light to stay on during the works.\n"
+)
+
+
+def test_chain_of_stray_boxes_is_put_back_in_rounds() -> None:
+    """A stray box whose own tail is cut off goes back once the box finishing it is joined."""
+    article = repair(CHAIN)
+    assert article.paragraphs[0].text.endswith(
+        "a taller tower built on the rocks at the northern end of the breakwater, "
+        "where the old one stood."
+    )
+    notes = {r.before: r.note for r in article.repairs if r.kind == "move"}
+    assert notes["ern end of the breakwater, where the old one stood."].endswith("the north-'")
