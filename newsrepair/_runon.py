@@ -446,8 +446,11 @@ def _cut(geo: _Geometry) -> tuple[list[int], float] | None:
     table[0][start] = (0.0, None)
     for i in range(n):
         here = table[i]
+        if not here:
+            continue
         if len(here) > _BEAM:
             here = table[i] = dict(sorted(here.items(), key=_state_cost)[:_BEAM])
+        steps = _steps(geo, i, widest)
         for state, (cost, _back) in here.items():
             cuts, phase = state
             above = (cuts[0], cuts[1])
@@ -456,18 +459,12 @@ def _cut(geo: _Geometry) -> tuple[list[int], float] | None:
             if geo.piece_at[i] >= 0 and above[1] != geo.piece_at[i]:
                 continue  # an orphan opening a line not under its piece
             link = _link(geo, above, i) if above[0] >= 0 else 0.0
-            for j in range(i + 1, n + 1):
-                if geo.atoms[j - 1][1] - geo.atoms[i][0] > widest and j > i + 1:
-                    break
-                step = _length_cost(geo, i, j)
-                if step != float("inf"):
-                    nxt: _State = ((*cuts[1:], j), (phase + 1) % k)
-                    total = cost + link + step
-                    old = table[j].get(nxt)
-                    if old is None or total < old[0]:
-                        table[j][nxt] = (total, state)
-                if j < n and (geo.orphan_at[j] >= 0 or geo.piece_at[j] >= 0):
-                    break  # no line runs over a pinned cut
+            for j, step in steps:
+                nxt: _State = ((*cuts[1:], j), (phase + 1) % k)
+                total = cost + link + step
+                old = table[j].get(nxt)
+                if old is None or total < old[0]:
+                    table[j][nxt] = (total, state)
     ends = [(v[0], s) for s, v in table[n].items() if s[1] == 0]
     if not ends:
         return None
@@ -480,6 +477,21 @@ def _cut(geo: _Geometry) -> tuple[list[int], float] | None:
         back = table[at][back][1]
     order.reverse()
     return order, cost
+
+
+def _steps(geo: _Geometry, i: int, widest: float) -> list[tuple[int, float]]:
+    """The lines that may open at atom ``i``: where each ends, and its length cost."""
+    n = len(geo.atoms)
+    out: list[tuple[int, float]] = []
+    for j in range(i + 1, n + 1):
+        if geo.atoms[j - 1][1] - geo.atoms[i][0] > widest and j > i + 1:
+            break
+        step = _length_cost(geo, i, j)
+        if step != float("inf"):
+            out.append((j, step))
+        if j < n and (geo.orphan_at[j] >= 0 or geo.piece_at[j] >= 0):
+            break  # no line runs over a pinned cut
+    return out
 
 
 def _state_cost(item: tuple[_State, tuple[float, _State | None]]) -> float:
