@@ -309,9 +309,9 @@ def _move_round(
         """How well box ``b``'s first line continues box ``a``'s last (0 at an edge)."""
         if a is None or b is None or not 0 <= a < len(runs) or not 0 <= b < len(runs):
             return 0.0
-        score = reads_on(flow[runs[a].last - 1].text, flow[runs[b].first].text, lexicon, lang)
         if jumped.get(a) == b:
             return JUMP_LINK
+        score = reads_on(flow[runs[a].last - 1].text, flow[runs[b].first].text, lexicon, lang)
         if a in jumped or b in jumped_into:
             return min(score, JUMPED_PAST)
         return score

@@ -300,9 +300,10 @@ def run(draft: Draft, config: Config) -> Draft:
     # OCR reads a capital I as a vertical bar. Normalising made every such
     # bar "I" already when the bar allows it; what is left here is under
     # the bar, and the ledger reports it as a finding.
-    under_bar = config.min_confidence > OCR_PIPE_CONFIDENCE
-    for b, n, text in eligible if under_bar else ():
-        if "|" in text and not is_table_row(text):
+    if config.min_confidence > OCR_PIPE_CONFIDENCE:
+        for b, n, text in eligible:
+            if "|" not in text or is_table_row(text):
+                continue
             for m in lang.ocr_pipe_i.finditer(text):
                 edits[(b, n)].append(
                     _Edit(
