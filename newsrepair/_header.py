@@ -88,9 +88,18 @@ TAGLINE_WORDS = 8
 # each of at most this many words.
 DECK_UNITS = 2
 DECK_WORDS = 60
+# Lines set close (no blank line before them), among the next lines, that
+# show a body set tighter than the large type above it.
+CLOSE_SET_LINES = 3
+CLOSE_SET_WINDOW = 12
 # A headline wrapped in large type ends on a line of at most this many words
 # even when that line starts with a capital ("… player" / "Tina McKenzie").
 TITLE_TAIL_WORDS = 3
+# A title set in large type, a blank line under each of its lines: a line of
+# its own holds a name or two, and its lowercase tail comes within a few lines.
+LARGE_TYPE_WORDS = 2
+LARGE_TYPE_LOOKAHEAD = 3
+LARGE_TYPE_ABOVE = 2
 # A title holds at most this many words; more is a paragraph.
 TITLE_WORDS = 20
 
@@ -296,6 +305,20 @@ def _units(
                 ) > TITLE_WORDS:
                     last.kind = "prose"
                 continue
+            if (
+                not joins
+                and title
+                # A word or label on top is a kicker, not a title's first line.
+                and word_count(last.text) >= LARGE_TYPE_ABOVE
+                and _large_type_run(lines, roles, i)
+            ):
+                # Large type set line by line, a blank line under each
+                # ("Harbour town" / "Northgate" / "welcomes its"): a name
+                # on a line of its own goes on the title when the lines
+                # after it, short too, go on in lowercase.
+                last.members.append(i)
+                last.text += " " + text
+                continue
             if same_block and text[:1].islower():
                 # The "title" goes on as a sentence: it was a paragraph's first line.
                 last.kind = "prose"
@@ -306,6 +329,41 @@ def _units(
         if len(units) > HEADER_UNITS:
             break
     return units
+
+
+def _large_type_run(lines: Sequence[Line], roles: dict[int, Role], at: int) -> bool:
+    """Whether short title line ``at`` is inside a title set line by line.
+
+    The line holds a name or two (no sentence punctuation, not capitals
+    only) and stands a blank line apart; the next lines, as short and as
+    far apart, reach a line that opens in lowercase before anything else:
+    the title reads on through them ("Ahmed" / "Mohamed" / "inspires
+    social"). A capitalised line that the next line does not go on in
+    lowercase is a title or label of its own.
+    """
+    line = lines[at]
+    if not line.blank_before or not _name_line(line.text):
+        return False
+    for j in range(at + 1, min(len(lines), at + 1 + LARGE_TYPE_LOOKAHEAD)):
+        below = lines[j]
+        if j in roles or below.page != line.page or not below.blank_before:
+            return False
+        text = below.text
+        if text[:1].islower():
+            return word_count(text) <= TITLE_TAIL_WORDS and _title_like(text.capitalize())
+        if not _name_line(text):
+            return False
+    return False
+
+
+def _name_line(text: str) -> bool:
+    """A name or two on a line of its own: every word capitalised, not capitals only."""
+    words = text.split()
+    return (
+        0 < len(words) <= LARGE_TYPE_WORDS
+        and not text.isupper()
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+    )
 
 
 def _starts_unit(text: str, lang: Language) -> bool:
@@ -365,7 +423,27 @@ def _tagline_place(units: list[_Unit], k: int) -> bool:
     return k == 0 or (k == 1 and units[0].kind == "title" and _label_like(units[0].text))
 
 
-def _body_start(units: list[_Unit]) -> int:
+def _large_type_prose(lines: Sequence[Line], units: list[_Unit], k: int) -> bool:
+    """Whether prose unit ``k``, right under a title, is set like the title.
+
+    A layout-preserving extraction leaves a blank line under each line of
+    large type; the body's lines follow each other with none. A sentence
+    under the headline whose every line stands a blank line apart, over a
+    body that has lines set close, is the deck even where no byline
+    follows it (the byline stood in another column). Text set double-spaced
+    throughout has no close-set body, so its first paragraph stays body.
+    """
+    unit = units[k]
+    if k == 0 or units[k - 1].kind != "title" or len(unit.members) < 2:
+        return False
+    if not ends_sentence(unit.text) or any(not lines[i].blank_before for i in unit.members[1:]):
+        return False
+    after = unit.members[-1] + 1
+    below = lines[after : after + CLOSE_SET_WINDOW]
+    return sum(1 for line in below if not line.blank_before) >= CLOSE_SET_LINES
+
+
+def _body_start(lines: Sequence[Line], units: list[_Unit]) -> int:
     """The first unit of the body: prose that is no tagline and no deck."""
     titled = False
     signed = False
@@ -398,6 +476,8 @@ def _body_start(units: list[_Unit]) -> int:
                 break
         if titled and deck and words <= DECK_WORDS:
             continue  # a deck over the byline
+        if titled and words <= DECK_WORDS and _large_type_prose(lines, units, k):
+            continue  # a deck in large type
         return k
     return len(units)
 
@@ -420,7 +500,7 @@ def find_header(
     """
     del blocks  # units follow blank lines and pages themselves
     units = _units(lines, roles, width, label_counts, lang)
-    start = _body_start(units)
+    start = _body_start(lines, units)
     region = units[:start]
     # The signature: the first byline or date under the last title.
     titles = [k for k, u in enumerate(region) if u.kind == "title"]
