@@ -83,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, s in seconds.items():
         rate = size / 1e6 / s if s else float("inf")
         print(f"| {name} | {s:.3f} | {s / total:.0%} | {s / lines * 1e6:.1f} | {rate:.1f} |")
-    print(f"| **all** | {total:.3f} | 100% | {total / lines * 1e6:.1f} | {size / 1e6 / total:.2f} |")
+    per_line = total / lines * 1e6
+    print(f"| **all** | {total:.3f} | 100% | {per_line:.1f} | {size / 1e6 / total:.2f} |")
     if args.no_peers:
         return 0
     ours = _cpu_seconds(repair, texts)

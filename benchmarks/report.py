@@ -247,6 +247,7 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
     slowest_ratio = (max(regex) / nr) if (nr and regex) else None
     scaling = speed.get("scaling", {}).get("points", [])
     ratio = speed.get("scaling", {}).get("ratio_largest_to_smallest")
+    mix_ratio = speed.get("scaling", {}).get("ratio_largest_to_smallest_same_mix")
     complete = speed.get("scaling", {}).get("complete", True)
     imp = speed.get("import", {}).get("median_ms")
     rss = speed.get("rss", {}).get("peak_mb")
@@ -272,6 +273,14 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
             else "misses (larger sizes did not finish)",
         ],
         [
+            "time/byte largest / smallest, same mix of texts",
+            mix_ratio,
+            f"<= {targets.get('scaling_ratio')}",
+            _check(mix_ratio, targets.get("scaling_ratio", 0), True)
+            if mix_ratio is not None
+            else "not measured",
+        ],
+        [
             "import ms",
             imp,
             f"<= {targets.get('import_ms')}",
@@ -295,6 +304,7 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
                 p["bytes"],
                 p.get("seconds"),
                 p.get("ns_per_byte"),
+                p.get("mix_ns_per_byte"),
                 p.get("mb_per_s"),
                 p.get("note", ""),
             ]
@@ -302,7 +312,9 @@ def speed_markdown(speed: Mapping[str, Any]) -> str:
         ]
         parts.append(
             "### Scaling (concatenated multi-article input)\n\n"
-            + table(["size", "bytes", "seconds", "ns/byte", "MB/s", "note"], rows)
+            + table(
+                ["size", "bytes", "seconds", "ns/byte", "ns/byte, same mix", "MB/s", "note"], rows
+            )
         )
     batch = speed.get("batch", {})
     if batch:

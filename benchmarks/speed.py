@@ -140,6 +140,53 @@ print(json.dumps(runs))
 """
 
 
+# Inputs smaller than this are also timed as consecutive pieces of one input
+# this large, so every size sees the same mix of texts (the first 10 KB of
+# the corpus is one or two articles from one renderer, not the corpus).
+MIX_BYTES = 1_000_000
+
+_MIX_SNIPPET = """
+import json, sys, time
+import newsrepair
+pieces = json.load(open(sys.argv[1], encoding="utf-8"))
+warm = open(sys.argv[2], encoding="utf-8").read()
+newsrepair.repair(warm)
+spent = 0.0
+for piece in pieces:
+    start = time.perf_counter()
+    newsrepair.repair(piece)
+    spent += time.perf_counter() - start
+print(json.dumps(spent))
+"""
+
+
+def pieces_of(text: str, size: int) -> list[str]:
+    """``text`` cut at line ends into consecutive pieces of about ``size`` characters."""
+    pieces: list[str] = []
+    at = 0
+    while at < len(text):
+        end = min(len(text), at + size)
+        if end < len(text):
+            cut = text.rfind("\n", at, end)
+            end = cut + 1 if cut > at else end
+        pieces.append(text[at:end])
+        at = end
+    return pieces
+
+
+def _time_mix(text: str, size: int, warm: str, timeout: float) -> float | None:
+    """Seconds to repair all of ``text`` in pieces of ``size``, in a fresh interpreter."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path, warm_path = Path(tmp, "pieces.json"), Path(tmp, "warm.txt")
+        path.write_text(json.dumps(pieces_of(text, size)), encoding="utf-8")
+        warm_path.write_text(warm, encoding="utf-8")
+        proc = _run_snippet(_MIX_SNIPPET, [str(path), str(warm_path)], timeout)
+    if proc is None or proc.returncode:
+        return None
+    spent: float = json.loads(proc.stdout.strip().splitlines()[-1])
+    return spent
+
+
 def _run_snippet(
     snippet: str, args: list[str], timeout: float
 ) -> subprocess.CompletedProcess[str] | None:
@@ -229,12 +276,30 @@ def scaling(
                 "note": note,
             }
         )
+    # The same mix at every size: the smaller sizes again, as pieces of one
+    # MIX_BYTES input, so the ratio compares sizes and not texts.
+    mix = concatenated(texts, MIX_BYTES) if texts else ""
+    mix_bytes = len(mix.encode("utf-8"))
+    for point, size in zip(points, sizes, strict=True):
+        if size >= MIX_BYTES or "seconds" not in point:
+            continue
+        print(f"  speed: scaling {point['label']} pieces of the same mix", file=sys.stderr)
+        spent = _time_mix(mix, size, warm, budget_s)
+        if spent:
+            point["mix_ns_per_byte"] = spent / mix_bytes * 1e9
     timed = [p for p in points if p.get("ns_per_byte")]
     ratio = timed[-1]["ns_per_byte"] / timed[0]["ns_per_byte"] if len(timed) > 1 else None
+    smallest_mix = next((p["mix_ns_per_byte"] for p in timed if p.get("mix_ns_per_byte")), None)
+    mix_ratio = (
+        timed[-1]["ns_per_byte"] / smallest_mix
+        if smallest_mix and len(timed) > 1 and timed[-1]["bytes"] >= MIX_BYTES
+        else None
+    )
     complete = len(timed) == len(points)
     return {
         "points": points,
         "ratio_largest_to_smallest": ratio,
+        "ratio_largest_to_smallest_same_mix": mix_ratio,
         "largest_timed_bytes": timed[-1]["bytes"] if timed else None,
         "complete": complete,
     }

@@ -307,3 +307,14 @@ def test_hyphen_site_after_a_speaker_label_is_found_without_it() -> None:
     raw = "ANNA LIND:  Abso-\nlutely.  There are more\n"
     gold = "Absolutely. There are more"
     assert hyphen_counts(raw, gold, gold)["hyph_ok"] == 1
+
+
+def test_pieces_of_cut_at_line_ends_and_keep_every_character() -> None:
+    """The same-mix scaling input is cut into consecutive pieces, nothing dropped."""
+    from benchmarks.speed import pieces_of
+
+    text = "one line\nanother line\nthird\n" * 50
+    pieces = pieces_of(text, 40)
+    assert text == "".join(pieces)
+    assert all(p.endswith("\n") for p in pieces)
+    assert all(len(p) <= 40 for p in pieces)
