@@ -38,7 +38,7 @@ _PARAGRAPH_ROLES = {BODY: "body", SUBHEAD: "subhead", QUESTION: "question", ANSW
 
 
 def _spans(draft: Draft, block: Block) -> tuple[Span, ...]:
-    return tuple(draft.input_span(line.start, line.end) for line in block.lines)
+    return tuple(draft.input_span(a, b) for line in block.lines for a, b in line.source_ranges)
 
 
 def _unjoined_soft_hyphens(draft: Draft) -> list[Repair]:

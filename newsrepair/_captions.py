@@ -246,7 +246,9 @@ def inline_caption(members: list[Line], lang: Language) -> Block:
             return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=credit)
         return Block(CAPTION, tuple(members), (" ",) * (len(members) - 1))
     cut = m.start()
-    head = attrs.evolve(last, text=last.text[:cut].rstrip(), end=last.start + cut)
+    # Cut through the line's own map: a line an earlier pass edited or read
+    # from several ranges has no plain offsets to add to.
+    head = last.split_at(len(last.text[:cut].rstrip()), cut)[0]
     lines = (*members[:-1], head)
     return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=m.group(1))
 

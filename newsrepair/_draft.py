@@ -127,7 +127,10 @@ class Line:
     offset map, so a later pass can still place its edits in the source (see
     :meth:`to_source` and :meth:`edited`). ``column_width`` is set on column
     fragments cut out of an interleaved line (their own column's width), and
-    ``moved`` on fragments put back elsewhere in reading order.
+    ``moved`` on fragments put back elsewhere in reading order. ``ranges``
+    holds the source ranges the text was read from, in text order, where
+    there is more than one (a column line read out of rows that ran on into
+    one line); empty, the line is the one range ``start``–``end``.
     """
 
     text: str
@@ -148,6 +151,12 @@ class Line:
     # (text offset, source offset) at each place where an edit changed the
     # length; empty while the text is the source's own (the usual case).
     anchors: tuple[tuple[int, int], ...] = ()
+    ranges: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def source_ranges(self) -> tuple[tuple[int, int], ...]:
+        """The source ranges this line's text was read from, in text order."""
+        return self.ranges or ((self.start, self.end),)
 
     def to_source(self, pos: int) -> int:
         """The source offset of text offset ``pos`` of this line."""
@@ -162,17 +171,22 @@ class Line:
 
         What lies between (the spaces at the cut) belongs to neither part.
         """
+        cut, back = self.to_source(end), self.to_source(resume)
+        head = _clipped(self.ranges, self.start, cut)
+        tail = _clipped(self.ranges, back, self.end)
         before = attrs.evolve(
             self,
             text=self.text[:end],
-            end=self.to_source(end),
+            end=head[-1][1] if head else cut,
             anchors=tuple(a for a in self.anchors if a[0] <= end),
+            ranges=head if len(head) > 1 else (),
         )
         after = attrs.evolve(
             self,
             text=self.text[resume:],
-            start=self.to_source(resume),
+            start=tail[0][0] if tail else back,
             anchors=tuple((t - resume, src) for t, src in self.anchors if t > resume),
+            ranges=tail if len(tail) > 1 else (),
         )
         return before, after
 
@@ -211,6 +225,20 @@ class Line:
         pieces.append(self.text[last:])
         anchors.extend((t + shift, s) for t, s in old[a:] if t >= last)
         return attrs.evolve(self, text="".join(pieces), anchors=tuple(anchors))
+
+
+def _clipped(
+    ranges: tuple[tuple[int, int], ...], start: int, end: int
+) -> tuple[tuple[int, int], ...]:
+    """The parts of ``ranges`` inside ``start``–``end`` (none for a one-range line).
+
+    A line's ranges run forward through the source (they are pieces of one
+    line, taken in its order), so a cut at a source offset keeps the pieces
+    on its side.
+    """
+    if not ranges:
+        return ()
+    return tuple((max(a, start), min(b, end)) for a, b in ranges if b > start and a < end)
 
 
 def _text_pos(anchor: tuple[int, int]) -> int:

@@ -98,6 +98,13 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
         weak="collapsed_columns",
     ),
     Kind(
+        "run_on_columns_read",
+        "R106",
+        "a paragraph line holding the rows of side-by-side columns run on, read column by column",
+        "broken words rejoined in their column: 0.8-0.92",
+        weak="run_on_columns",
+    ),
+    Kind(
         "join",
         "R201",
         "a paragraph rejoined across a blank line, a page break or other material",

@@ -18,7 +18,7 @@ from ._language import language_for
 from ._layout import read_columns
 from ._lexicon import Lexicon
 from ._normalise import SOFT_MARK
-from ._runon import report as report_run_on
+from ._runon import read as read_run_on
 
 # A document whose typical line is this long writes one paragraph per line.
 PARAGRAPH_LINE_CHARS = 110
@@ -162,7 +162,7 @@ def run(draft: Draft, config: Config) -> Draft:
     )
     if columns is None:
         lines = _collapsed_columns(draft, ledger, lines, lexicon)
-        report_run_on(ledger, lines, lexicon)
+        lines = read_run_on(ledger, lines, lexicon, language_for(config.language))
     lengths = [len(line.text) for line in lines]
     ordered = sorted(lengths)
     median = ordered[len(ordered) // 2] if ordered else 0
