@@ -43,6 +43,8 @@ REORDER_CONFIDENCE = 0.9
 BODY_WIDER = 1.2
 # At least this share of the run's lines of two words or more must match.
 MIN_MATCHED_SHARE = 0.5
+# A quote line with a few words differs from its copy by a letter at most.
+COPY_SIMILARITY = 96
 
 
 def _tokens(text: str) -> list[str]:
@@ -113,6 +115,35 @@ def _bigrams(line_tokens: list[list[str]], r: _Run, k: int) -> dict[int, tuple[s
     if k - 1 >= r.members[0] and line_tokens[k - 1]:
         out[-1] = (line_tokens[k - 1][-1], toks[0])
     return out
+
+
+def _copied(
+    tokens: list[str],
+    own: range,
+    region: str,
+    letter_token: list[int],
+    letter_start: dict[int, int],
+) -> bool:
+    """Whether a line's ``tokens`` stand letter for letter in the body ``region``.
+
+    Every line of a pull quote copies the body (up to a lost space or
+    hyphen). The region may take in the line itself (its stream tokens
+    ``own``), and a line matches itself, so its copy is looked for outside.
+    """
+    compact = "".join(tokens)
+    at = region.find(compact)
+    while at >= 0 and letter_token[at] in own:
+        at = region.find(compact, at + 1)
+    if at >= 0:
+        return True
+    if len(tokens) < 3:
+        return False
+    from rapidfuzz import fuzz  # loaded by run() already: see there
+
+    # The fuzzy test too looks past the line's own letters.
+    a = letter_start.get(own.start, -1)
+    rest = region[:a] + region[letter_start.get(own.stop, len(region)) :] if a >= 0 else region
+    return fuzz.partial_ratio(compact, rest) >= COPY_SIMILARITY
 
 
 def _densest(options: dict[int, list[int]], reach: int) -> int:
@@ -421,12 +452,21 @@ def run(draft: Draft, config: Config) -> Draft:
         exact = {
             k: p
             for k, p in members.items()
-            if "".join(line_tokens[k]) in region
-            or (
-                len(line_tokens[k]) >= 3
-                and fuzz.partial_ratio("".join(line_tokens[k]), region) >= 96
+            if _copied(
+                line_tokens[k],
+                range(starts[k], starts[k] + len(line_tokens[k])),
+                region,
+                letter_token,
+                letter_start,
             )
         }
+        # A body line next to the quote's box (the column's line cut off
+        # before it) may share a few words with the body elsewhere: at the
+        # run's edges such a line is left out, not the quote with it.
+        while len(members) > 2 and min(members) not in exact:
+            del members[min(members)]
+        while len(members) > 2 and max(members) not in exact:
+            del members[max(members)]
         # Two lines inside running text that happen to repeat words found
         # elsewhere are no quote: a quote of two lines must be set apart.
         chosen_flow = sorted(members)
