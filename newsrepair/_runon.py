@@ -131,7 +131,7 @@ def _glued_heads(lexicon: Lexicon, core: str) -> list[int]:
 def seams(text: str, lexicon: Lexicon) -> list[Seam]:
     """The broken column lines of ``text`` whose continuation stands further on."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    orphans = [_orphans_in(lexicon, start, tok) for start, _end, tok in toks]
+    orphans = _Orphans(lexicon, toks)
     found_seams: list[Seam] = []
     used: set[int] = set()
     candidates = 0
@@ -184,10 +184,37 @@ def seams(text: str, lexicon: Lexicon) -> list[Seam]:
     return found_seams
 
 
+class _Orphans:
+    """Each token's possible orphans, worked out when a broken piece first asks.
+
+    Most lines hold no broken piece at all, and their tokens' orphans (a
+    lexicon look-up per long token) would never be read.
+    """
+
+    def __init__(self, lexicon: Lexicon, toks: Sequence[tuple[int, int, str]]) -> None:
+        self._lexicon = lexicon
+        self._toks = toks
+        self._found: dict[int, list[tuple[int, str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._toks)
+
+    def __getitem__(self, j: int) -> list[tuple[int, str]]:
+        got = self._found.get(j)
+        if got is None:
+            start, _end, tok = self._toks[j]
+            got = self._found[j] = _orphans_in(self._lexicon, start, tok)
+        return got
+
+    def start(self, j: int) -> int:
+        """Where token ``j`` starts in the line."""
+        return self._toks[j][0]
+
+
 def _orphan_for(
     lexicon: Lexicon,
     heads: Sequence[tuple[int, str, bool]],
-    orphans: Sequence[Sequence[tuple[int, str]]],
+    orphans: _Orphans,
     first: int,
     end: int,
     used: set[int],
@@ -199,11 +226,14 @@ def _orphan_for(
     """
     fallback: Seam | None = None
     for j in range(first, len(orphans)):
-        if not orphans[j]:
+        if orphans.start(j) - end > _LOOK_AHEAD:
+            break  # every orphan of this token and the next stands further still
+        found = orphans[j]
+        if not found:
             continue
-        if orphans[j][0][0] - end > _LOOK_AHEAD:
+        if found[0][0] - end > _LOOK_AHEAD:
             break
-        for at, tail in orphans[j]:
+        for at, tail in found:
             if len(tail) < _MIN_ORPHAN or at in used or lexicon.zipf(tail) >= _FUNCTION_ZIPF:
                 continue
             for piece_end, head, glued in heads:
