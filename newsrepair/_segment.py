@@ -160,8 +160,10 @@ def run(draft: Draft, config: Config) -> Draft:
     lexicon = Lexicon.from_texts(
         (line.text for line in lines), language_for(config.language).code, config.use_lexicon
     )
+    # Columns read at their gutters may still hold two columns whose gutter
+    # the extractor printed as one space: their rows read as collapsed ones.
+    lines = _collapsed_columns(draft, ledger, lines, lexicon)
     if columns is None:
-        lines = _collapsed_columns(draft, ledger, lines, lexicon)
         lines = read_run_on(ledger, lines, lexicon, language_for(config.language))
     lengths = [len(line.text) for line in lines]
     ordered = sorted(lengths)
