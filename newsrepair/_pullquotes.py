@@ -43,6 +43,11 @@ REORDER_CONFIDENCE = 0.9
 BODY_WIDER = 1.2
 # At least this share of the run's lines of two words or more must match.
 MIN_MATCHED_SHARE = 0.5
+# A block of at most this many lines closed by a dashed name is a candidate
+# whatever its lines' length.
+MAX_ATTRIBUTED_LINES = 6
+ATTRIBUTION_DASHES = "—–"
+ATTRIBUTION_NAME = regex.compile(r"^[—–]\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}$")
 # A quote line with a few words differs from its copy by a letter at most.
 COPY_SIMILARITY = 96
 
@@ -67,6 +72,8 @@ def _compact(text: str) -> str:
 @attrs.frozen
 class _Run:
     members: tuple[int, ...]  # indices into the flow list
+    # Closed by a dashed attribution: its type may be the body's size.
+    attributed: bool = False
 
 
 def _short_runs(
@@ -92,10 +99,40 @@ def _short_runs(
             current = []
     if current:
         runs.append(_Run(tuple(current)))
+    # A block closed by an attribution is tried whole, in place of the short
+    # runs inside it (a quote's short last line and its attribution).
+    blocks = _attributed_blocks(lines, flow)
+    if blocks:
+        inside = {k for r in blocks for k in r.members}
+        runs = [r for r in runs if not inside.intersection(r.members)] + blocks
     # A pull quote is a few lines of large type. A run of dozens of short
     # lines is a narrow column of body text; matching it would cost time
     # quadratic in its length for nothing.
     return [r for r in runs if 2 <= len(r.members) <= MAX_RUN_LINES]
+
+
+def _attributed_blocks(lines: tuple[Line, ...], flow: list[int]) -> list[_Run]:
+    """Blocks of a few lines closed by a dashed attribution ("— Tina McKenzie").
+
+    An extractor that sets the quote's large type at body size (pdfminer
+    through a box the width of the column) leaves its lines as long as the
+    body's, so no run of short lines holds them; the attribution under
+    them still marks the block. The block is only a candidate: its lines
+    must copy the body like any run's.
+    """
+    found: list[_Run] = []
+    for k, i in enumerate(flow):
+        text = lines[i].text
+        if text[:1] not in ATTRIBUTION_DASHES or not ATTRIBUTION_NAME.match(text):
+            continue
+        start = k
+        while start > 0 and k - start < MAX_ATTRIBUTED_LINES:
+            if lines[flow[start]].blank_before:
+                break
+            start -= 1
+        if start < k - 1 and lines[flow[start]].blank_before:
+            found.append(_Run(tuple(range(start, k + 1)), attributed=True))
+    return found
 
 
 def _bigrams(line_tokens: list[list[str]], r: _Run, k: int) -> dict[int, tuple[str, str]]:
@@ -386,7 +423,7 @@ def run(draft: Draft, config: Config) -> Draft:
             continue
         mean_run = sum(len(lines[flow[k]].text) for k in r.members) / len(r.members)
         mean_region = sum(len(lines[flow[k]].text) for k in region_lines) / len(region_lines)
-        if mean_region < BODY_WIDER * mean_run:
+        if mean_region < BODY_WIDER * mean_run and not r.attributed:
             continue
         # Letters-only view of the body region, with the token index of each letter.
         letters: list[str] = []
