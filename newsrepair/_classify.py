@@ -98,7 +98,7 @@ def run(draft: Draft, config: Config) -> Draft:
         split_run_in_mastheads(split_signed_dates(draft.lines, lang), lang), lang
     )
     blocks = _blocks(lines)
-    roles = find_furniture(lines, lang)
+    roles = find_furniture(lines, lang, draft.source)
     pairs = find_captions(lines, blocks, roles, lang)
     if draft.markdown:
         roles.update(captions_from_markup(lines, roles, lang))

@@ -10,8 +10,10 @@ from the running text, so a body line that happens to start "Copyright" or
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import regex
 
@@ -24,6 +26,7 @@ DIGITS = regex.compile(r"\d+")
 LETTER_OR_DIGIT = regex.compile(r"\p{L}|\d")
 LETTER = regex.compile(r"\p{L}")
 YEAR = regex.compile(r"\d{4}")
+NEWLINE = regex.compile(r"\n")
 # A paper's name beside the date on its masthead is short.
 MASTHEAD_WORDS = 5
 # A running head is short: a line of more words is a sentence of the text.
@@ -116,25 +119,44 @@ def _stands_alone(
     return after and not open_end(line.text, lang.function_words)
 
 
-def _at_page_edge(lines: Sequence[Line], i: int, skip: Mapping[int, str] | None = None) -> bool:
+def _at_page_edge(
+    lines: Sequence[Line],
+    i: int,
+    skip: Mapping[int, str] | None = None,
+    folios: AbstractSet[int] = frozenset(),
+) -> bool:
     """Whether line ``i`` is a page's first or last line.
 
     Lines in ``skip`` (folios, jump lines) are looked through: a running head
-    printed beside the page number is still at the page's edge.
+    printed beside the page number is still at the page's edge. A folio
+    looked through (``folios``) marks the edge itself: an extraction that
+    lost its form feeds (collapsed layout) still prints the page number
+    where one page ends and the next begins.
     """
     p, n = _neighbours(lines, i, skip)
     page = lines[i].page
-    return p < 0 or n >= len(lines) or lines[p].page != page or lines[n].page != page
+    return (
+        p < 0
+        or n >= len(lines)
+        or lines[p].page != page
+        or lines[n].page != page
+        or (bool(folios) and any(j in folios for j in (*range(p + 1, i), *range(i + 1, n))))
+    )
 
 
-def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int, lang: Language) -> bool:
+def _folio_place(
+    lines: Sequence[Line], i: int, bare_numbers: int, lang: Language, source_edge: bool
+) -> bool:
     """Whether a bare number on a line stands where page numbers stand.
 
-    At a page's edge, set apart from the text, or one of several such
+    At a page's edge (in reading order, or on the page's first or last row
+    of the input, ``source_edge``: a column reader may have put the foot's
+    folio inside a column), set apart from the text, or one of several such
     numbers: a lone "40" inside a narrow column's sentence is the text's own.
     """
     return (
-        _at_page_edge(lines, i)
+        source_edge
+        or _at_page_edge(lines, i)
         or bare_numbers >= 2
         or _stands_alone(lines, i, lang)
         or lines[i].blank_before > 0
@@ -276,15 +298,54 @@ def is_masthead(text: str, lang: Language) -> bool:
     )
 
 
-def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
+def source_rows(lines: Sequence[Line], source: str) -> list[int]:
+    """The input row each line starts on (its index, without a ``source``).
+
+    A layout reader cuts one input row into the cells of its columns and
+    reads them far apart; the row they shared is still in their offsets.
+    """
+    if not source:
+        return list(range(len(lines)))
+    breaks = [m.start() for m in NEWLINE.finditer(source)]
+    return [bisect.bisect_right(breaks, line.start - 1) for line in lines]
+
+
+def _page_rows(lines: Sequence[Line], rows: Sequence[int]) -> dict[int, list[int]]:
+    """Each page's input rows that hold text, in order."""
+    pages: dict[int, set[int]] = {}
+    for line, row in zip(lines, rows, strict=True):
+        pages.setdefault(line.page, set()).add(row)
+    return {page: sorted(held) for page, held in pages.items()}
+
+
+def _edge_rows(lines: Sequence[Line], rows: Sequence[int]) -> set[int]:
+    """The lines on their page's first or last input row."""
+    pages = _page_rows(lines, rows)
+    return {
+        i
+        for i, (line, row) in enumerate(zip(lines, rows, strict=True))
+        if row in (pages[line.page][0], pages[line.page][-1])
+    }
+
+
+def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> dict[int, Role]:
     """Credits, notes and furniture: first what a line's shape proves, then
-    what it shows only when set apart from the running text."""
+    what it shows only when set apart from the running text.
+
+    ``source`` is the text the lines' offsets point into: with it, the
+    cells a layout reader cut out of one input row are known as row-mates.
+    """
     roles: dict[int, Role] = {}
     texts = [line.text for line in lines]
     counts = [word_count(text) for text in texts]
+    # Spaces squeezed: a layout extraction pads the same running head with
+    # as many spaces as each page's gutter needs.
     shapes = [
-        DIGITS.sub("#", text) if n <= 10 else "" for text, n in zip(texts, counts, strict=True)
+        " ".join(DIGITS.sub("#", text).split()) if n <= 10 else ""
+        for text, n in zip(texts, counts, strict=True)
     ]
+    rows = source_rows(lines, source)
+    edge_rows = _edge_rows(lines, rows)
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
     bare_numbers = sum(1 for text in texts if text.isdigit() and len(text) <= 4)
     for i, text in enumerate(texts):
@@ -297,7 +358,10 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
                     (
                         _may_be_page_number(text)
                         and lang.page_number.match(text)
-                        and (not text.isdigit() or _folio_place(lines, i, bare_numbers, lang))
+                        and (
+                            not text.isdigit()
+                            or _folio_place(lines, i, bare_numbers, lang, i in edge_rows)
+                        )
                     )
                     or (_may_be_jump_line(text, lang) and lang.jump_line.match(text))
                     # "BRIDGE, from Page 1": a jump head ends in its page number.
@@ -318,6 +382,9 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
         if _may_be_advert_label(texts[i], lang) and lang.advert_label.match(texts[i]):
             roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang), FURNITURE))
     sure = dict(roles)
+    folios = frozenset(
+        i for i, role in sure.items() if role == FURNITURE and lang.page_number.match(texts[i])
+    )
     # Copies at a page's top or bottom line (beside its folio or jump line): a
     # running head that reads as a sentence ("Your news, delivered before
     # breakfast.") repeats only there, where a sentence of the body repeated
@@ -325,7 +392,9 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
     edge_copies = Counter(
         shapes[i]
         for i in range(len(texts))
-        if counts[i] <= 10 and repeated[shapes[i]] >= 2 and _at_page_edge(lines, i, sure)
+        if counts[i] <= 10
+        and repeated[shapes[i]] >= 2
+        and _at_page_edge(lines, i, sure, folios)
     )
     # Or copies on several pages, each a block of its own line: an extractor
     # that moves the page's head among the text's blocks still sets it apart.
@@ -354,7 +423,7 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             # carries a folio), and never ends open or as a speaker label.
             words <= 10
             and repeated[shapes[i]] >= 2
-            and (apart or _at_page_edge(lines, i, sure) or FOLIO_MARK.search(text))
+            and (apart or _at_page_edge(lines, i, sure, folios) or FOLIO_MARK.search(text))
             and (
                 not ends_sentence(text)
                 or edge_copies[shapes[i]] == repeated[shapes[i]]
