@@ -31,6 +31,12 @@ NEWLINE = regex.compile(r"\n")
 MASTHEAD_WORDS = 5
 # A running head is short: a line of more words is a sentence of the text.
 RUNNING_HEAD_WORDS = 10
+# Each piece of a running head cut in two holds a name or a slogan: two words.
+PIECE_WORDS = 2
+# A masthead's date with the paper's name or edition beside it is short.
+MASTHEAD_DATE_WORDS = 12
+# What sets a masthead's date apart from its edition: "May 4, 2015 · Final".
+MASTHEAD_BARS = "|•·"
 
 
 def _may_be_page_number(text: str) -> bool:
@@ -477,4 +483,166 @@ def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> d
             and apart
         ):
             roles[i] = NOTE
+    roles.update(_pieced_heads(lines, shapes, roles, folios, lang))
+    roles.update(_row_mates(lines, rows, roles, counts))
+    roles.update(_masthead_dates(lines, roles, counts, lang))
     return roles
+
+
+def _heading_like(text: str, lang: Language) -> bool:
+    """Opens in a capital or a digit, and neither runs on nor labels a speaker."""
+    return (
+        (text[:1].isupper() or text[:1].isdigit())
+        and not open_end(text, lang.function_words)
+        and not lang.speaker_label.match(text)
+    )
+
+
+def _pieced_heads(
+    lines: Sequence[Line],
+    shapes: Sequence[str],
+    roles: Mapping[int, Role],
+    folios: AbstractSet[int],
+    lang: Language,
+) -> dict[int, Role]:
+    """A running head printed whole on one page and in two pieces on another.
+
+    OCR and column readers read the head's row ("Evening Gazette" and the
+    slogan "Your news, delivered before breakfast." far to its right) as
+    one line on one page and as two lines, far apart, on another. A line
+    at a page's edge that is two lines found elsewhere, word for word, one
+    of them at a page's edge too, is that head; so is each piece that
+    stands apart from the text.
+    """
+    where: dict[str, list[int]] = {}
+    for i, shape in enumerate(shapes):
+        if shape:
+            where.setdefault(shape, []).append(i)
+    found: dict[int, Role] = {}
+    for i, shape in enumerate(shapes):
+        words = shape.split()
+        if (
+            i in roles
+            or len(words) < 2 * PIECE_WORDS
+            or not _heading_like(shape, lang)
+            or not _at_page_edge(lines, i, roles, folios)
+        ):
+            continue
+        for k in range(PIECE_WORDS, len(words) - PIECE_WORDS + 1):
+            copies = [
+                *where.get(" ".join(words[:k]), ()),
+                *where.get(" ".join(words[k:]), ()),
+            ]
+            pieces = {shapes[j] for j in copies}
+            if len(pieces) < 2 or not any(
+                roles.get(j) == FURNITURE or _at_page_edge(lines, j, roles, folios)
+                for j in copies
+            ):
+                continue
+            found[i] = FURNITURE
+            for j in copies:
+                if (
+                    j not in roles
+                    and _heading_like(lines[j].text, lang)
+                    and (
+                        _one_line_block(lines, j)
+                        or _stands_alone(lines, j, lang, roles)
+                        or _at_page_edge(lines, j, roles, folios)
+                    )
+                ):
+                    found[j] = FURNITURE
+            break
+    return found
+
+
+def _row_mates(
+    lines: Sequence[Line], rows: Sequence[int], roles: Mapping[int, Role], counts: Sequence[int]
+) -> dict[int, Role]:
+    """The other cells of a page's head or foot row that holds furniture.
+
+    A layout reader cuts the masthead row ("THE CHRONICLE", wide spaces,
+    "Independent reporting since 1901.") into cells and reads the right one
+    into the last column. The row is the page's first or last, a blank row
+    sets it apart from the columns, and one of its cells is furniture: the
+    others are the page's too. A body column's first row runs on into the
+    next row with no blank between, so a jump line printed beside a
+    column's first line leaves that line in the text.
+    """
+    cells: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        cells.setdefault(row, []).append(i)
+    found: dict[int, Role] = {}
+    for held in _page_rows(lines, rows).values():
+        if len(held) < 2:
+            continue
+        for row, beside in ((held[0], held[1]), (held[-1], held[-2])):
+            mates = cells[row]
+            if (
+                abs(beside - row) < 2
+                or len(mates) < 2
+                or not any(roles.get(j) == FURNITURE for j in mates)
+            ):
+                continue
+            for j in mates:
+                if (
+                    j not in roles
+                    and counts[j] <= RUNNING_HEAD_WORDS
+                    and LETTER_OR_DIGIT.search(lines[j].text)
+                ):
+                    found[j] = FURNITURE
+    return found
+
+
+def _date_of(text: str, lang: Language) -> tuple[str, int, int] | None:
+    """The date a line holds, spaces squeezed, with where it stands."""
+    # lang.date_in_line needs a four-digit year; this search is cheap.
+    if not YEAR.search(text):
+        return None
+    m = lang.date_in_line.search(text)
+    return None if m is None else (" ".join(m.group().split()), m.start(), m.end())
+
+
+def _masthead_dates(
+    lines: Sequence[Line], roles: Mapping[int, Role], counts: Sequence[int], lang: Language
+) -> dict[int, Role]:
+    """Copies of the masthead's date that a column reader put inside the text.
+
+    The date a masthead found as furniture carries ("THE DAILY COURIER
+    Monday, March 27, 2006") is the page's: a line that holds that date set
+    off by a bar or a dot from its edition ("Monday, March 27, 2006 ·
+    Final"), or beside a name in capitals where the line before does not
+    run on into it, is furniture wherever it stands. The date alone is left
+    to the header: it is as often the story's dateline.
+    """
+    dates = set()
+    for i, role in roles.items():
+        if role == FURNITURE:
+            date = _date_of(lines[i].text, lang)
+            if date is not None:
+                dates.add(date[0])
+    found: dict[int, Role] = {}
+    if not dates:
+        return found
+    for i, line in enumerate(lines):
+        text = line.text
+        if i in roles or counts[i] > MASTHEAD_DATE_WORDS:
+            continue
+        date = _date_of(text, lang)
+        if date is None or date[0] not in dates:
+            continue
+        # The date alone is left to the header: it is as often the dateline.
+        rest = (text[: date[1]] + text[date[2] :]).strip()
+        if not rest or open_end(text, lang.function_words):
+            continue
+        # No sentence sets a date off by a bar or a dot; a name in capitals
+        # beside it is the paper's only where no sentence runs on into it.
+        barred = rest[:1] in MASTHEAD_BARS or rest[-1:] in MASTHEAD_BARS
+        before = lines[i - 1].text if i > 0 else ""
+        if barred or (rest.isupper() and not open_end(before, lang.function_words)):
+            found[i] = FURNITURE
+            # "Monday, March 27, 2006 · Final" / "Edition": the edition's
+            # word a narrow masthead wrapped onto a line of its own.
+            after = lines[i + 1].text if i + 1 < len(lines) else ""
+            if i + 1 not in roles and after.casefold() == "edition" and rest[-1:].isalpha():
+                found[i + 1] = FURNITURE
+    return found
