@@ -498,6 +498,13 @@ def _heading_like(text: str, lang: Language) -> bool:
     )
 
 
+def _paper_name(text: str) -> bool:
+    """A name in capitalised words that ends no sentence: "Evening Gazette"."""
+    return not ends_sentence(text) and all(
+        word[:1].isupper() or not LETTER.search(word) for word in text.split()
+    )
+
+
 def _pieced_heads(
     lines: Sequence[Line],
     shapes: Sequence[str],
@@ -511,8 +518,10 @@ def _pieced_heads(
     slogan "Your news, delivered before breakfast." far to its right) as
     one line on one page and as two lines, far apart, on another. A line
     at a page's edge that is two lines found elsewhere, word for word, one
-    of them at a page's edge too, is that head; so is each piece that
-    stands apart from the text.
+    of them the paper's name in capitalised words and one at a page's edge
+    too, is that head; so is each piece that stands apart from the text.
+    Two sentences of the text ("Yes, we did." / "It was hard.") never make
+    a head: neither is a name.
     """
     where: dict[str, list[int]] = {}
     for i, shape in enumerate(shapes):
@@ -534,9 +543,13 @@ def _pieced_heads(
                 *where.get(" ".join(words[k:]), ()),
             ]
             pieces = {shapes[j] for j in copies}
-            if len(pieces) < 2 or not any(
-                roles.get(j) == FURNITURE or _at_page_edge(lines, j, roles, folios)
-                for j in copies
+            if (
+                len(pieces) < 2
+                or not any(_paper_name(piece) for piece in pieces)
+                or not any(
+                    roles.get(j) == FURNITURE or _at_page_edge(lines, j, roles, folios)
+                    for j in copies
+                )
             ):
                 continue
             found[i] = FURNITURE
