@@ -342,8 +342,10 @@ def _english() -> Language:
             # After a sentence's end; or, in a row of side-by-side columns, after
             # a gutter's run of spaces or the other column's lowercase word,
             # where the jump line opens in its capital.
-            r"|(?:(?<=[.!?][\"'”’)]?)\s+|\s{3,}"
-            r"|(?<=\p{Ll})\s+(?=Continued\s+on\s|Turn\s+to\s|See\s+\p{Lu}{2,}))"
+            # Each run of spaces is taken whole from its first space (possessive,
+            # after a non-space): a long run is scanned once, not from each space.
+            r"|(?:(?<=[.!?][\"'”’)]?)\s+|(?<=\S)\s{3,}+"
+            r"|(?<=\p{Ll})\s++(?=Continued\s+on\s|Turn\s+to\s|See\s+\p{Lu}{2,}))"
             r"(?P<tail>(?i:see|continued\s+on|turn\s+to)\s+"
             r"[^.!?]{0,40}?\b(?i:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?\.?)$"
         ),
