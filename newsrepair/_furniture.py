@@ -177,7 +177,11 @@ ADVERT_WORDS = 8
 
 
 def _advert_copy(
-    lines: Sequence[Line], label: int, roles: Mapping[int, Role], lang: Language
+    lines: Sequence[Line],
+    label: int,
+    roles: Mapping[int, Role],
+    lang: Language,
+    rows: Sequence[int],
 ) -> list[int]:
     """The lines of an advert printed under its label ("ADVERTISEMENT").
 
@@ -185,10 +189,13 @@ def _advert_copy(
     digit, does not end in a full stop, a comma, a colon or an open word, and
     the line under it does not read on in lowercase. The first line of text
     that reads on, a speaker label or any blank after the copy ends it: the
-    body resumes there.
+    body resumes there. The other column's words cut off the label's own
+    input row (``rows``) are looked past: they are no copy.
     """
     taken: list[int] = []
     j = label + 1
+    while j < len(lines) and rows[j] == rows[label] and j not in roles:
+        j += 1
     while j < len(lines) and len(taken) < ADVERT_LINES and j not in roles:
         line = lines[j]
         if line.page != lines[label].page or (taken and line.blank_before > 0):
@@ -386,7 +393,7 @@ def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> d
             roles[i] = FURNITURE
     for i in [i for i, role in roles.items() if role == FURNITURE]:
         if _may_be_advert_label(texts[i], lang) and lang.advert_label.match(texts[i]):
-            roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang), FURNITURE))
+            roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang, rows), FURNITURE))
     sure = dict(roles)
     folios = frozenset(
         i for i, role in sure.items() if role == FURNITURE and lang.page_number.match(texts[i])
