@@ -43,6 +43,7 @@ from ._interview import label_counts, speaker_turns, uses_dotted_labels
 from ._language import Language, language_for
 from ._lexicon import Lexicon
 from ._markdown import captions_from_markup, header_from_markup
+from ._order import GEOMETRIC_READINGS
 from ._shapes import ends_sentence
 from ._unwrapped import (
     split_row_labels,
@@ -104,6 +105,7 @@ def run(draft: Draft, config: Config) -> Draft:
             split_run_in_mastheads(split_signed_dates(draft.lines, lang), lang), lang
         ),
         lang,
+        any(r.kind in GEOMETRIC_READINGS for r in draft.repairs),
     )
     blocks = _blocks(lines)
     roles = find_furniture(lines, lang, draft.source)

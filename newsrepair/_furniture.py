@@ -189,13 +189,14 @@ def _advert_copy(
     digit, does not end in a full stop, a comma, a colon or an open word, and
     the line under it does not read on in lowercase. The first line of text
     that reads on, a speaker label or any blank after the copy ends it: the
-    body resumes there. The other column's words cut off the label's own
-    input row (``rows``) are looked past: they are no copy.
+    body resumes there. A label cut off its input row (``rows``), with the
+    other column's words after it, takes no copy: the rows under it hold
+    that column's words too, and no test tells where the copy ends.
     """
     taken: list[int] = []
     j = label + 1
-    while j < len(lines) and rows[j] == rows[label] and j not in roles:
-        j += 1
+    if j < len(lines) and rows[j] == rows[label]:
+        return taken
     while j < len(lines) and len(taken) < ADVERT_LINES and j not in roles:
         line = lines[j]
         if line.page != lines[label].page or (taken and line.blank_before > 0):
