@@ -341,10 +341,11 @@ def _english() -> Language:
             r"\s+(?i:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?)\s+(?=\p{Ll})"
             # After a sentence's end; or, in a row of side-by-side columns, after
             # a gutter's run of spaces or the other column's lowercase word,
-            # where the jump line opens in its capital.
+            # where the jump line opens in its capital ("see page 8" after a
+            # gutter is the other column's own words).
             # Each run of spaces is taken whole from its first space (possessive,
             # after a non-space): a long run is scanned once, not from each space.
-            r"|(?:(?<=[.!?][\"'”’)]?)\s+|(?<=\S)\s{3,}+"
+            r"|(?:(?<=[.!?][\"'”’)]?)\s+|(?<=\S)\s{3,}+(?=\p{Lu})"
             r"|(?<=\p{Ll})\s++(?=Continued\s+on\s|Turn\s+to\s|See\s+\p{Lu}{2,}))"
             r"(?P<tail>(?i:see|continued\s+on|turn\s+to)\s+"
             r"[^.!?]{0,40}?\b(?i:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?\.?)$"
