@@ -37,6 +37,8 @@ PIECE_WORDS = 2
 MASTHEAD_DATE_WORDS = 12
 # What sets a masthead's date apart from its edition: "May 4, 2015 · Final".
 MASTHEAD_BARS = "|•·"
+# The run of spaces a layout extraction sets between a row's cells.
+GUTTER = "   "
 
 
 def _may_be_page_number(text: str) -> bool:
@@ -324,6 +326,26 @@ def source_rows(lines: Sequence[Line], source: str) -> list[int]:
     return [bisect.bisect_right(breaks, line.start - 1) for line in lines]
 
 
+def _own_cell(source: str, line: Line) -> bool:
+    """Whether ``line`` holds its input row alone, or a cell of it that runs
+    of spaces set off (a layout extraction's gutters).
+
+    A reader that cut a row run on by single spaces (a paragraph line that
+    holds several columns' rows) makes lines that share a row too; those
+    are no cells of a page's head or foot. Without a ``source`` every line
+    is its own row.
+    """
+    if not source:
+        return True
+    row_start = source.rfind("\n", 0, line.start) + 1
+    row_end = source.find("\n", line.end)
+    before = source[row_start : line.start]
+    after = source[line.end : len(source) if row_end < 0 else row_end]
+    return (not before.strip() or before.endswith(GUTTER)) and (
+        not after.strip() or after.startswith(GUTTER)
+    )
+
+
 def _page_rows(lines: Sequence[Line], rows: Sequence[int]) -> dict[int, list[int]]:
     """Each page's input rows that hold text, in order."""
     pages: dict[int, set[int]] = {}
@@ -374,7 +396,13 @@ def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> d
                         and lang.page_number.match(text)
                         and (
                             not text.isdigit()
-                            or _folio_place(lines, i, bare_numbers, lang, i in edge_rows)
+                            or _folio_place(
+                                lines,
+                                i,
+                                bare_numbers,
+                                lang,
+                                i in edge_rows and _own_cell(source, lines[i]),
+                            )
                         )
                     )
                     or (_may_be_jump_line(text, lang) and lang.jump_line.match(text))
@@ -492,7 +520,7 @@ def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> d
         ):
             roles[i] = NOTE
     roles.update(_pieced_heads(lines, shapes, roles, folios, lang))
-    roles.update(_row_mates(lines, rows, roles, counts))
+    roles.update(_row_mates(lines, rows, roles, counts, source))
     roles.update(_masthead_dates(lines, roles, counts, lang))
     return roles
 
@@ -577,7 +605,11 @@ def _pieced_heads(
 
 
 def _row_mates(
-    lines: Sequence[Line], rows: Sequence[int], roles: Mapping[int, Role], counts: Sequence[int]
+    lines: Sequence[Line],
+    rows: Sequence[int],
+    roles: Mapping[int, Role],
+    counts: Sequence[int],
+    source: str,
 ) -> dict[int, Role]:
     """The other cells of a page's head or foot row that holds furniture.
 
@@ -587,7 +619,9 @@ def _row_mates(
     sets it apart from the columns, and one of its cells is furniture: the
     others are the page's too. A body column's first row runs on into the
     next row with no blank between, so a jump line printed beside a
-    column's first line leaves that line in the text.
+    column's first line leaves that line in the text; and only cells set
+    off by gutters are row-mates, never the column lines a reader cut out
+    of a paragraph line that ran several columns' rows on.
     """
     cells: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
@@ -602,6 +636,7 @@ def _row_mates(
                 abs(beside - row) < 2
                 or len(mates) < 2
                 or not any(roles.get(j) == FURNITURE for j in mates)
+                or not all(_own_cell(source, lines[j]) for j in mates)
             ):
                 continue
             for j in mates:
