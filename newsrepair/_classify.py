@@ -43,8 +43,14 @@ from ._interview import label_counts, speaker_turns, uses_dotted_labels
 from ._language import Language, language_for
 from ._lexicon import Lexicon
 from ._markdown import captions_from_markup, header_from_markup
+from ._order import GEOMETRIC_READINGS
 from ._shapes import ends_sentence
-from ._unwrapped import split_run_in_jumps, split_run_in_mastheads, split_signed_dates
+from ._unwrapped import (
+    split_row_labels,
+    split_run_in_jumps,
+    split_run_in_mastheads,
+    split_signed_dates,
+)
 
 
 def _blocks(lines: Sequence[Line]) -> list[list[int]]:
@@ -94,11 +100,15 @@ def _signature_glued_to_headline(lines: list[Line], lang: Language) -> list[Line
 def run(draft: Draft, config: Config) -> Draft:
     """Label furniture, notes, credits, captions and the header lines."""
     lang = language_for(config.language)
-    lines = split_run_in_jumps(
-        split_run_in_mastheads(split_signed_dates(draft.lines, lang), lang), lang
+    lines = split_row_labels(
+        split_run_in_jumps(
+            split_run_in_mastheads(split_signed_dates(draft.lines, lang), lang), lang
+        ),
+        lang,
+        any(r.kind in GEOMETRIC_READINGS for r in draft.repairs),
     )
     blocks = _blocks(lines)
-    roles = find_furniture(lines, lang)
+    roles = find_furniture(lines, lang, draft.source)
     pairs = find_captions(lines, blocks, roles, lang)
     if draft.markdown:
         roles.update(captions_from_markup(lines, roles, lang))

@@ -10,8 +10,10 @@ from the running text, so a body line that happens to start "Copyright" or
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 import regex
 
@@ -24,10 +26,19 @@ DIGITS = regex.compile(r"\d+")
 LETTER_OR_DIGIT = regex.compile(r"\p{L}|\d")
 LETTER = regex.compile(r"\p{L}")
 YEAR = regex.compile(r"\d{4}")
+NEWLINE = regex.compile(r"\n")
 # A paper's name beside the date on its masthead is short.
 MASTHEAD_WORDS = 5
 # A running head is short: a line of more words is a sentence of the text.
 RUNNING_HEAD_WORDS = 10
+# Each piece of a running head cut in two holds a name or a slogan: two words.
+PIECE_WORDS = 2
+# A masthead's date with the paper's name or edition beside it is short.
+MASTHEAD_DATE_WORDS = 12
+# What sets a masthead's date apart from its edition: "May 4, 2015 · Final".
+MASTHEAD_BARS = "|•·"
+# The run of spaces a layout extraction sets between a row's cells.
+GUTTER = "   "
 
 
 def _may_be_page_number(text: str) -> bool:
@@ -116,25 +127,44 @@ def _stands_alone(
     return after and not open_end(line.text, lang.function_words)
 
 
-def _at_page_edge(lines: Sequence[Line], i: int, skip: Mapping[int, str] | None = None) -> bool:
+def _at_page_edge(
+    lines: Sequence[Line],
+    i: int,
+    skip: Mapping[int, str] | None = None,
+    folios: AbstractSet[int] = frozenset(),
+) -> bool:
     """Whether line ``i`` is a page's first or last line.
 
     Lines in ``skip`` (folios, jump lines) are looked through: a running head
-    printed beside the page number is still at the page's edge.
+    printed beside the page number is still at the page's edge. A folio
+    looked through (``folios``) marks the edge itself: an extraction that
+    lost its form feeds (collapsed layout) still prints the page number
+    where one page ends and the next begins.
     """
     p, n = _neighbours(lines, i, skip)
     page = lines[i].page
-    return p < 0 or n >= len(lines) or lines[p].page != page or lines[n].page != page
+    return (
+        p < 0
+        or n >= len(lines)
+        or lines[p].page != page
+        or lines[n].page != page
+        or (bool(folios) and any(j in folios for j in (*range(p + 1, i), *range(i + 1, n))))
+    )
 
 
-def _folio_place(lines: Sequence[Line], i: int, bare_numbers: int, lang: Language) -> bool:
+def _folio_place(
+    lines: Sequence[Line], i: int, bare_numbers: int, lang: Language, source_edge: bool
+) -> bool:
     """Whether a bare number on a line stands where page numbers stand.
 
-    At a page's edge, set apart from the text, or one of several such
+    At a page's edge (in reading order, or on the page's first or last row
+    of the input, ``source_edge``: a column reader may have put the foot's
+    folio inside a column), set apart from the text, or one of several such
     numbers: a lone "40" inside a narrow column's sentence is the text's own.
     """
     return (
-        _at_page_edge(lines, i)
+        source_edge
+        or _at_page_edge(lines, i)
         or bare_numbers >= 2
         or _stands_alone(lines, i, lang)
         or lines[i].blank_before > 0
@@ -149,7 +179,11 @@ ADVERT_WORDS = 8
 
 
 def _advert_copy(
-    lines: Sequence[Line], label: int, roles: Mapping[int, Role], lang: Language
+    lines: Sequence[Line],
+    label: int,
+    roles: Mapping[int, Role],
+    lang: Language,
+    rows: Sequence[int],
 ) -> list[int]:
     """The lines of an advert printed under its label ("ADVERTISEMENT").
 
@@ -157,10 +191,14 @@ def _advert_copy(
     digit, does not end in a full stop, a comma, a colon or an open word, and
     the line under it does not read on in lowercase. The first line of text
     that reads on, a speaker label or any blank after the copy ends it: the
-    body resumes there.
+    body resumes there. A label cut off its input row (``rows``), with the
+    other column's words after it, takes no copy: the rows under it hold
+    that column's words too, and no test tells where the copy ends.
     """
     taken: list[int] = []
     j = label + 1
+    if j < len(lines) and rows[j] == rows[label]:
+        return taken
     while j < len(lines) and len(taken) < ADVERT_LINES and j not in roles:
         line = lines[j]
         if line.page != lines[label].page or (taken and line.blank_before > 0):
@@ -276,15 +314,74 @@ def is_masthead(text: str, lang: Language) -> bool:
     )
 
 
-def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
+def source_rows(lines: Sequence[Line], source: str) -> list[int]:
+    """The input row each line starts on (its index, without a ``source``).
+
+    A layout reader cuts one input row into the cells of its columns and
+    reads them far apart; the row they shared is still in their offsets.
+    """
+    if not source:
+        return list(range(len(lines)))
+    breaks = [m.start() for m in NEWLINE.finditer(source)]
+    return [bisect.bisect_right(breaks, line.start - 1) for line in lines]
+
+
+def _own_cell(source: str, line: Line) -> bool:
+    """Whether ``line`` holds its input row alone, or a cell of it that runs
+    of spaces set off (a layout extraction's gutters).
+
+    A reader that cut a row run on by single spaces (a paragraph line that
+    holds several columns' rows) makes lines that share a row too; those
+    are no cells of a page's head or foot. Without a ``source`` every line
+    is its own row.
+    """
+    if not source:
+        return True
+    row_start = source.rfind("\n", 0, line.start) + 1
+    row_end = source.find("\n", line.end)
+    before = source[row_start : line.start]
+    after = source[line.end : len(source) if row_end < 0 else row_end]
+    return (not before.strip() or before.endswith(GUTTER)) and (
+        not after.strip() or after.startswith(GUTTER)
+    )
+
+
+def _page_rows(lines: Sequence[Line], rows: Sequence[int]) -> dict[int, list[int]]:
+    """Each page's input rows that hold text, in order."""
+    pages: dict[int, set[int]] = {}
+    for line, row in zip(lines, rows, strict=True):
+        pages.setdefault(line.page, set()).add(row)
+    return {page: sorted(held) for page, held in pages.items()}
+
+
+def _edge_rows(lines: Sequence[Line], rows: Sequence[int]) -> set[int]:
+    """The lines on their page's first or last input row."""
+    pages = _page_rows(lines, rows)
+    return {
+        i
+        for i, (line, row) in enumerate(zip(lines, rows, strict=True))
+        if row in (pages[line.page][0], pages[line.page][-1])
+    }
+
+
+def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> dict[int, Role]:
     """Credits, notes and furniture: first what a line's shape proves, then
-    what it shows only when set apart from the running text."""
+    what it shows only when set apart from the running text.
+
+    ``source`` is the text the lines' offsets point into: with it, the
+    cells a layout reader cut out of one input row are known as row-mates.
+    """
     roles: dict[int, Role] = {}
     texts = [line.text for line in lines]
     counts = [word_count(text) for text in texts]
+    # Spaces squeezed: a layout extraction pads the same running head with
+    # as many spaces as each page's gutter needs.
     shapes = [
-        DIGITS.sub("#", text) if n <= 10 else "" for text, n in zip(texts, counts, strict=True)
+        " ".join(DIGITS.sub("#", text).split()) if n <= 10 else ""
+        for text, n in zip(texts, counts, strict=True)
     ]
+    rows = source_rows(lines, source)
+    edge_rows = _edge_rows(lines, rows)
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
     bare_numbers = sum(1 for text in texts if text.isdigit() and len(text) <= 4)
     for i, text in enumerate(texts):
@@ -297,7 +394,16 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
                     (
                         _may_be_page_number(text)
                         and lang.page_number.match(text)
-                        and (not text.isdigit() or _folio_place(lines, i, bare_numbers, lang))
+                        and (
+                            not text.isdigit()
+                            or _folio_place(
+                                lines,
+                                i,
+                                bare_numbers,
+                                lang,
+                                i in edge_rows and _own_cell(source, lines[i]),
+                            )
+                        )
                     )
                     or (_may_be_jump_line(text, lang) and lang.jump_line.match(text))
                     # "BRIDGE, from Page 1": a jump head ends in its page number.
@@ -316,8 +422,11 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             roles[i] = FURNITURE
     for i in [i for i, role in roles.items() if role == FURNITURE]:
         if _may_be_advert_label(texts[i], lang) and lang.advert_label.match(texts[i]):
-            roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang), FURNITURE))
+            roles.update(dict.fromkeys(_advert_copy(lines, i, roles, lang, rows), FURNITURE))
     sure = dict(roles)
+    folios = frozenset(
+        i for i, role in sure.items() if role == FURNITURE and lang.page_number.match(texts[i])
+    )
     # Copies at a page's top or bottom line (beside its folio or jump line): a
     # running head that reads as a sentence ("Your news, delivered before
     # breakfast.") repeats only there, where a sentence of the body repeated
@@ -325,7 +434,9 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
     edge_copies = Counter(
         shapes[i]
         for i in range(len(texts))
-        if counts[i] <= 10 and repeated[shapes[i]] >= 2 and _at_page_edge(lines, i, sure)
+        if counts[i] <= 10
+        and repeated[shapes[i]] >= 2
+        and _at_page_edge(lines, i, sure, folios)
     )
     # Or copies on several pages, each a block of its own line: an extractor
     # that moves the page's head among the text's blocks still sets it apart.
@@ -354,7 +465,7 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             # carries a folio), and never ends open or as a speaker label.
             words <= 10
             and repeated[shapes[i]] >= 2
-            and (apart or _at_page_edge(lines, i, sure) or FOLIO_MARK.search(text))
+            and (apart or _at_page_edge(lines, i, sure, folios) or FOLIO_MARK.search(text))
             and (
                 not ends_sentence(text)
                 or edge_copies[shapes[i]] == repeated[shapes[i]]
@@ -408,4 +519,186 @@ def find_furniture(lines: Sequence[Line], lang: Language) -> dict[int, Role]:
             and apart
         ):
             roles[i] = NOTE
+    roles.update(_pieced_heads(lines, shapes, roles, folios, lang))
+    roles.update(_row_mates(lines, rows, roles, counts, source))
+    roles.update(_masthead_dates(lines, roles, counts, lang))
     return roles
+
+
+def _heading_like(text: str, lang: Language) -> bool:
+    """Opens in a capital or a digit, and neither runs on nor labels a speaker."""
+    return (
+        (text[:1].isupper() or text[:1].isdigit())
+        and not open_end(text, lang.function_words)
+        and not lang.speaker_label.match(text)
+    )
+
+
+def _paper_name(text: str) -> bool:
+    """A name in capitalised words that ends no sentence: "Evening Gazette"."""
+    return not ends_sentence(text) and all(
+        word[:1].isupper() or not LETTER.search(word) for word in text.split()
+    )
+
+
+def _pieced_heads(
+    lines: Sequence[Line],
+    shapes: Sequence[str],
+    roles: Mapping[int, Role],
+    folios: AbstractSet[int],
+    lang: Language,
+) -> dict[int, Role]:
+    """A running head printed whole on one page and in two pieces on another.
+
+    OCR and column readers read the head's row ("Evening Gazette" and the
+    slogan "Your news, delivered before breakfast." far to its right) as
+    one line on one page and as two lines, far apart, on another. A line
+    at a page's edge that is two lines found elsewhere, word for word, one
+    of them the paper's name in capitalised words and one at a page's edge
+    too, is that head; so is each piece that stands apart from the text.
+    Two sentences of the text ("Yes, we did." / "It was hard.") never make
+    a head: neither is a name.
+    """
+    where: dict[str, list[int]] = {}
+    for i, shape in enumerate(shapes):
+        if shape:
+            where.setdefault(shape, []).append(i)
+    found: dict[int, Role] = {}
+    for i, shape in enumerate(shapes):
+        words = shape.split()
+        if (
+            i in roles
+            or len(words) < 2 * PIECE_WORDS
+            or not _heading_like(shape, lang)
+            or not _at_page_edge(lines, i, roles, folios)
+        ):
+            continue
+        for k in range(PIECE_WORDS, len(words) - PIECE_WORDS + 1):
+            copies = [
+                *where.get(" ".join(words[:k]), ()),
+                *where.get(" ".join(words[k:]), ()),
+            ]
+            pieces = {shapes[j] for j in copies}
+            if (
+                len(pieces) < 2
+                or not any(_paper_name(piece) for piece in pieces)
+                or not any(
+                    roles.get(j) == FURNITURE or _at_page_edge(lines, j, roles, folios)
+                    for j in copies
+                )
+            ):
+                continue
+            found[i] = FURNITURE
+            for j in copies:
+                if (
+                    j not in roles
+                    and _heading_like(lines[j].text, lang)
+                    and (
+                        _one_line_block(lines, j)
+                        or _stands_alone(lines, j, lang, roles)
+                        or _at_page_edge(lines, j, roles, folios)
+                    )
+                ):
+                    found[j] = FURNITURE
+            break
+    return found
+
+
+def _row_mates(
+    lines: Sequence[Line],
+    rows: Sequence[int],
+    roles: Mapping[int, Role],
+    counts: Sequence[int],
+    source: str,
+) -> dict[int, Role]:
+    """The other cells of a page's head or foot row that holds furniture.
+
+    A layout reader cuts the masthead row ("THE CHRONICLE", wide spaces,
+    "Independent reporting since 1901.") into cells and reads the right one
+    into the last column. The row is the page's first or last, a blank row
+    sets it apart from the columns, and one of its cells is furniture: the
+    others are the page's too. A body column's first row runs on into the
+    next row with no blank between, so a jump line printed beside a
+    column's first line leaves that line in the text; and only cells set
+    off by gutters are row-mates, never the column lines a reader cut out
+    of a paragraph line that ran several columns' rows on.
+    """
+    cells: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        cells.setdefault(row, []).append(i)
+    found: dict[int, Role] = {}
+    for held in _page_rows(lines, rows).values():
+        if len(held) < 2:
+            continue
+        for row, beside in ((held[0], held[1]), (held[-1], held[-2])):
+            mates = cells[row]
+            if (
+                abs(beside - row) < 2
+                or len(mates) < 2
+                or not any(roles.get(j) == FURNITURE for j in mates)
+                or not all(_own_cell(source, lines[j]) for j in mates)
+            ):
+                continue
+            for j in mates:
+                if (
+                    j not in roles
+                    and counts[j] <= RUNNING_HEAD_WORDS
+                    and LETTER_OR_DIGIT.search(lines[j].text)
+                ):
+                    found[j] = FURNITURE
+    return found
+
+
+def _date_of(text: str, lang: Language) -> tuple[str, int, int] | None:
+    """The date a line holds, spaces squeezed, with where it stands."""
+    # lang.date_in_line needs a four-digit year; this search is cheap.
+    if not YEAR.search(text):
+        return None
+    m = lang.date_in_line.search(text)
+    return None if m is None else (" ".join(m.group().split()), m.start(), m.end())
+
+
+def _masthead_dates(
+    lines: Sequence[Line], roles: Mapping[int, Role], counts: Sequence[int], lang: Language
+) -> dict[int, Role]:
+    """Copies of the masthead's date that a column reader put inside the text.
+
+    The date a masthead found as furniture carries ("THE DAILY COURIER
+    Monday, March 27, 2006") is the page's: a line that holds that date set
+    off by a bar or a dot from its edition ("Monday, March 27, 2006 ·
+    Final"), or beside a name in capitals where the line before does not
+    run on into it, is furniture wherever it stands. The date alone is left
+    to the header: it is as often the story's dateline.
+    """
+    dates = set()
+    for i, role in roles.items():
+        if role == FURNITURE:
+            date = _date_of(lines[i].text, lang)
+            if date is not None:
+                dates.add(date[0])
+    found: dict[int, Role] = {}
+    if not dates:
+        return found
+    for i, line in enumerate(lines):
+        text = line.text
+        if i in roles or counts[i] > MASTHEAD_DATE_WORDS:
+            continue
+        date = _date_of(text, lang)
+        if date is None or date[0] not in dates:
+            continue
+        # The date alone is left to the header: it is as often the dateline.
+        rest = (text[: date[1]] + text[date[2] :]).strip()
+        if not rest or open_end(text, lang.function_words):
+            continue
+        # No sentence sets a date off by a bar or a dot; a name in capitals
+        # beside it is the paper's only where no sentence runs on into it.
+        barred = rest[:1] in MASTHEAD_BARS or rest[-1:] in MASTHEAD_BARS
+        before = lines[i - 1].text if i > 0 else ""
+        if barred or (rest.isupper() and not open_end(before, lang.function_words)):
+            found[i] = FURNITURE
+            # "Monday, March 27, 2006 · Final" / "Edition": the edition's
+            # word a narrow masthead wrapped onto a line of its own.
+            after = lines[i + 1].text if i + 1 < len(lines) else ""
+            if i + 1 not in roles and after.casefold() == "edition" and rest[-1:].isalpha():
+                found[i + 1] = FURNITURE
+    return found

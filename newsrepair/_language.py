@@ -113,7 +113,9 @@ class Language:
     """A jump line run into the text of a paragraph-per-line extraction: at the
     start before a lowercase word ("Continued from Page 5 the show…", "BRIDGE,
     from Page 1 said…"; group ``lead``) or at the end after a sentence ("…
-    in May. See BRIDGE on Page 7"; group ``tail``)."""
+    in May. See BRIDGE on Page 7"; group ``tail``), or at the end of a row of
+    side-by-side columns, after a gutter or a lowercase word ("a different
+    national Continued on Page 8")."""
     page_words: tuple[str, ...]
     """How a jump line names a page, casefolded: a cheap test before
     :attr:`jump_run_in`."""
@@ -337,7 +339,15 @@ def _english() -> Language:
             r"^(?P<lead>(?:(?i:continued|cont(?:'|’)?d\.?)\s+(?i:from)"
             r"|\p{Lu}[\p{Lu}\d'’&. -]{0,40}?,\s+(?i:(?:continued\s+)?from))"
             r"\s+(?i:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?)\s+(?=\p{Ll})"
-            r"|(?<=[.!?][\"'”’)]?)\s+(?P<tail>(?i:see|continued\s+on|turn\s+to)\s+"
+            # After a sentence's end; or, in a row of side-by-side columns, after
+            # a gutter's run of spaces or the other column's lowercase word,
+            # where the jump line opens in its capital ("see page 8" after a
+            # gutter is the other column's own words).
+            # Each run of spaces is taken whole from its first space (possessive,
+            # after a non-space): a long run is scanned once, not from each space.
+            r"|(?:(?<=[.!?][\"'”’)]?)\s+|(?<=\S)\s{3,}+(?=\p{Lu})"
+            r"|(?<=\p{Ll})\s++(?=Continued\s+on\s|Turn\s+to\s|See\s+\p{Lu}{2,}))"
+            r"(?P<tail>(?i:see|continued\s+on|turn\s+to)\s+"
             r"[^.!?]{0,40}?\b(?i:page|p\.|pg\.?)\s*[A-Z]?\d{1,3}[A-Z]?\.?)$"
         ),
         page_words=("page", "p.", "pg"),

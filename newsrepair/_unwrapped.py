@@ -93,6 +93,36 @@ def split_run_in_jumps(lines: Sequence[Line], lang: Language) -> Sequence[Line]:
     return _with_cuts(lines, cuts)
 
 
+def split_row_labels(
+    lines: Sequence[Line], lang: Language, read_by_columns: bool
+) -> Sequence[Line]:
+    """``lines`` with an advert's label in capitals cut off the row it opens.
+
+    A column reader that cut a row of side-by-side columns one word late
+    leaves the other column's words after the label: "ADVERTISEMENT about
+    this". No sentence runs on from a label in capitals into a lowercase
+    word; cut off, the label is read as the furniture it is. Only where a
+    column reader read the page (``read_by_columns``): elsewhere a lede's
+    first word set in capitals ("ADVERTISING executives said…") opens such
+    a line.
+    """
+    cuts: dict[int, tuple[Line, Line]] = {}
+    if not read_by_columns:
+        return lines
+    for k, line in enumerate(lines):
+        text = line.text
+        first = text[:1]
+        if line.anchors or not first.isupper() or first.casefold() not in lang.advert_initials:
+            continue
+        label = text.split(None, 1)[0]
+        rest = text[len(label) :].lstrip()
+        if not rest[:1].islower() or not label.isupper() or not lang.advert_label.match(label):
+            continue
+        head, tail = line.split_at(len(label), len(text) - len(rest))
+        cuts[k] = (head, attrs.evolve(tail, blank_before=0))
+    return _with_cuts(lines, cuts)
+
+
 def _with_cuts(lines: Sequence[Line], cuts: dict[int, tuple[Line, Line]]) -> Sequence[Line]:
     """``lines`` with line ``k`` replaced by the two parts ``cuts[k]``, renumbered."""
     if not cuts:
