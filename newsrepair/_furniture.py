@@ -76,16 +76,25 @@ def _may_be_advert_label(text: str, lang: Language) -> bool:
     return first.isupper() and first.casefold() in lang.advert_initials
 
 
+# Furniture lines looked through, on each side, for a line's neighbours.
+MAX_LOOKED_THROUGH = 8
+
+
 def _neighbours(
     lines: Sequence[Line], i: int, skip: Mapping[int, str] | None
 ) -> tuple[int, int]:
     """The nearest lines before and after ``i`` that are not in ``skip``
-    (-1 and ``len(lines)`` where there is none)."""
+    (-1 and ``len(lines)`` where there is none).
+
+    At most :data:`MAX_LOOKED_THROUGH` lines are looked through on each
+    side: a page holds a few furniture lines together, and a text of
+    nothing but jump lines would otherwise cost a walk per line.
+    """
     p = i - 1
-    while skip and p >= 0 and p in skip:
+    while skip and p >= 0 and p in skip and i - p <= MAX_LOOKED_THROUGH:
         p -= 1
     n = i + 1
-    while skip and n < len(lines) and n in skip:
+    while skip and n < len(lines) and n in skip and n - i <= MAX_LOOKED_THROUGH:
         n += 1
     return p, n
 
