@@ -37,7 +37,7 @@ LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
 DASH_END = regex.compile(r"[—–]$|\s-$")
 FULL_LINE_JOIN = "full-width line inside a block"
 QUOTE_CLOSERS = "\"'”’"
-QUOTE_OPENERS = "\"“‘"
+QUOTE_OPENERS = '"“‘'
 
 
 @attrs.frozen
@@ -57,6 +57,16 @@ class Decision:
 FULL_SHARE = 0.85
 WIDE_SHARE = 0.95
 QUESTION_FULL_SHARE = 0.97
+# A line this much longer than the column holds several printed lines run
+# together (pdftotext and MuPDF's dehyphenation join a hyphenated line to the
+# next): how long its last printed line was is unknown, so its length is no
+# evidence that the line was full. Justified lines with doubled spaces
+# (pdfminer) reach 1.3 of the column; on the gate's tuning part no line
+# between 1.3 and 1.4 came from one printed line.
+RUN_TOGETHER_SHARE = 1.3
+# An indent is a paragraph's when it is this short; a deeper one is a
+# column cell's place on a layout page.
+INDENT_MAX = 8
 # Widths can be measured only on texts of some lines: in a text of three
 # lines the longest is "full" by definition.
 MIN_MEASURED_LINES = 6
@@ -68,6 +78,12 @@ HEADING_MAX_CHARS = 80
 # quarters of the column, none was a heading (12 on Wikinews articles
 # rendered apart from the gate's, 8 on the gate); all went on.
 HEADING_SHARE = 0.5
+
+
+def _indent_step(draft: Draft) -> int:
+    """How far a line must stand in to be indented: where the text is mostly
+    flush, one space (all some extractors keep of an indent) is enough."""
+    return 1 if draft.flush_text else 2
 
 
 def _subhead_like(text: str, lang: Language) -> bool:
@@ -110,6 +126,7 @@ def decide(
     lang: Language,
     a_opens: bool = True,
     b_asks: bool = False,
+    a_indented: bool = False,
 ) -> Decision:
     """Decide whether ``b`` continues ``a`` in the same paragraph.
 
@@ -117,7 +134,8 @@ def decide(
     (this runs for every pair of lines). ``a_opens`` says whether ``a``
     starts its paragraph; a line inside a paragraph cannot be a heading,
     however short it is. ``b_asks`` says whether the sentence that opens
-    ``b`` ends in a question mark (see :func:`_asks`).
+    ``b`` ends in a question mark (see :func:`_asks`). ``a_indented`` says
+    whether ``a`` opened its paragraph by an indent from the line before it.
     """
     lexicon = draft.lexicon
     if is_label_start(b.text, lang, draft.dotted_labels):
@@ -137,10 +155,21 @@ def decide(
         full = column and len(a.text) + 1 + len(next_word) > draft.wrap_width
     else:
         full = column and (len(a.text) >= bar or len(a.text) + 1 + len(next_word) > width)
+    # A gutter inside the line (a run of spaces) is a row of two columns
+    # that layout reading left whole, not printed lines run together.
+    run_together = column and len(a.text) > RUN_TOGETHER_SHARE * width and "   " not in a.text
     # An indent opens a paragraph; where the text is mostly flush, one space
     # (all some extractors keep of an indent) is enough.
-    step = 1 if draft.flush_text else 2
-    indented = column and b.indent >= step and b.indent >= a.indent + step and not gap
+    step = _indent_step(draft)
+    # After a line that an indent opened, the next line indented as far opens
+    # a paragraph too (a one-line paragraph); a block set in as a whole does
+    # not, for its second line was not opened by an indent.
+    indented = (
+        column
+        and not gap
+        and b.indent >= step
+        and (b.indent >= a.indent + step or (a_indented and b.indent == a.indent))
+    )
     piece = hyphen_piece(a.text)
     if piece is not None and not a.hard_hyphen_end:
         first = FIRST_WORD.match(b.text)
@@ -157,6 +186,10 @@ def decide(
                 return Decision(False, 0.6, "no word across the break", "dangling_hyphen")
         return Decision(True, 0.9, "hyphenated line end")
     if ends_terminal(a.text):
+        if indented and b.indent - a.indent <= INDENT_MAX:
+            # An indent after a stop opens a paragraph, whatever its first
+            # letter ("iPhone sales...").
+            return Decision(False, 0.9, "sentence end, then an indent")
         if starts_lower(b.text):
             wide = (
                 column
@@ -170,6 +203,10 @@ def decide(
             return Decision(False, 0.7, "short line after a stop, then a lowercase start")
         if not column or indented:
             return Decision(False, 0.9, "sentence end")
+        if run_together:
+            # Most sentence ends at a line end of unknown length end their
+            # paragraph (on the tuning part 15 of 22 such lines did).
+            return Decision(False, 0.6, "several printed lines run together end a sentence")
         # A question mark before a capital most often ends a turn or a
         # paragraph; only a line that fills the column outright goes on.
         asked = a.text.rstrip("\"'”’)").endswith("?")
@@ -200,10 +237,16 @@ def decide(
         a.text.endswith((",", ";")) or last in lang.function_words or bool(DASH_END.search(a.text))
     )
     if column and not gap:
+        if indented and not continuing and b.indent - a.indent <= INDENT_MAX:
+            # A capital on an indented line after a line with no stop: a
+            # paragraph ended without one (a name, a citation, a bracket).
+            return Decision(False, 0.6, "an indent opens a capitalised line", "paragraph_cut")
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
-        if a_opens and _subhead_like(a.text, lang) and not (
-            len(a.text) >= HEADING_SHARE * width and _name_across(a, next_word, lang)
+        if (
+            a_opens
+            and _subhead_like(a.text, lang)
+            and not (len(a.text) >= HEADING_SHARE * width and _name_across(a, next_word, lang))
         ):
             return Decision(False, 0.8, "heading line")
         return Decision(True, 0.8, "short unfinished line inside a block")
@@ -537,11 +580,22 @@ def run(draft: Draft, config: Config) -> Draft:
             d = Decision(True, MOVE_CONFIDENCE, "a moved box finishes the line")
         else:
             opens = len(groups[-1]) == 1
-            d = decide(a, b, gap, draft, config, lang, a_opens=opens)
+            a_indented = opens and k >= 2 and a.indent >= flow[k - 2].indent + _indent_step(draft)
+            d = decide(a, b, gap, draft, config, lang, a_opens=opens, a_indented=a_indented)
             # Whether a question opens b can only undo a join at a full line
             # ending a sentence; it reads ahead, so it is asked only there.
             if d.reason == FULL_LINE_JOIN and _asks(flow, k):
-                d = decide(a, b, gap, draft, config, lang, a_opens=opens, b_asks=True)
+                d = decide(
+                    a,
+                    b,
+                    gap,
+                    draft,
+                    config,
+                    lang,
+                    a_opens=opens,
+                    b_asks=True,
+                    a_indented=a_indented,
+                )
         if d.join and gap and not a.moved and not b.moved and pair not in moved.heads:
             what = (
                 "other material"
