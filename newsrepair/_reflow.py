@@ -97,6 +97,23 @@ def _subhead_like(text: str, lang: Language) -> bool:
     )
 
 
+def _name_before_colon(a: Line, b: Line, lang: Language) -> bool:
+    """Whether ``b``'s label-like start is a name a sentence runs into.
+
+    A preposition or an article cannot end a turn: in "said to" / "Biden:
+    'Today...'" the name before the colon is the sentence's. Only a name in
+    title case: speakers' labels are mostly set in capitals ("WIKINEWS:"),
+    and a credit's or a section's label ("Photo:") stands apart anyway.
+    """
+    label = b.text.split(":", 1)[0]
+    return (
+        a.text[-1:].isalpha()
+        and last_word(a.text) in lang.binding_words
+        and not label.isupper()
+        and label.lower() not in lang.not_speakers
+    )
+
+
 def _name_across(a: Line, next_word: str, lang: Language) -> bool:
     """Whether a name runs on from title-like line ``a`` into ``next_word``.
 
@@ -104,12 +121,18 @@ def _name_across(a: Line, next_word: str, lang: Language) -> bool:
     ("Prime Minister John" / "Key said ...") goes on, where a heading that
     long ends on a lowercase word. The name goes on in a capitalised word
     that opens no sentence (not "In", "The"); a line holding a sentence stop
-    is a list's item; at the top of the text or of a block headings stand.
+    is a list's item; at the top of the text or of a block headings stand,
+    unless the line is set in sentence case: a heading in title case
+    capitalises every word, a sentence's first line holds lowercase words
+    ("The government's Flag Consideration" / "Project has ..."), and some
+    extractors (pdfminer, OCR) set every paragraph apart by a blank line.
     """
-    tail = a.text.rsplit(None, 1)[-1].lstrip("\"'“‘([")
+    words = a.text.split()
+    tail = words[-1].lstrip("\"'“‘([")
+    sentence_case = any(word[:1].islower() for word in words[1:])
     return (
         a.index > 0
-        and a.blank_before == 0
+        and (a.blank_before == 0 or sentence_case)
         and tail[:1].isupper()
         and next_word[:1].isupper()
         and next_word.lower() not in lang.function_words
@@ -138,7 +161,7 @@ def decide(
     whether ``a`` opened its paragraph by an indent from the line before it.
     """
     lexicon = draft.lexicon
-    if is_label_start(b.text, lang, draft.dotted_labels):
+    if is_label_start(b.text, lang, draft.dotted_labels) and not _name_before_colon(a, b, lang):
         return Decision(False, 0.95, "speaker label")
     if a.text.endswith(":") and LABEL_ONLY.match(a.text) and a.text[:-1].strip() in draft.speakers:
         return Decision(True, 0.95, "speaker label on a line of its own")
