@@ -67,6 +67,8 @@ RUN_TOGETHER_SHARE = 1.3
 # An indent is a paragraph's when it is this short; a deeper one is a
 # column cell's place on a layout page.
 INDENT_MAX = 8
+# How far a line must stand in for its indent alone to cut a sentence.
+CUT_INDENT = 2
 # Widths can be measured only on texts of some lines: in a text of three
 # lines the longest is "full" by definition.
 MIN_MEASURED_LINES = 6
@@ -271,9 +273,11 @@ def decide(
         a.text.endswith((",", ";")) or last in lang.function_words or bool(DASH_END.search(a.text))
     )
     if column and not gap:
-        if indented and not continuing and b.indent - a.indent <= INDENT_MAX:
+        if not continuing and CUT_INDENT <= b.indent - a.indent <= INDENT_MAX:
             # A capital on an indented line after a line with no stop: a
             # paragraph ended without one (a name, a citation, a bracket).
+            # Without a stop the indent alone decides, so it must be a real
+            # one: a single space is as often a box line's offset (pypdf).
             return Decision(False, 0.6, "an indent opens a capitalised line", "paragraph_cut")
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
