@@ -12,6 +12,7 @@ weak, the paragraph is left cut and a finding is reported.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -67,6 +68,8 @@ RUN_TOGETHER_SHARE = 1.3
 # An indent is a paragraph's when it is this short; a deeper one is a
 # column cell's place on a layout page.
 INDENT_MAX = 8
+# Where a line may break with no space after it (inside a compound, a URL).
+NO_SPACE_BREAKS = ("-", "—", "–", "/", "\\")
 # How far a line must stand in for its indent alone to cut a sentence.
 CUT_INDENT = 2
 # Widths can be measured only on texts of some lines: in a text of three
@@ -153,6 +156,7 @@ def decide(
     b_asks: bool = False,
     a_indented: bool = False,
     a_quoting: bool = False,
+    a_spaced: bool | None = None,
 ) -> Decision:
     """Decide whether ``b`` continues ``a`` in the same paragraph.
 
@@ -163,7 +167,9 @@ def decide(
     ``b`` ends in a question mark (see :func:`_asks`). ``a_indented`` says
     whether ``a`` opened its paragraph by an indent from the line before it;
     ``a_quoting`` whether a quotation opened in ``a``'s paragraph is still
-    open at its end (see :class:`_Quotes`).
+    open at its end (see :class:`_Quotes`); ``a_spaced`` whether a space
+    follows ``a`` on its row, where the document marks its wrapped lines so
+    (see :func:`_marks_wraps`), else None.
     """
     lexicon = draft.lexicon
     if is_label_start(b.text, lang, draft.dotted_labels) and not _name_before_colon(a, b, lang):
@@ -218,6 +224,10 @@ def decide(
             # An indent after a stop opens a paragraph, whatever its first
             # letter ("iPhone sales...").
             return Decision(False, 0.9, "sentence end, then an indent")
+        if a_spaced is False and not gap:
+            # No space after a stop: the paragraph ended, even before a
+            # lowercase word ("youtube-dl is ...").
+            return Decision(False, 0.85, "no space after the line: its paragraph ends")
         if starts_lower(b.text):
             wide = (
                 column
@@ -231,6 +241,12 @@ def decide(
             return Decision(False, 0.7, "short line after a stop, then a lowercase start")
         if not column or indented:
             return Decision(False, 0.9, "sentence end")
+        if a_spaced is not None and not gap:
+            # The extractor kept the space the line broke at; a paragraph's
+            # last line has none after it, however full it is.
+            if a_spaced:
+                return Decision(True, 0.85, "a space after the line: it was wrapped")
+            return Decision(False, 0.85, "no space after the line: its paragraph ends")
         if run_together:
             # Most sentence ends at a line end of unknown length end their
             # paragraph (on the tuning part 15 of 22 such lines did).
@@ -273,6 +289,12 @@ def decide(
         a.text.endswith((",", ";")) or last in lang.function_words or bool(DASH_END.search(a.text))
     )
     if column and not gap:
+        if a_spaced and not indented:
+            return Decision(True, 0.85, "a space after the line: it was wrapped")
+        if a_spaced is False and not a.text.endswith(NO_SPACE_BREAKS):
+            # A line breaks without a space only after a hyphen, a dash or a
+            # slash; anywhere else its paragraph ended, stop or none.
+            return Decision(False, 0.8, "no space after the line: its paragraph ends")
         if not continuing and CUT_INDENT <= b.indent - a.indent <= INDENT_MAX:
             # A capital on an indented line after a line with no stop: a
             # paragraph ended without one (a name, a citation, a bracket).
@@ -538,6 +560,58 @@ def _wrap_width(going_on: Sequence[tuple[Line, Line]]) -> float:
     return float(width) if slips <= WRAP_SLIP_SHARE * len(pairs) else 0.0
 
 
+def _row_tail(line: Line, source: str) -> str | None:
+    """What follows ``line`` on its row of the source: "" or white space, or
+    None where more text follows (a column cell, a fragment of a row)."""
+    newline = source.find("\n", line.end)
+    tail = source[line.end : newline if newline >= 0 else len(source)]
+    return None if "\f" in tail or (tail and not tail.isspace()) else tail
+
+
+# A document marks its wrapped lines when at least this share of the lines
+# that surely go on (of at least this many) end in a space, as large a share
+# of the lines that surely end a paragraph have none after them, and at
+# least that many lines ending a sentence have none.
+MIN_MARKED_LINES = 8
+MARKED_SHARE = 0.9
+MIN_BARE_ENDS = 3
+# A line ending a sentence this far short of the column, before a capital,
+# surely ends its paragraph.
+SURE_END_SHARE = 0.6
+
+
+def _marks_wraps(
+    flow: Sequence[Line], going_on: Sequence[tuple[Line, Line]], source: str, width: float
+) -> bool:
+    """Whether the extractor kept the space each wrapped line broke at.
+
+    Some PDF producers (Typst among them) write the space a line broke at,
+    and pypdf, PyMuPDF and pdfminer keep it at the line's end; a
+    paragraph's last line has none. Only where the lines that surely go on
+    (``going_on``, hyphenated ones left out) all but always end in a space
+    is the space evidence, and only where the lines that surely end their
+    paragraphs (a short line ending a sentence before a capital) all but
+    always have none: an extractor that pads every line tells nothing.
+    """
+    wrapped = [a for a, _ in going_on if not a.text.endswith("-")]
+    if len(wrapped) < MIN_MARKED_LINES:
+        return False
+    spaced = sum(1 for a in wrapped if _row_tail(a, source))
+    if spaced < MARKED_SHARE * len(wrapped):
+        return False
+    ends = [
+        a
+        for a, b in itertools.pairwise(flow)
+        if b.index == a.index + 1
+        and ends_terminal(a.text)
+        and len(a.text) < SURE_END_SHARE * width
+        and b.text[:1].isupper()
+    ]
+    bare_ends = sum(1 for a in ends if _row_tail(a, source) == "")
+    bare = sum(1 for line in flow if ends_terminal(line.text) and _row_tail(line, source) == "")
+    return bare >= MIN_BARE_ENDS and bare_ends >= MARKED_SHARE * len(ends)
+
+
 def _taking_turns(flow: Sequence[Line], speakers: frozenset[str], lang: Language) -> frozenset[str]:
     """The labels that open speakers' turns, as far as joining a label line goes.
 
@@ -642,6 +716,7 @@ def run(draft: Draft, config: Config) -> Draft:
         speakers=_taking_turns(flow, draft.speakers, lang),
     )
     ledger.draft = draft
+    marked = _marks_wraps(flow, going_on, draft.source, draft.column_width)
     flow, placed, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
     # Links are named by the source starts of their two lines: moving boxes
     # shifts positions in the flow.
@@ -666,12 +741,25 @@ def run(draft: Draft, config: Config) -> Draft:
         else:
             opens = len(groups[-1]) == 1
             a_indented = opens and k >= 2 and a.indent >= flow[k - 2].indent + _indent_step(draft)
-            shape = {"a_opens": opens, "a_indented": a_indented, "a_quoting": quotes.recent}
-            d = decide(a, b, gap, draft, config, lang, **shape)
+            tail = _row_tail(a, draft.source) if marked and not a.moved else None
+            judge = functools.partial(
+                decide,
+                a,
+                b,
+                gap,
+                draft,
+                config,
+                lang,
+                a_opens=opens,
+                a_indented=a_indented,
+                a_quoting=quotes.recent,
+                a_spaced=None if tail is None else bool(tail),
+            )
+            d = judge()
             # Whether a question opens b can only undo a join at a full line
             # ending a sentence; it reads ahead, so it is asked only there.
             if d.reason == FULL_LINE_JOIN and _asks(flow, k):
-                d = decide(a, b, gap, draft, config, lang, b_asks=True, **shape)
+                d = judge(b_asks=True)
         if d.join and gap and not a.moved and not b.moved and pair not in moved.heads:
             what = (
                 "other material"
