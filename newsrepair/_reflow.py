@@ -91,6 +91,19 @@ def _indent_step(draft: Draft) -> int:
     return 1 if draft.flush_text else 2
 
 
+# Two spaces between words, not after a stop or a mark (where some typists
+# set two), in a line with no gutter's run of three.
+STRETCHED = regex.compile(r"[^\s.!?:;,\"'”’)\]]  (?=\S)")
+STRETCHED_JOIN = "a justified line (its spaces stretched) is no paragraph's last"
+
+
+def _stretched(text: str) -> bool:
+    """Whether the line was justified: an extractor that writes a wide gap
+    between words as two spaces (pdfminer, pypdf) shows the stretch, and a
+    paragraph's last line is set at its natural width, never stretched."""
+    return "  " in text and "   " not in text and STRETCHED.search(text) is not None
+
+
 def _subhead_like(text: str, lang: Language) -> bool:
     words = text.split()
     return (
@@ -247,6 +260,8 @@ def decide(
             if a_spaced:
                 return Decision(True, 0.85, "a space after the line: it was wrapped")
             return Decision(False, 0.85, "no space after the line: its paragraph ends")
+        if not gap and _stretched(a.text):
+            return Decision(True, 0.85, STRETCHED_JOIN)
         if run_together:
             # Most sentence ends at a line end of unknown length end their
             # paragraph (on the tuning part 15 of 22 such lines did).
@@ -291,6 +306,8 @@ def decide(
     if column and not gap:
         if a_spaced and not indented:
             return Decision(True, 0.85, "a space after the line: it was wrapped")
+        if _stretched(a.text) and not indented:
+            return Decision(True, 0.85, STRETCHED_JOIN)
         if a_spaced is False and not a.text.endswith(NO_SPACE_BREAKS):
             # A line breaks without a space only after a hyphen, a dash or a
             # slash; anywhere else its paragraph ended, stop or none.
