@@ -308,9 +308,11 @@ def decide(
             return Decision(True, 0.85, "a space after the line: it was wrapped")
         if _stretched(a.text) and not indented:
             return Decision(True, 0.85, STRETCHED_JOIN)
-        if a_spaced is False and not a.text.endswith(NO_SPACE_BREAKS):
+        if a_spaced is False and not continuing and not a.text.endswith(NO_SPACE_BREAKS):
             # A line breaks without a space only after a hyphen, a dash or a
-            # slash; anywhere else its paragraph ended, stop or none.
+            # slash; anywhere else its paragraph ended, stop or none. Not
+            # after a comma or a function word, which cannot end one: the
+            # space is lost where a column or a box ends too.
             return Decision(False, 0.8, "no space after the line: its paragraph ends")
         if not continuing and CUT_INDENT <= b.indent - a.indent <= INDENT_MAX:
             # A capital on an indented line after a line with no stop: a
