@@ -579,12 +579,18 @@ def _wrap_width(going_on: Sequence[tuple[Line, Line]]) -> float:
     return float(width) if slips <= WRAP_SLIP_SHARE * len(pairs) else 0.0
 
 
+# White space to the end of a row; a form feed ends the row but also the
+# page, where the space says nothing.
+ROW_TAIL = regex.compile(r"[ \t]*(?=\n|\Z)")
+
+
 def _row_tail(line: Line, source: str) -> str | None:
     """What follows ``line`` on its row of the source: "" or white space, or
     None where more text follows (a column cell, a fragment of a row)."""
-    newline = source.find("\n", line.end)
-    tail = source[line.end : newline if newline >= 0 else len(source)]
-    return None if "\f" in tail or (tail and not tail.isspace()) else tail
+    # Anchored at the line's end and bounded by the white space there, so a
+    # line cut from a long row costs no scan of the rest of the row.
+    found = ROW_TAIL.match(source, line.end)
+    return None if found is None else found.group()
 
 
 # A document marks its wrapped lines when at least this share of the lines
