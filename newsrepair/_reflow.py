@@ -312,8 +312,11 @@ def decide(
             # A line breaks without a space only after a hyphen, a dash or a
             # slash; anywhere else its paragraph ended, stop or none. Not
             # after a comma or a function word, which cannot end one: the
-            # space is lost where a column or a box ends too.
-            return Decision(False, 0.8, "no space after the line: its paragraph ends")
+            # space is lost where a column or a box ends too. With no stop
+            # the cut is reported.
+            return Decision(
+                False, 0.8, "no space after the line: its paragraph ends", "paragraph_cut"
+            )
         if not continuing and CUT_INDENT <= b.indent - a.indent <= INDENT_MAX:
             # A capital on an indented line after a line with no stop: a
             # paragraph ended without one (a name, a citation, a bracket).
