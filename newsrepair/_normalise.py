@@ -124,10 +124,15 @@ def _shown_hyphen(text: str, start: int, end: int, config: Config) -> bool:
     hyphen is an invisible break hint inside one word ("infor\u00admation").
     Beside a digit or before a capital it is printed ("555-0100",
     "non-Muslim"); between letters it is printed when the joined form is no
-    word the lexicon knows and both parts are words.
+    word the lexicon knows and both parts are words. Between spaces it is a
+    dash.
     """
     left = text[start - 1 : start]
     right = text[end : end + 1]
+    if left in (" ", "\t") and right in (" ", "\t"):
+        # Standing alone between spaces it breaks no word: it is the dash
+        # of "Waitangi Day - February 6", written as U+00AD.
+        return True
     if not left or not right or left.isspace() or right.isspace():
         return False
     if left.isdigit() or right.isdigit() or (left.isalpha() and right.isupper()):

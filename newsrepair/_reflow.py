@@ -12,6 +12,7 @@ weak, the paragraph is left cut and a finding is reported.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -37,7 +38,7 @@ LOWERCASE_AFTER_STOP = regex.compile(r"\b(\p{Ll}{3,})\.\s+(\p{Ll}{2,})\b")
 DASH_END = regex.compile(r"[—–]$|\s-$")
 FULL_LINE_JOIN = "full-width line inside a block"
 QUOTE_CLOSERS = "\"'”’"
-QUOTE_OPENERS = "\"“‘"
+QUOTE_OPENERS = '"“‘'
 
 
 @attrs.frozen
@@ -57,6 +58,20 @@ class Decision:
 FULL_SHARE = 0.85
 WIDE_SHARE = 0.95
 QUESTION_FULL_SHARE = 0.97
+# A line this much longer than the column holds several printed lines run
+# together (pdftotext and MuPDF's dehyphenation join a hyphenated line to the
+# next): how long its last printed line was is unknown, so its length is no
+# evidence that the line was full. Justified lines with doubled spaces
+# (pdfminer) reach 1.3 of the column; on the gate's tuning part no line
+# between 1.3 and 1.4 came from one printed line.
+RUN_TOGETHER_SHARE = 1.3
+# An indent is a paragraph's when it is this short; a deeper one is a
+# column cell's place on a layout page.
+INDENT_MAX = 8
+# Where a line may break with no space after it (inside a compound, a URL).
+NO_SPACE_BREAKS = ("-", "—", "–", "/", "\\")
+# How far a line must stand in for its indent alone to cut a sentence.
+CUT_INDENT = 2
 # Widths can be measured only on texts of some lines: in a text of three
 # lines the longest is "full" by definition.
 MIN_MEASURED_LINES = 6
@@ -70,6 +85,25 @@ HEADING_MAX_CHARS = 80
 HEADING_SHARE = 0.5
 
 
+def _indent_step(draft: Draft) -> int:
+    """How far a line must stand in to be indented: where the text is mostly
+    flush, one space (all some extractors keep of an indent) is enough."""
+    return 1 if draft.flush_text else 2
+
+
+# Two spaces between words, not after a stop or a mark (where some typists
+# set two), in a line with no gutter's run of three.
+STRETCHED = regex.compile(r"[^\s.!?:;,\"'”’)\]]  (?=\S)")
+STRETCHED_JOIN = "a justified line (its spaces stretched) is no paragraph's last"
+
+
+def _stretched(text: str) -> bool:
+    """Whether the line was justified: an extractor that writes a wide gap
+    between words as two spaces (pdfminer, pypdf) shows the stretch, and a
+    paragraph's last line is set at its natural width, never stretched."""
+    return "  " in text and "   " not in text and STRETCHED.search(text) is not None
+
+
 def _subhead_like(text: str, lang: Language) -> bool:
     words = text.split()
     return (
@@ -81,6 +115,23 @@ def _subhead_like(text: str, lang: Language) -> bool:
     )
 
 
+def _name_before_colon(a: Line, b: Line, lang: Language) -> bool:
+    """Whether ``b``'s label-like start is a name a sentence runs into.
+
+    A preposition or an article cannot end a turn: in "said to" / "Biden:
+    'Today...'" the name before the colon is the sentence's. Only a name in
+    title case: speakers' labels are mostly set in capitals ("WIKINEWS:"),
+    and a credit's or a section's label ("Photo:") stands apart anyway.
+    """
+    label = b.text.split(":", 1)[0]
+    return (
+        a.text[-1:].isalpha()
+        and last_word(a.text) in lang.binding_words
+        and not label.isupper()
+        and label.lower() not in lang.not_speakers
+    )
+
+
 def _name_across(a: Line, next_word: str, lang: Language) -> bool:
     """Whether a name runs on from title-like line ``a`` into ``next_word``.
 
@@ -88,12 +139,18 @@ def _name_across(a: Line, next_word: str, lang: Language) -> bool:
     ("Prime Minister John" / "Key said ...") goes on, where a heading that
     long ends on a lowercase word. The name goes on in a capitalised word
     that opens no sentence (not "In", "The"); a line holding a sentence stop
-    is a list's item; at the top of the text or of a block headings stand.
+    is a list's item; at the top of the text or of a block headings stand,
+    unless the line is set in sentence case: a heading in title case
+    capitalises every word, a sentence's first line holds lowercase words
+    ("The government's Flag Consideration" / "Project has ..."), and some
+    extractors (pdfminer, OCR) set every paragraph apart by a blank line.
     """
-    tail = a.text.rsplit(None, 1)[-1].lstrip("\"'“‘([")
+    words = a.text.split()
+    tail = words[-1].lstrip("\"'“‘([")
+    sentence_case = any(word[:1].islower() for word in words[1:])
     return (
         a.index > 0
-        and a.blank_before == 0
+        and (a.blank_before == 0 or sentence_case)
         and tail[:1].isupper()
         and next_word[:1].isupper()
         and next_word.lower() not in lang.function_words
@@ -110,6 +167,9 @@ def decide(
     lang: Language,
     a_opens: bool = True,
     b_asks: bool = False,
+    a_indented: bool = False,
+    a_quoting: bool = False,
+    a_spaced: bool | None = None,
 ) -> Decision:
     """Decide whether ``b`` continues ``a`` in the same paragraph.
 
@@ -117,10 +177,15 @@ def decide(
     (this runs for every pair of lines). ``a_opens`` says whether ``a``
     starts its paragraph; a line inside a paragraph cannot be a heading,
     however short it is. ``b_asks`` says whether the sentence that opens
-    ``b`` ends in a question mark (see :func:`_asks`).
+    ``b`` ends in a question mark (see :func:`_asks`). ``a_indented`` says
+    whether ``a`` opened its paragraph by an indent from the line before it;
+    ``a_quoting`` whether a quotation opened in ``a``'s paragraph is still
+    open at its end (see :class:`_Quotes`); ``a_spaced`` whether a space
+    follows ``a`` on its row, where the document marks its wrapped lines so
+    (see :func:`_marks_wraps`), else None.
     """
     lexicon = draft.lexicon
-    if is_label_start(b.text, lang, draft.dotted_labels):
+    if is_label_start(b.text, lang, draft.dotted_labels) and not _name_before_colon(a, b, lang):
         return Decision(False, 0.95, "speaker label")
     if a.text.endswith(":") and LABEL_ONLY.match(a.text) and a.text[:-1].strip() in draft.speakers:
         return Decision(True, 0.95, "speaker label on a line of its own")
@@ -137,10 +202,21 @@ def decide(
         full = column and len(a.text) + 1 + len(next_word) > draft.wrap_width
     else:
         full = column and (len(a.text) >= bar or len(a.text) + 1 + len(next_word) > width)
+    # A gutter inside the line (a run of spaces) is a row of two columns
+    # that layout reading left whole, not printed lines run together.
+    run_together = column and len(a.text) > RUN_TOGETHER_SHARE * width and "   " not in a.text
     # An indent opens a paragraph; where the text is mostly flush, one space
     # (all some extractors keep of an indent) is enough.
-    step = 1 if draft.flush_text else 2
-    indented = column and b.indent >= step and b.indent >= a.indent + step and not gap
+    step = _indent_step(draft)
+    # After a line that an indent opened, the next line indented as far opens
+    # a paragraph too (a one-line paragraph); a block set in as a whole does
+    # not, for its second line was not opened by an indent.
+    indented = (
+        column
+        and not gap
+        and b.indent >= step
+        and (b.indent >= a.indent + step or (a_indented and b.indent == a.indent))
+    )
     piece = hyphen_piece(a.text)
     if piece is not None and not a.hard_hyphen_end:
         first = FIRST_WORD.match(b.text)
@@ -157,6 +233,14 @@ def decide(
                 return Decision(False, 0.6, "no word across the break", "dangling_hyphen")
         return Decision(True, 0.9, "hyphenated line end")
     if ends_terminal(a.text):
+        if indented and b.indent - a.indent <= INDENT_MAX:
+            # An indent after a stop opens a paragraph, whatever its first
+            # letter ("iPhone sales...").
+            return Decision(False, 0.9, "sentence end, then an indent")
+        if a_spaced is False and not gap:
+            # No space after a stop: the paragraph ended, even before a
+            # lowercase word ("youtube-dl is ...").
+            return Decision(False, 0.85, "no space after the line: its paragraph ends")
         if starts_lower(b.text):
             wide = (
                 column
@@ -170,6 +254,18 @@ def decide(
             return Decision(False, 0.7, "short line after a stop, then a lowercase start")
         if not column or indented:
             return Decision(False, 0.9, "sentence end")
+        if a_spaced is not None and not gap:
+            # The extractor kept the space the line broke at; a paragraph's
+            # last line has none after it, however full it is.
+            if a_spaced:
+                return Decision(True, 0.85, "a space after the line: it was wrapped")
+            return Decision(False, 0.85, "no space after the line: its paragraph ends")
+        if not gap and _stretched(a.text):
+            return Decision(True, 0.85, STRETCHED_JOIN)
+        if run_together:
+            # Most sentence ends at a line end of unknown length end their
+            # paragraph (on the tuning part 15 of 22 such lines did).
+            return Decision(False, 0.6, "several printed lines run together end a sentence")
         # A question mark before a capital most often ends a turn or a
         # paragraph; only a line that fills the column outright goes on.
         asked = a.text.rstrip("\"'”’)").endswith("?")
@@ -189,6 +285,14 @@ def decide(
             return Decision(False, 0.6, "a question opens the next line", "paragraph_cut")
         if full and not gap and (not asked or len(a.text) >= QUESTION_FULL_SHARE * width):
             return Decision(True, 0.85, FULL_LINE_JOIN)
+        if a_quoting and b.text[0] not in QUOTE_OPENERS and not gap:
+            # A paragraph should not end inside a quotation: one that runs
+            # on into the next paragraph opens it with a quote mark again.
+            # Writers forget that mark: on Wikinews wrapped flush, the join
+            # would glue 6 paragraph ends and mend no cut (on the gate's
+            # tuning part it mends 9 paragraphs cut inside a quotation). So
+            # it stays under the bar and is reported.
+            return Decision(True, 0.7, "a quotation still open goes on")
         return Decision(False, 0.85, "short line after a sentence end")
     # The line is unfinished.
     if a.text.endswith(":"):
@@ -200,10 +304,31 @@ def decide(
         a.text.endswith((",", ";")) or last in lang.function_words or bool(DASH_END.search(a.text))
     )
     if column and not gap:
+        if a_spaced and not indented:
+            return Decision(True, 0.85, "a space after the line: it was wrapped")
+        if _stretched(a.text) and not indented:
+            return Decision(True, 0.85, STRETCHED_JOIN)
+        if a_spaced is False and not continuing and not a.text.endswith(NO_SPACE_BREAKS):
+            # A line breaks without a space only after a hyphen, a dash or a
+            # slash; anywhere else its paragraph ended, stop or none. Not
+            # after a comma or a function word, which cannot end one: the
+            # space is lost where a column or a box ends too. With no stop
+            # the cut is reported.
+            return Decision(
+                False, 0.8, "no space after the line: its paragraph ends", "paragraph_cut"
+            )
+        if not continuing and CUT_INDENT <= b.indent - a.indent <= INDENT_MAX:
+            # A capital on an indented line after a line with no stop: a
+            # paragraph ended without one (a name, a citation, a bracket).
+            # Without a stop the indent alone decides, so it must be a real
+            # one: a single space is as often a box line's offset (pypdf).
+            return Decision(False, 0.6, "an indent opens a capitalised line", "paragraph_cut")
         if full or continuing:
             return Decision(True, 0.9, "wrapped column line")
-        if a_opens and _subhead_like(a.text, lang) and not (
-            len(a.text) >= HEADING_SHARE * width and _name_across(a, next_word, lang)
+        if (
+            a_opens
+            and _subhead_like(a.text, lang)
+            and not (len(a.text) >= HEADING_SHARE * width and _name_across(a, next_word, lang))
         ):
             return Decision(False, 0.8, "heading line")
         return Decision(True, 0.8, "short unfinished line inside a block")
@@ -457,6 +582,64 @@ def _wrap_width(going_on: Sequence[tuple[Line, Line]]) -> float:
     return float(width) if slips <= WRAP_SLIP_SHARE * len(pairs) else 0.0
 
 
+# White space to the end of a row; a form feed ends the row but also the
+# page, where the space says nothing.
+ROW_TAIL = regex.compile(r"[ \t]*(?=\n|\Z)")
+
+
+def _row_tail(line: Line, source: str) -> str | None:
+    """What follows ``line`` on its row of the source: "" or white space, or
+    None where more text follows (a column cell, a fragment of a row)."""
+    # Anchored at the line's end and bounded by the white space there, so a
+    # line cut from a long row costs no scan of the rest of the row.
+    found = ROW_TAIL.match(source, line.end)
+    return None if found is None else found.group()
+
+
+# A document marks its wrapped lines when at least this share of the lines
+# that surely go on (of at least this many) end in a space, as large a share
+# of the lines that surely end a paragraph have none after them, and at
+# least that many lines ending a sentence have none.
+MIN_MARKED_LINES = 8
+MARKED_SHARE = 0.9
+MIN_BARE_ENDS = 3
+# A line ending a sentence this far short of the column, before a capital,
+# surely ends its paragraph.
+SURE_END_SHARE = 0.6
+
+
+def _marks_wraps(
+    flow: Sequence[Line], going_on: Sequence[tuple[Line, Line]], source: str, width: float
+) -> bool:
+    """Whether the extractor kept the space each wrapped line broke at.
+
+    Some PDF producers (Typst among them) write the space a line broke at,
+    and pypdf, PyMuPDF and pdfminer keep it at the line's end; a
+    paragraph's last line has none. Only where the lines that surely go on
+    (``going_on``, hyphenated ones left out) all but always end in a space
+    is the space evidence, and only where the lines that surely end their
+    paragraphs (a short line ending a sentence before a capital) all but
+    always have none: an extractor that pads every line tells nothing.
+    """
+    wrapped = [a for a, _ in going_on if not a.text.endswith("-")]
+    if len(wrapped) < MIN_MARKED_LINES:
+        return False
+    spaced = sum(1 for a in wrapped if _row_tail(a, source))
+    if spaced < MARKED_SHARE * len(wrapped):
+        return False
+    ends = [
+        a
+        for a, b in itertools.pairwise(flow)
+        if b.index == a.index + 1
+        and ends_terminal(a.text)
+        and len(a.text) < SURE_END_SHARE * width
+        and b.text[:1].isupper()
+    ]
+    bare_ends = sum(1 for a in ends if _row_tail(a, source) == "")
+    bare = sum(1 for line in flow if ends_terminal(line.text) and _row_tail(line, source) == "")
+    return bare >= MIN_BARE_ENDS and bare_ends >= MARKED_SHARE * len(ends)
+
+
 def _taking_turns(flow: Sequence[Line], speakers: frozenset[str], lang: Language) -> frozenset[str]:
     """The labels that open speakers' turns, as far as joining a label line goes.
 
@@ -492,6 +675,52 @@ def _asks(flow: Sequence[Line], k: int) -> bool:
     return False
 
 
+# How many lines back the open quotation may have opened.
+QUOTE_REACH = 3
+
+
+def _blank_only(a: Line, b: Line) -> bool:
+    """Whether only blank lines stand between ``a`` and ``b`` (no material, no page)."""
+    return b.index == a.index + 1 and b.page == a.page and not a.moved and not b.moved
+
+
+@attrs.frozen
+class _Quotes:
+    """The double quotation marks of a paragraph so far: is a quotation open?
+
+    Curly marks are counted as opened less closed; straight ones can only be
+    paired, so an odd count leaves one open. Single marks are left out: they
+    are apostrophes as often as quotes.
+    """
+
+    curly: int = 0
+    straight: int = 0
+    #: Lines added since the open quotation opened (0: on the last line).
+    since: int = 0
+
+    def add(self, text: str) -> _Quotes:
+        """The marks after ``text`` is added to the paragraph."""
+        was_open = self.open
+        added = _Quotes(
+            self.curly + text.count("“") - text.count("”"), self.straight + text.count('"')
+        )
+        return attrs.evolve(added, since=self.since + 1 if was_open and added.open else 0)
+
+    @property
+    def open(self) -> bool:
+        """Whether a quotation is still open."""
+        return self.curly > 0 or self.straight % 2 == 1
+
+    @property
+    def recent(self) -> bool:
+        """Whether a quotation opened within the last few lines is still open.
+
+        A mark left unpaired further back (a typing slip, a quotation that
+        runs on across paragraphs without a new mark) says nothing here.
+        """
+        return self.open and self.since < QUOTE_REACH
+
+
 def _gap(a: Line, b: Line) -> bool:
     return b.moved or a.moved or b.index != a.index or b.blank_before > 0 or b.page != a.page
 
@@ -515,6 +744,7 @@ def run(draft: Draft, config: Config) -> Draft:
         speakers=_taking_turns(flow, draft.speakers, lang),
     )
     ledger.draft = draft
+    marked = _marks_wraps(flow, going_on, draft.source, draft.column_width)
     flow, placed, unplaced = _deinterleave(flow, draft, config, lexicon, ledger)
     # Links are named by the source starts of their two lines: moving boxes
     # shifts positions in the flow.
@@ -524,6 +754,7 @@ def run(draft: Draft, config: Config) -> Draft:
     findings = ledger.findings
     findings.extend(unplaced)
     groups: list[list[Line]] = [[flow[0]]]
+    quotes = _Quotes().add(flow[0].text)
     for k, (a, b) in enumerate(itertools.pairwise(flow), 1):
         same_line = a.index == b.index and not a.moved and not b.moved
         # A box put back out of its printed place may now follow a line
@@ -537,11 +768,26 @@ def run(draft: Draft, config: Config) -> Draft:
             d = Decision(True, MOVE_CONFIDENCE, "a moved box finishes the line")
         else:
             opens = len(groups[-1]) == 1
-            d = decide(a, b, gap, draft, config, lang, a_opens=opens)
+            a_indented = opens and k >= 2 and a.indent >= flow[k - 2].indent + _indent_step(draft)
+            tail = _row_tail(a, draft.source) if marked and not a.moved else None
+            judge = functools.partial(
+                decide,
+                a,
+                b,
+                gap,
+                draft,
+                config,
+                lang,
+                a_opens=opens,
+                a_indented=a_indented,
+                a_quoting=quotes.recent,
+                a_spaced=None if tail is None else bool(tail),
+            )
+            d = judge()
             # Whether a question opens b can only undo a join at a full line
             # ending a sentence; it reads ahead, so it is asked only there.
             if d.reason == FULL_LINE_JOIN and _asks(flow, k):
-                d = decide(a, b, gap, draft, config, lang, a_opens=opens, b_asks=True)
+                d = judge(b_asks=True)
         if d.join and gap and not a.moved and not b.moved and pair not in moved.heads:
             what = (
                 "other material"
@@ -580,8 +826,10 @@ def run(draft: Draft, config: Config) -> Draft:
                 )
         if joined:
             groups[-1].append(b)
+            quotes = quotes.add(b.text)
         else:
             groups.append([b])
+            quotes = _Quotes().add(b.text)
     last = flow[-1]
     dangling = hyphen_piece(last.text) is not None
     if dangling or (not ends_terminal(last.text) and len(last.text.split()) > 8):

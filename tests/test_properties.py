@@ -549,6 +549,16 @@ def test_idempotent_after_label_after_unfinished_turn() -> None:
     assert once == repair(once).text
 
 
+def test_soft_hyphen_between_spaces_is_a_dash() -> None:
+    """A soft hyphen standing alone between spaces breaks no word: it is shown as a dash."""
+    text = "The ferry runs on weekdays \u00ad and on Sundays in summer \u00ad until May.\n"
+    article = repair(text)
+    assert ("The ferry runs on weekdays - and on Sundays in summer - until May.", {}) == (
+        article.text,
+        difference(text, article),
+    )
+
+
 def test_soft_hyphen_ending_a_credit_is_logged() -> None:
     """A soft hyphen at the end of a photo credit is accounted for."""
     text = "Tall ships on the quay.\nPhoto: Jonas Falk\u00ad\n"
