@@ -20,10 +20,10 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._draft import CAPTION, CREDIT, Block, Draft, Line, Role
+from ._draft import CAPTION, CREDIT, FURNITURE, Block, Draft, Line, Role
 from ._language import Language
 from ._model import Repair
-from ._shapes import CLOSERS, ends_sentence, ends_terminal, open_end, word_count
+from ._shapes import CLOSERS, ends_sentence, ends_terminal, open_end, starts_lower, word_count
 
 # A label line over a section holds at most this many words ("WHAT NEXT:").
 LABEL_WORDS = 4
@@ -126,6 +126,14 @@ def find_captions(
     """
     pairs: dict[int, list[int]] = {}
     block_of = {i: b for b, group in enumerate(blocks) for i in group}
+    for i in [i for i, role in roles.items() if role == CREDIT]:
+        # A labelled credit line that runs on into its caption ("PHOTO: JANE
+        # DOE A worker clears…") opens the caption; the credit is split off.
+        marked = _marked_leading_credit(lines[i].text, lang)
+        if marked and word_count(lines[i].text[marked[1] :]) >= 3:
+            del roles[i]
+            run = _caption_run(lines, i, roles, lang)
+            roles.update(dict.fromkeys(run or [i], CAPTION if run else CREDIT))
     for i, role in sorted(roles.items()):
         if role != CREDIT:
             continue
@@ -160,7 +168,16 @@ def find_captions(
             if "/" in line.text and i not in roles  # the pattern needs its slash
             else None
         )
-        if m and word_count(line.text[m.end() :]) >= 3 and _starts_afresh(lines, i, roles):
+        caption_at = m.end() if m else None
+        if caption_at is None and i not in roles:
+            # Or a labelled credit ("Photo: Twitter/NASA NASA tweeted…").
+            marked = _marked_leading_credit(line.text, lang)
+            caption_at = marked[1] if marked else None
+        if (
+            caption_at
+            and word_count(line.text[caption_at:]) >= 3
+            and _starts_afresh(lines, i, roles)
+        ):
             for j in _caption_run(lines, i, roles, lang):
                 roles[j] = CAPTION
     for group in blocks:
@@ -225,12 +242,36 @@ SLASH_CAPITALS_CREDIT = regex.compile(
 )
 
 
-def _leading_capitals_credit(line: Line) -> tuple[str, Line] | None:
-    """The capitals credit opening a caption line, and the line without it."""
-    m = LEADING_CAPITALS_CREDIT.match(line.text) or SLASH_CAPITALS_CREDIT.match(line.text)
-    if not m:
+# The name after a credit's label ("Photo: Twitter/NASA", "Image by JANE
+# DOE"), run into a caption: one name with a slash, or words in capitals; the
+# caption opens with a capitalised word, or an acronym before a lowercase one.
+# It opens only where a word does, so that a search (not only a match at the
+# label's end) tries each run of letters once.
+MARKED_CREDIT_NAME = regex.compile(
+    r"(?<![\p{L}'’.&/-])((?:\p{Lu}[\p{L}'’.&-]*/\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{Lu}'’.&-]+){0,3}?"
+    r"|(?:\p{Lu}[\p{Lu}'’.&/-]*\s+){0,4}\p{Lu}[\p{Lu}'’.&/-]+))"
+    r"\s+(?=\p{Lu}\p{Ll}|\p{Lu}{2,}\s+\p{Ll}|\p{Lu}\s+\p{Ll})"
+)
+
+
+def _marked_leading_credit(text: str, lang: Language) -> tuple[int, int] | None:
+    """Where a labelled credit run into a caption's first line ends
+    ("Photo: Twitter/NASA NASA tweeted…"), and where the caption starts."""
+    marker = lang.credit_marker.match(text) if text[:1] in lang.credit_initials else None
+    if marker is None or marker.end() == 0:
         return None
-    return m.group(1), line.split_at(len(m.group(1)), m.end())[1]
+    m = MARKED_CREDIT_NAME.match(text, marker.end())
+    return (m.end(1), m.end()) if m else None
+
+
+def _leading_capitals_credit(line: Line, lang: Language) -> tuple[str, Line] | None:
+    """The credit opening a caption line, in capitals or after its label, and
+    the line without it."""
+    m = LEADING_CAPITALS_CREDIT.match(line.text) or SLASH_CAPITALS_CREDIT.match(line.text)
+    cut = (m.end(1), m.end()) if m else _marked_leading_credit(line.text, lang)
+    if cut is None:
+        return None
+    return line.text[: cut[0]], line.split_at(*cut)[1]
 
 
 def inline_caption(members: list[Line], lang: Language) -> Block:
@@ -239,7 +280,7 @@ def inline_caption(members: list[Line], lang: Language) -> Block:
     last = members[-1]
     m = lang.inline_credit.search(last.text)
     if not m:
-        lead = _leading_capitals_credit(members[0])
+        lead = _leading_capitals_credit(members[0], lang)
         if lead is not None:
             credit, rest = lead
             lines = (rest, *members[1:])
@@ -257,6 +298,11 @@ def inline_credit_label(draft: Draft, block: Block, lang: Language) -> tuple[Blo
     credit = block.credit or ""
     marker = lang.credit_marker.match(credit)
     at = draft.source.find(credit, last.end)
+    if at < 0:
+        # A credit that opened the first line ends just before it.
+        first = block.lines[0].start
+        at = draft.source.rfind(credit, 0, first)
+        at = at if at >= 0 and not draft.source[at + len(credit) : first].strip() else -1
     if not marker or at < 0:
         return block, []
     fix = draft.fixed_repair(
@@ -352,4 +398,176 @@ def find_standalone_captions(
         listed = _noun_phrase_line(prev.text, lang) or _noun_phrase_line(nxt.text, lang)
         if before and after and (alone or measure) and not listed:
             found[i] = CAPTION
+    return found
+
+
+# A caption set into the running text, out of its flow, holds at most this
+# many lines and words (a picture's caption, not a paragraph).
+INSERTED_MAX_LINES = 3
+INSERTED_MAX_WORDS = 30
+
+
+def _block_apart(lines: Sequence[Line], group: list[int]) -> bool:
+    """Whether the block ``group`` stands apart: a blank line or a page edge
+    on both sides."""
+    first, last = group[0], group[-1]
+    after = last + 1
+    return (
+        first == 0 or lines[first].blank_before > 0 or lines[first].page != lines[first - 1].page
+    ) and (
+        after >= len(lines)
+        or lines[after].blank_before > 0
+        or lines[after].page != lines[last].page
+    )
+
+
+def _short_block(
+    lines: Sequence[Line], group: list[int], roles: dict[int, Role], lang: Language
+) -> bool:
+    """A block that can be a caption set into the text: a few lines of a few
+    words, none set aside, opening with a capital, neither a label nor a
+    question nor header lines, with no double quotation mark (a quotation)."""
+    if not group or len(group) > INSERTED_MAX_LINES or any(j in roles for j in group):
+        return False
+    texts = [lines[j].text for j in group]
+    text = " ".join(texts)
+    return (
+        2 <= word_count(text) <= INSERTED_MAX_WORDS
+        and text[:1].isupper()
+        and not text.isupper()
+        and not any(_label_line(t) for t in texts)
+        and not _asks(text)
+        and not STANDALONE_QUOTES.search(text)
+        and not any(lang.byline_line.match(t) or lang.date_line.match(t) for t in texts)
+    )
+
+
+# A quotation mark that a caption's description does not hold.
+STANDALONE_QUOTES = regex.compile(r"[\"“”]")
+
+
+def _flow_broken(lines: Sequence[Line], group: list[int], roles: dict[int, Role]) -> bool:
+    """Whether the running text goes on across the block: the line before it
+    is body text that ends no sentence, so what it opens goes on after."""
+    before = group[0] - 1
+    return (
+        before >= 0
+        and before not in roles
+        and lines[before].page == lines[group[0]].page
+        and not ends_terminal(lines[before].text)
+    )
+
+
+def _inserted(
+    lines: Sequence[Line], group: list[int], roles: dict[int, Role], lang: Language
+) -> bool:
+    """A caption set into a sentence of the body: a block of its own closed by
+    a stop, with body text that ends no sentence before it and body text
+    that opens in lowercase after it. The sentence goes on across the block,
+    and the block cannot run on into what follows (no sentence goes on in
+    lowercase after a stop), so it stands outside the flow. A finite verb
+    makes it a sentence of the story put out of order, not a description."""
+    after = group[-1] + 1
+    text = " ".join(lines[j].text for j in group)
+    return (
+        _block_apart(lines, group)
+        and _flow_broken(lines, group, roles)
+        and after < len(lines)
+        and after not in roles
+        and lines[after].page == lines[group[-1]].page
+        and starts_lower(lines[after].text)
+        and ends_sentence(text)
+        and not lang.abbreviation_end.search(text)
+        and not lang.has_finite_verb(text)
+    )
+
+
+def _out_of_flow(
+    lines: Sequence[Line],
+    group: list[int],
+    roles: dict[int, Role],
+    width: float,
+    source: str,
+    lang: Language,
+) -> bool:
+    """Whether a short block shows it is not body text: it stands apart
+    where the sentence before it goes on, or it is one line set wider than
+    the column (under a picture wider than the column) that opens a block.
+    A caption does not end open, and a wide line whose printed row holds a
+    gutter is two columns' lines side by side."""
+    last = lines[group[-1]]
+    after = group[-1] + 1
+    if open_end(last.text, lang.function_words):
+        return False
+    # The running text resumes after it.
+    if after >= len(lines) or after in roles or lines[after].page != last.page:
+        return False
+    if _block_apart(lines, group) and _flow_broken(lines, group, roles):
+        return True
+    first = group[0]
+    return (
+        len(group) == 1
+        and width > 0
+        and len(last.text) > WIDE_LINE * width
+        and (first == 0 or last.blank_before > 0)
+        and GUTTER not in source[last.start : last.end]
+    )
+
+
+# The run of spaces a layout extraction sets between two columns.
+GUTTER = "   "
+
+
+def _row_start(source: str, offset: int) -> int:
+    """Where the printed row holding ``offset`` starts in ``source``."""
+    return source.rfind("\n", 0, offset) + 1
+
+
+def find_displaced_captions(
+    lines: Sequence[Line],
+    blocks: list[list[int]],
+    roles: dict[int, Role],
+    paired: set[int],
+    width: float,
+    source: str,
+    lang: Language,
+) -> dict[int, Role]:
+    """Captions the extractor set into the running text, out of its flow.
+
+    A block inserted into a sentence of the body (see :func:`_inserted`) is
+    a caption whether or not a credit is printed. And when the page holds
+    one credit that found no caption (``paired`` holds the credits and
+    captions already matched) and no uncredited caption, the one short
+    block on its page that stands out of the flow (see :func:`_out_of_flow`)
+    is its caption: the credit proves a picture, and the block is where its
+    caption was put. ``source`` is the text the lines' offsets point into.
+    """
+    found: dict[int, Role] = {}
+    # A layout extraction cuts a printed row into its columns' lines: a line
+    # from the row that holds the paper's name is its motto, not a caption.
+    furniture_rows = {
+        _row_start(source, lines[i].start) for i, role in roles.items() if role == FURNITURE
+    }
+    blocks = [g for g in blocks if _row_start(source, lines[g[0]].start) not in furniture_rows]
+    for group in blocks:
+        if _short_block(lines, group, roles, lang) and _inserted(lines, group, roles, lang):
+            found.update(dict.fromkeys(group, CAPTION))
+    loose = [i for i, role in roles.items() if role == CREDIT and i not in paired]
+    uncredited = [
+        i for i, role in (*roles.items(), *found.items()) if role == CAPTION and i not in paired
+    ]
+    if len(loose) != 1 or uncredited:
+        return found
+    page = lines[loose[0]].page
+    # A wide line may open a block of column lines printed under it.
+    openers = [group[:1] for group in blocks if len(group) > 1]
+    candidates = [
+        group
+        for group in (*blocks, *openers)
+        if lines[group[0]].page == page
+        and _short_block(lines, group, roles, lang)
+        and _out_of_flow(lines, group, roles, width, source, lang)
+    ]
+    if len(candidates) == 1:
+        found.update(dict.fromkeys(candidates[0], CAPTION))
     return found

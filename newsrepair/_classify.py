@@ -17,6 +17,7 @@ import attrs
 from ._captions import (
     credit_text,
     find_captions,
+    find_displaced_captions,
     find_standalone_captions,
     inline_caption,
     inline_credit_label,
@@ -131,6 +132,11 @@ def run(draft: Draft, config: Config) -> Draft:
     # written a paragraph to a line has no measure to tell them by.
     if not draft.paragraph_lines:
         roles.update(find_standalone_captions(lines, roles, draft.column_width, lang))
+    # Captions set into the running text: a text a paragraph to a line has
+    # no measure, so only the flow around a block tells there.
+    matched = {*pairs, *(j for chosen in pairs.values() for j in chosen)}
+    width = 0.0 if draft.paragraph_lines else draft.column_width
+    roles.update(find_displaced_captions(lines, blocks, roles, matched, width, draft.source, lang))
     new_lines: list[Line] = []
     extra: list[Block] = []
     label_done = False
