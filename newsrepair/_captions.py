@@ -319,6 +319,12 @@ def inline_credit_label(draft: Draft, block: Block, lang: Language) -> tuple[Blo
 # ("Oh really." is an answer) and at most this many (a lead photo's caption).
 STANDALONE_MIN_WORDS = 5
 STANDALONE_MAX_WORDS = 14
+# A description with no stop holds at least this many words: a subhead
+# ("Plans for the harbour") is shorter.
+UNSTOPPED_MIN_WORDS = 7
+# A caption of two or three lines in a block of its own holds at most this
+# many words.
+STANDALONE_BLOCK_MAX_WORDS = 30
 # A text with this many lines ending in a question is an interview: its short
 # verbless lines are answers and remarks, so their shape proves nothing.
 INTERVIEW_QUESTIONS = 2
@@ -332,23 +338,33 @@ WIDE_LINE = 1.15
 STANDALONE_REFUSED = regex.compile(r"[.;:?!\"“”]")
 
 
-def _noun_phrase_line(text: str, lang: Language) -> bool:
+def _noun_phrase_line(
+    text: str, lang: Language, max_words: int = STANDALONE_MAX_WORDS, unstopped: bool = False
+) -> bool:
     """Whether ``text`` reads as a caption's description: a capitalised noun
-    phrase closed by a full stop ("The old harbour wall at low tide.").
+    phrase closed by a full stop ("The old harbour wall at low tide."), or,
+    when ``unstopped``, with no end mark at all and long enough to be no
+    subhead ("A worker clears stones from the coast road").
 
     A finite verb makes it a sentence of the story, a person pronoun speech,
     a question or exclamation mark an exchange, a double quotation mark a
     quotation, and an opening conjunction ("And all that.") the rest of one.
     A stop, colon or semicolon inside the line parts initials, lists or
     sentences; capitals, or every word capitalised, make a subhead ("Hints
-    at New War."), and an abbreviation's stop ends nothing.
+    at New War."), and an abbreviation's stop ends nothing. Without its
+    stop, a description does not end open (a comma, a function word: a
+    sentence cut at a column's foot).
     """
-    if not text.endswith(".") or STANDALONE_REFUSED.search(text[:-1]):
+    stopped = text.endswith(".")
+    if not (stopped or unstopped) or STANDALONE_REFUSED.search(text[:-1] if stopped else text):
         return False
     if not text[:1].isupper() or text.isupper():
         return False
     words = text.split()
-    if not STANDALONE_MIN_WORDS <= len(words) <= STANDALONE_MAX_WORDS:
+    least = STANDALONE_MIN_WORDS if stopped else UNSTOPPED_MIN_WORDS
+    if not least <= len(words) <= max_words:
+        return False
+    if not stopped and (not text[-1].isalnum() or open_end(text, lang.function_words)):
         return False
     if lang.abbreviation_end.search(text) or lang.speaker_label.match(text):
         return False
@@ -364,17 +380,39 @@ def _noun_phrase_line(text: str, lang: Language) -> bool:
     )
 
 
-def find_standalone_captions(
-    lines: Sequence[Line], roles: dict[int, Role], width: float, lang: Language
-) -> dict[int, Role]:
-    """Uncredited one-line captions that stand between two paragraphs.
+def _flow_stops_around(
+    lines: Sequence[Line], first: int, last: int, roles: dict[int, Role], colon: bool = True
+) -> bool:
+    """Whether the running text breaks on both sides of lines ``first`` to
+    ``last``: what stands above is set aside or ends a sentence (not a
+    question: an answer follows one; a colon too unless ``colon`` is off),
+    and what follows is set aside or opens a sentence; all on one page."""
+    prev, nxt = lines[first - 1], lines[last + 1]
+    if prev.page != lines[first].page or nxt.page != lines[last].page:
+        return False
+    ends = ends_terminal if colon else ends_sentence
+    before = first - 1 in roles or (ends(prev.text) and not _asks(prev.text))
+    after = last + 1 in roles or nxt.text[:1].isupper() or nxt.text[:1] in OPENING_MARKS
+    return before and after
 
-    The line is a noun phrase with a full stop (see :func:`_noun_phrase_line`)
-    that breaks the flow on both sides: what stands above it is set aside or
-    ends a sentence (not a question: an answer follows one), and what follows
-    opens a sentence or is set aside. It stands in a block of its own, or
-    its measure is not the column's. A line printed twice is a pull quote,
-    and an interview's lines are not read this way at all.
+
+def find_standalone_captions(
+    lines: Sequence[Line],
+    blocks: list[list[int]],
+    roles: dict[int, Role],
+    width: float,
+    lang: Language,
+) -> dict[int, Role]:
+    """Uncredited captions that stand between two paragraphs.
+
+    A line that is a noun phrase (see :func:`_noun_phrase_line`) where the
+    flow breaks on both sides (see :func:`_flow_stops_around`), in a block
+    of its own or set to another measure than the column's; or a block of
+    two or three lines between blank lines that reads so as a whole. Without
+    a stop, only a block of its own: a short line in a paragraph's block
+    that ends unstopped is a heading or a list's item as often. A line
+    printed twice is a pull quote, and an interview's lines are not read
+    this way at all.
     """
     if sum(1 for line in lines if _asks(line.text)) >= INTERVIEW_QUESTIONS:
         return {}
@@ -382,22 +420,42 @@ def find_standalone_captions(
     found: dict[int, Role] = {}
     for i in range(1, len(lines) - 1):
         line = lines[i]
-        if i in roles or seen[line.text] > 1 or not _noun_phrase_line(line.text, lang):
+        if i in roles or seen[line.text] > 1 or not _flow_stops_around(lines, i, i, roles):
             continue
         prev, nxt = lines[i - 1], lines[i + 1]
-        if prev.page != line.page or nxt.page != line.page:
-            continue
-        prev_set = i - 1 in roles
-        next_set = i + 1 in roles
-        before = prev_set or (ends_terminal(prev.text) and not _asks(prev.text))
-        after = next_set or nxt.text[:1].isupper() or nxt.text[:1] in OPENING_MARKS
-        alone = (prev_set or line.blank_before > 0) and (next_set or nxt.blank_before > 0)
+        alone = (i - 1 in roles or line.blank_before > 0) and (
+            i + 1 in roles or nxt.blank_before > 0
+        )
         measure = len(line.text) < NARROW_LINE * width or len(line.text) > WIDE_LINE * width
+        if not _noun_phrase_line(line.text, lang, unstopped=alone):
+            continue
+        # A label's colon ("WHAT NEXT:") announces the text under it, which a
+        # description with no stop may be the start of.
+        if not line.text.endswith(".") and not _flow_stops_around(lines, i, i, roles, False):
+            continue
         # A run of such lines is a list or a report's items, not captions:
         # a caption has the running text on both sides.
         listed = _noun_phrase_line(prev.text, lang) or _noun_phrase_line(nxt.text, lang)
-        if before and after and (alone or measure) and not listed:
+        if (alone or measure) and not listed:
             found[i] = CAPTION
+    for group in blocks:
+        first, last = group[0], group[-1]
+        if not 2 <= len(group) <= INSERTED_MAX_LINES or first == 0 or last + 1 >= len(lines):
+            continue
+        if any(j in roles or seen[lines[j].text] > 1 for j in group):
+            continue
+        text = " ".join(lines[j].text for j in group)
+        # With its stop, a block of this size is as often a paragraph of one
+        # sentence in the present tense ("The plan gives the council…").
+        if (
+            not ends_sentence(text)
+            and _block_apart(lines, group)
+            and _flow_stops_around(lines, first, last, roles, False)
+            and _noun_phrase_line(text, lang, STANDALONE_BLOCK_MAX_WORDS, unstopped=True)
+            and not _noun_phrase_line(lines[first - 1].text, lang)
+            and not _noun_phrase_line(lines[last + 1].text, lang)
+        ):
+            found.update(dict.fromkeys(group, CAPTION))
     return found
 
 

@@ -131,7 +131,7 @@ def run(draft: Draft, config: Config) -> Draft:
     # known, so that a deck or a headline is never taken for one. A text
     # written a paragraph to a line has no measure to tell them by.
     if not draft.paragraph_lines:
-        roles.update(find_standalone_captions(lines, roles, draft.column_width, lang))
+        roles.update(find_standalone_captions(lines, blocks, roles, draft.column_width, lang))
     # Captions set into the running text: a text a paragraph to a line has
     # no measure, so only the flow around a block tells there.
     matched = {*pairs, *(j for chosen in pairs.values() for j in chosen)}
