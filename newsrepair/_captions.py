@@ -111,8 +111,22 @@ def _caption_run(
     return []
 
 
+def _joined(lines: Sequence[Line], members: list[int]) -> str:
+    return " ".join(lines[j].text for j in members)
+
+
+def _shows_verb(text: str, lang: Language) -> bool:
+    """Whether ``text`` shows a finite verb in its lowercase words: a
+    capitalised word ending in "-ed" is a name as often ("Ahmed")."""
+    return lang.has_finite_verb(" ".join(w for w in text.split() if not w[:1].isupper()))
+
+
 def find_captions(
-    lines: Sequence[Line], blocks: list[list[int]], roles: dict[int, Role], lang: Language
+    lines: Sequence[Line],
+    blocks: list[list[int]],
+    roles: dict[int, Role],
+    deferred: dict[int, list[int]],
+    lang: Language,
 ) -> dict[int, list[int]]:
     """Label the caption printed next to each credit, and hinted captions.
 
@@ -120,9 +134,12 @@ def find_captions(
     the block, else to those just below. A credit standing alone between blank
     lines takes the neighbouring block that reads as a caption, preferring one
     that ends a sentence (a headline or a cut body block does not), and the
-    one above when both do. A credit printed at the end of a short block's
-    last line ("... on Saturday. Photo: Jonas Falk") makes that block a
-    caption too. Returns each credit's caption lines, keyed by the credit.
+    one above when both do; a neighbour that reads as a description (no
+    finite verb) comes first. When both read as sentences of the story, the
+    choice is left in ``deferred`` (see :func:`settle_deferred_credits`). A
+    credit printed at the end of a short block's last line ("... on
+    Saturday. Photo: Jonas Falk") makes that block a caption too. Returns
+    each credit's caption lines, keyed by the credit.
     """
     pairs: dict[int, list[int]] = {}
     block_of = {i: b for b, group in enumerate(blocks) for i in group}
@@ -144,9 +161,20 @@ def find_captions(
         if not above and not below:
             above = [j for j in blocks[b - 1] if j not in roles] if b > 0 else []
             below = [j for j in blocks[b + 1] if j not in roles] if b + 1 < len(blocks) else []
-            ok = [c for c in (above, below) if _caption_like(lines, c, lang)]
-            ends = [c for c in ok if ends_sentence(lines[c[-1]].text)]
-            chosen = (ends or ok or [[]])[0]
+            ok = [
+                c
+                for c in (above, below)
+                if _caption_like(lines, c, lang) and not all(_label_line(lines[j].text) for j in c)
+            ]
+            # A description (no finite verb) beside a sentence of the story
+            # is the caption; when both read as the story's sentences, the
+            # choice waits for a caption elsewhere on the page.
+            descriptions = [c for c in ok if not _shows_verb(_joined(lines, c), lang)]
+            ends = [c for c in (descriptions or ok) if ends_sentence(lines[c[-1]].text)]
+            chosen = (ends or descriptions or ok or [[]])[0]
+            if chosen and not descriptions:
+                deferred[i] = chosen
+                continue
         elif above and (not below or i + 1 >= len(lines) or lines[i + 1].blank_before):
             # The caption starts after the last sentence end above the credit:
             # a paragraph printed just above it in the same block is not it.
@@ -629,3 +657,21 @@ def find_displaced_captions(
     if len(candidates) == 1:
         found.update(dict.fromkeys(candidates[0], CAPTION))
     return found
+
+
+def settle_deferred_credits(
+    deferred: dict[int, list[int]], roles: dict[int, Role], pairs: dict[int, list[int]]
+) -> None:
+    """Give each credit whose neighbours both read as the story's sentences
+    (see :func:`find_captions`) its fallback caption, unless the page's one
+    loose credit now has an uncredited caption to go with (found between
+    the paragraphs or set into them, once the header was known)."""
+    matched = {*pairs, *(j for chosen in pairs.values() for j in chosen)}
+    loose = [i for i, role in roles.items() if role == CREDIT and i not in matched]
+    waiting = any(role == CAPTION and i not in matched for i, role in roles.items())
+    if len(loose) == 1 and waiting:
+        return
+    for credit, chosen in deferred.items():
+        if all(j not in roles for j in chosen):
+            roles.update(dict.fromkeys(chosen, CAPTION))
+            pairs[credit] = chosen

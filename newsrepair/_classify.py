@@ -21,6 +21,7 @@ from ._captions import (
     find_standalone_captions,
     inline_caption,
     inline_credit_label,
+    settle_deferred_credits,
 )
 from ._config import Config
 from ._draft import (
@@ -100,7 +101,8 @@ def run(draft: Draft, config: Config) -> Draft:
     )
     blocks = _blocks(lines)
     roles = find_furniture(lines, lang)
-    pairs = find_captions(lines, blocks, roles, lang)
+    deferred: dict[int, list[int]] = {}
+    pairs = find_captions(lines, blocks, roles, deferred, lang)
     if draft.markdown:
         roles.update(captions_from_markup(lines, roles, lang))
     counts = label_counts(lines, lang)
@@ -137,6 +139,7 @@ def run(draft: Draft, config: Config) -> Draft:
     matched = {*pairs, *(j for chosen in pairs.values() for j in chosen)}
     width = 0.0 if draft.paragraph_lines else draft.column_width
     roles.update(find_displaced_captions(lines, blocks, roles, matched, width, draft.source, lang))
+    settle_deferred_credits(deferred, roles, pairs)
     new_lines: list[Line] = []
     extra: list[Block] = []
     label_done = False
