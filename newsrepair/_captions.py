@@ -534,8 +534,12 @@ STANDALONE_QUOTES = regex.compile(r"[\"“”]")
 
 def _flow_broken(lines: Sequence[Line], group: list[int], roles: dict[int, Role]) -> bool:
     """Whether the running text goes on across the block: the line before it
-    is body text that ends no sentence, so what it opens goes on after."""
+    (furniture looked through) is body text that ends no sentence, so what
+    it opens goes on after."""
     before = group[0] - 1
+    # A page number or running head printed between is looked through.
+    while before >= 0 and roles.get(before) == FURNITURE:
+        before -= 1
     return (
         before >= 0
         and before not in roles
@@ -554,6 +558,8 @@ def _inserted(
     lowercase after a stop), so it stands outside the flow. A finite verb
     makes it a sentence of the story put out of order, not a description."""
     after = group[-1] + 1
+    while after < len(lines) and roles.get(after) == FURNITURE:
+        after += 1
     text = " ".join(lines[j].text for j in group)
     return (
         _block_apart(lines, group)
