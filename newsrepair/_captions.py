@@ -7,9 +7,16 @@ a short block's last line makes that block a caption; a position hint
 ("(L to R)") marks one too, and so does a capitals credit with a slash
 opening a line that starts afresh ("AGENCY/NAME Divers search the lake").
 A caption under its credit never runs on into a section label or into
-body lines that continue it. An uncredited caption is one line that reads
-as a noun phrase with a full stop and stands apart from the body: in a
-block of its own, or set to another measure than the column's.
+body lines that continue it. A credit standing alone prefers the neighbour
+that describes (no finite verb) and, when both neighbours are the story's
+sentences, waits for an uncredited caption elsewhere on the page.
+
+An uncredited caption is a noun phrase that stands apart from the body: a
+line in a block of its own or set to another measure than the column's, or
+a block of two or three lines; with its stop or, when long enough to be no
+subhead, without one. A caption may also be set into the running text: a
+block inside a sentence of the body, or, for the page's one credit left
+without a caption, the one short block out of the flow.
 """
 
 from __future__ import annotations
