@@ -27,7 +27,20 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from ._draft import CAPTION, CREDIT, FURNITURE, Block, Draft, Line, Role
+from ._draft import (
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATELINE,
+    DECK,
+    FURNITURE,
+    HEADLINE,
+    KICKER,
+    Block,
+    Draft,
+    Line,
+    Role,
+)
 from ._language import Language
 from ._model import Repair
 from ._shapes import CLOSERS, ends_sentence, ends_terminal, open_end, starts_lower, word_count
@@ -581,6 +594,38 @@ def _inserted(
     )
 
 
+def _credit_run_in(
+    lines: Sequence[Line], group: list[int], roles: dict[int, Role], lang: Language
+) -> bool:
+    """A block of its own that opens with a credit in capitals run into its
+    caption ("JANE DOE A worker clears…"): a name of two words or more, not
+    opening with an article (a paper's name does: "THE DAILY COURIER") and
+    without digits (a masthead's date), then at least two words. Right under
+    the header, capitals open the first paragraph as its dateline ("NEW YORK
+    The mayor said…"), so there the rest must show no finite verb."""
+    text = lines[group[0]].text
+    m = LEADING_CAPITALS_CREDIT.match(text)
+    if m is None or not _block_apart(lines, group):
+        return False
+    name = m.group(1)
+    rest = _joined(lines, group)[m.end() :]
+    before = group[0] - 1
+    while before >= 0 and roles.get(before) == FURNITURE:
+        before -= 1
+    first_block = before < 0 or roles.get(before) in HEADER_ROLES
+    return (
+        name.split()[0].lower() not in lang.function_words
+        and not any(ch.isdigit() for ch in name)
+        and word_count(rest) >= 2
+        and not open_end(lines[group[-1]].text, lang.function_words)
+        and not (first_block and _shows_verb(rest, lang))
+    )
+
+
+# The header's roles: a block right under them opens the body.
+HEADER_ROLES = frozenset((KICKER, HEADLINE, DECK, BYLINE, DATELINE))
+
+
 def _out_of_flow(
     lines: Sequence[Line],
     group: list[int],
@@ -649,7 +694,9 @@ def find_displaced_captions(
     }
     blocks = [g for g in blocks if _row_start(source, lines[g[0]].start) not in furniture_rows]
     for group in blocks:
-        if _short_block(lines, group, roles, lang) and _inserted(lines, group, roles, lang):
+        if _short_block(lines, group, roles, lang) and (
+            _inserted(lines, group, roles, lang) or _credit_run_in(lines, group, roles, lang)
+        ):
             found.update(dict.fromkeys(group, CAPTION))
     loose = [i for i, role in roles.items() if role == CREDIT and i not in paired]
     uncredited = [
