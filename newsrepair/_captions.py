@@ -434,13 +434,21 @@ def _flow_stops_around(
     """Whether the running text breaks on both sides of lines ``first`` to
     ``last``: what stands above is set aside or ends a sentence (not a
     question: an answer follows one; a colon too unless ``colon`` is off),
-    and what follows is set aside or opens a sentence; all on one page."""
+    and what follows is set aside or opens a sentence. A page's edge breaks
+    the flow on its side (a caption set at a page's top or foot), but not on
+    both: a page of one short block is no evidence."""
     prev, nxt = lines[first - 1], lines[last + 1]
-    if prev.page != lines[first].page or nxt.page != lines[last].page:
+    page_top, page_foot = prev.page != lines[first].page, nxt.page != lines[last].page
+    if page_top and page_foot:
         return False
     ends = ends_terminal if colon else ends_sentence
-    before = first - 1 in roles or (ends(prev.text) and not _asks(prev.text))
-    after = last + 1 in roles or nxt.text[:1].isupper() or nxt.text[:1] in OPENING_MARKS
+    before = page_top or first - 1 in roles or (ends(prev.text) and not _asks(prev.text))
+    after = (
+        page_foot
+        or last + 1 in roles
+        or nxt.text[:1].isupper()
+        or nxt.text[:1] in OPENING_MARKS
+    )
     return before and after
 
 
@@ -471,8 +479,8 @@ def find_standalone_captions(
         if i in roles or seen[line.text] > 1 or not _flow_stops_around(lines, i, i, roles):
             continue
         prev, nxt = lines[i - 1], lines[i + 1]
-        alone = (i - 1 in roles or line.blank_before > 0) and (
-            i + 1 in roles or nxt.blank_before > 0
+        alone = (i - 1 in roles or line.blank_before > 0 or prev.page != line.page) and (
+            i + 1 in roles or nxt.blank_before > 0 or nxt.page != line.page
         )
         measure = len(line.text) < NARROW_LINE * width or len(line.text) > WIDE_LINE * width
         if not _noun_phrase_line(line.text, lang, unstopped=alone):
