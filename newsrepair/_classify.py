@@ -17,9 +17,11 @@ import attrs
 from ._captions import (
     credit_text,
     find_captions,
+    find_displaced_captions,
     find_standalone_captions,
     inline_caption,
     inline_credit_label,
+    settle_deferred_credits,
 )
 from ._config import Config
 from ._draft import (
@@ -109,7 +111,8 @@ def run(draft: Draft, config: Config) -> Draft:
     )
     blocks = _blocks(lines)
     roles = find_furniture(lines, lang, draft.source)
-    pairs = find_captions(lines, blocks, roles, lang)
+    deferred: dict[int, list[int]] = {}
+    pairs = find_captions(lines, blocks, roles, deferred, lang)
     if draft.markdown:
         roles.update(captions_from_markup(lines, roles, lang))
     counts = label_counts(lines, lang)
@@ -140,7 +143,13 @@ def run(draft: Draft, config: Config) -> Draft:
     # known, so that a deck or a headline is never taken for one. A text
     # written a paragraph to a line has no measure to tell them by.
     if not draft.paragraph_lines:
-        roles.update(find_standalone_captions(lines, roles, draft.column_width, lang))
+        roles.update(find_standalone_captions(lines, blocks, roles, draft.column_width, lang))
+    # Captions set into the running text: a text a paragraph to a line has
+    # no measure, so only the flow around a block tells there.
+    matched = {*pairs, *(j for chosen in pairs.values() for j in chosen)}
+    width = 0.0 if draft.paragraph_lines else draft.column_width
+    roles.update(find_displaced_captions(lines, blocks, roles, matched, width, draft.source, lang))
+    settle_deferred_credits(deferred, roles, pairs)
     new_lines: list[Line] = []
     extra: list[Block] = []
     label_done = False

@@ -93,7 +93,9 @@ ACROSS_ONE = (
     "Harbour to get a new lighthouse\n\n"
     "The port authority said on Friday that visitors would\n"
     "soon be able to climb the tower and see\n\n"
-    "The old lamp room.\n\n"
+    # A sentence of the story, not a caption: a noun phrase set into the
+    # sentence there ("The old lamp room.") is taken out as one.
+    "The lamp room was closed.\n\n"
     "how far the light reaches out over the northern bay.\n\n"
     "Work starts in May.\n"
 )
@@ -107,7 +109,7 @@ def test_box_set_off_on_both_sides_lets_a_content_word_read_on() -> None:
 def test_content_word_does_not_read_on_across_two_boxes() -> None:
     """Two boxes between: the weaker link is not enough, nothing moves."""
     text = ACROSS_ONE.replace(
-        "The old lamp room.\n\n", "The old lamp room.\n\nIt was lit in 1890.\n\n"
+        "The lamp room was closed.\n\n", "The lamp room was closed.\n\nIt was lit in 1890.\n\n"
     )
     assert _moves(text) == []
 
