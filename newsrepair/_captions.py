@@ -332,28 +332,26 @@ def inline_caption(members: list[Line], lang: Language) -> Block:
         if lead is not None:
             credit, rest = lead
             lines = (rest, *members[1:])
-            return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=credit)
+            at = members[0].to_source(0)
+            return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=credit, credit_at=at)
         return Block(CAPTION, tuple(members), (" ",) * (len(members) - 1))
     cut = m.start()
     # Cut through the line's own map: a line an earlier pass edited or read
     # from several ranges has no plain offsets to add to.
     head = last.split_at(len(last.text[:cut].rstrip()), cut)[0]
     lines = (*members[:-1], head)
-    return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=m.group(1))
+    at = last.to_source(m.start(1))
+    return Block(CAPTION, lines, (" ",) * (len(lines) - 1), credit=m.group(1), credit_at=at)
 
 
 def inline_credit_label(draft: Draft, block: Block, lang: Language) -> tuple[Block, list[Repair]]:
     """Take the "Photo:" label off an inline credit, logging it."""
-    last = block.lines[-1]
     credit = block.credit or ""
     marker = lang.credit_marker.match(credit)
-    at = draft.source.find(credit, last.end)
-    if at < 0:
-        # A credit that opened the first line ends just before it.
-        first = block.lines[0].start
-        at = draft.source.rfind(credit, 0, first)
-        at = at if at >= 0 and not draft.source[at + len(credit) : first].strip() else -1
-    if not marker or at < 0:
+    at = block.credit_at
+    # The label is cut only where the source holds it as printed: a line an
+    # earlier pass edited may map its first letters elsewhere.
+    if not marker or at < 0 or draft.source[at : at + marker.end()] != credit[: marker.end()]:
         return block, []
     fix = draft.fixed_repair(
         "strip_marker",

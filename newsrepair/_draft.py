@@ -259,6 +259,10 @@ class Block:
     speaker: str | None = None
     credit: str | None = None
     attribution: str | None = None
+    # Where a credit printed in a caption's own lines starts in the source
+    # (-1: the credit is a line of its own, or there is none). A search for
+    # the credit's text could find another caption's identical credit.
+    credit_at: int = -1
 
     @property
     def text(self) -> str:

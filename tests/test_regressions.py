@@ -165,6 +165,25 @@ def test_byline_run_into_a_date_past_a_comma_loses_nothing() -> None:
     assert ((), (), ()) == (report.missing, report.extra, report.misplaced)
 
 
+def test_two_captions_with_the_same_labelled_credit_each_lose_their_own_label() -> None:
+    """Found by the CI fuzz run (seed 1): the label of a credit that opens a
+    caption was looked for by its text after the caption, so the first of two
+    captions with the same "Photo: …" credit cut the second one's label, and
+    the log held that edit twice."""
+    caption = "Photo: Skyline/ANP NATO divers search the lake for the missing boat near the pier"
+    text = (
+        f"The guard said the search went on all night.\n\n{caption}\n\n"
+        f"The boat was found at dawn, the police said on Monday.\n\n{caption}\n\n"
+        "Its crew of three was safe, they said.\n"
+    )
+    article = repair(text)
+    report = audit(text, article)
+    assert ((), (), ()) == (report.missing, report.extra, report.misplaced)
+    labels = [r.span for r in article.repairs if r.kind == "strip_marker"]
+    assert [(text.index(caption), text.index(caption) + 7),
+            (text.rindex(caption), text.rindex(caption) + 7)] == labels
+
+
 def test_settle_makes_no_decision_of_a_pass_switched_off() -> None:
     """With classify switched off, no header or furniture is taken from the
     output either: a second repair with the same passes would take none."""
