@@ -63,9 +63,40 @@ def _title_like(text: str) -> bool:
     return (
         _title_words(text) <= 14
         and any(c.isalpha() for c in text)  # a number alone is a folio
-        and not text.endswith((".", ",", ";", ":", "-"))
+        # Old papers close a heading in capitals with a full stop ("CALL
+        # THE AMBULANCE.") and break its words ("THE CIVIL SER-"); a title
+        # in mixed case that ends so is a sentence.
+        and (
+            not text.endswith((".", ",", ";", ":", "-"))
+            or _stopped_capitals(text)
+            or (text.endswith("-") and word_count(text) >= 2 and text.isupper())
+        )
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘")
     )
+
+
+def _stopped_capitals(text: str, min_words: int = 2) -> bool:
+    """A heading in capitals closed by one full stop: "MEMORIAL TO JOHN BAXTER."."""
+    return (
+        text.endswith(".")
+        and word_count(text) >= min_words
+        and _mostly_capitals(text)
+        and not text[:-1].rstrip().endswith((".", ",", ";", ":", "-"))
+    )
+
+
+# OCR reads a letter or two of a heading in capitals as lowercase
+# ("FOURTH l'KST MATCH."); a heading holds at least this share of capitals.
+CAPITALS_SHARE = 0.85
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Capitals, but for a letter or two OCR misread."""
+    if text.isupper():
+        return True
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) >= 8 and upper >= CAPITALS_SHARE * len(letters)
 
 
 def tidy_kicker(line: Line) -> Line:
@@ -75,6 +106,8 @@ def tidy_kicker(line: Line) -> Line:
     return line.edited(0, len(line.text), "".join(line.text.split()))
 
 
+# An old paper's dateline of its own ("KURRI KURRI, Sunday.") is short.
+PLACE_DATE_CHARS = 40
 # The header is read from the first lines of the page only.
 HEADER_LINES = 48
 # A header holds at most this many units above the body.
@@ -159,8 +192,14 @@ def _meta_kind(text: str, lang: Language) -> str | None:
     if lang.byline_line.match(text):
         return "byline"
     # Every date the patterns know holds a four-digit year: most lines
-    # are settled by this cheap search.
+    # are settled by this cheap search. An old paper's dateline names the
+    # place and the day instead ("PERTH, Thursday."), on a short line that
+    # opens in a capital.
     if not YEAR.search(text):
+        if len(text) <= PLACE_DATE_CHARS and text[1:2].isupper() and (
+            lang.place_date_line.match(text)
+        ):
+            return "date"
         return None
     if lang.date_line.match(text):
         return "date"
@@ -194,6 +233,8 @@ POSSESSIVE_ENDS = ("'s", "’s", "'S", "’S", "s'", "s’", "S'", "S’")
 
 def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> bool:
     """Whether title line ``below`` goes on the title that ends in ``above``."""
+    if _stopped_capitals(above):
+        return False  # the heading closed with its stop ("RECORDED IN SYDNEY.")
     # A quotation opening the next line reads on when it opens in lowercase
     # ('Harbour master warns of' / '"a disaster waiting to happen"').
     opening = below.lstrip(OPENING_QUOTES)
@@ -205,7 +246,15 @@ def _tail_joins(above: str, below: str, same_block: bool, lang: Language) -> boo
     if open_end(above, lang.function_words) or above.endswith(POSSESSIVE_ENDS):
         return True
     if above.isupper():
-        return False  # capitals-only lines stand alone
+        # Capitals-only lines stand alone, but for the line that closes an
+        # old paper's heading with its stop ("DANGER OF UNSKILLED" /
+        # "TREATMENT."), set close under a line with no end of its own.
+        return (
+            same_block
+            and below.endswith(".")
+            and _capitals_heading(below)
+            and not above.endswith((".", "!", "?", ",", ";", ":"))
+        )
     if word_count(below) > TITLE_TAIL_WORDS:
         return False  # a line that is a title of its own: a deck, or another title
     return same_block or word_count(above) >= 4
@@ -294,7 +343,9 @@ def _units(
             joins = _tail_joins(above, text, same_block, lang)
             # Old papers close a heading in capitals with a full stop
             # ("PRECAUTIONS OF THE" / "POWERS.").
-            closing_capitals = _capitals_heading(above) and _capitals_heading(text)
+            closing_capitals = (
+                _capitals_heading(above) or (above.isupper() and above.endswith("-"))
+            ) and _capitals_heading(text)
             if joins and (
                 title or closing_capitals or (text[:1].islower() and word_count(text) <= 10)
             ):
@@ -500,6 +551,9 @@ def find_header(
     """
     del blocks  # units follow blank lines and pages themselves
     units = _units(lines, roles, width, label_counts, lang)
+    old_paper = _old_paper_heading(lines, units, width, lang)
+    if old_paper is not None:
+        return old_paper
     start = _body_start(lines, units)
     region = units[:start]
     # The signature: the first byline or date under the last title.
@@ -574,6 +628,118 @@ def find_header(
     if signature and start < len(units):
         out.update(_lead_caption(lines, units[start:], lang))
     return out
+
+
+# An old paper's subheading holds at most this many words: more is the
+# body's first sentence. A line of it in mixed case is shorter than this
+# share of the body's lines.
+OLD_DECK_WORDS = 20
+SUBHEADING_SHARE = 0.75
+
+
+def _old_paper_heading(
+    lines: Sequence[Line], units: list[_Unit], width: float, lang: Language
+) -> dict[int, Role] | None:
+    """An old paper's heading stack, or None for any other page top.
+
+    Old papers open a story with a heading in capitals closed by a full
+    stop ("MEMORIAL TO JOHN BAXTER."), then short subheadings, each closed
+    by its stop, and perhaps the place and day ("PERTH, Thursday."). The
+    first heading is the headline (a section word over it, "LAW.", is the
+    kicker); nothing under it is the paper's masthead, so each subheading
+    is deck, up to the first line that does not close: the body's.
+    """
+    first = next((k for k, u in enumerate(units) if u.kind in ("title", "prose")), None)
+    if first is None or units[first].reclaimed:
+        return None
+    head = units[first]
+    nxt = units[first + 1] if first + 1 < len(units) else None
+    # A section word over the heading ("LAW." / "INSOLVENCY COURT.").
+    section = (
+        len(head.members) == 1
+        and _stopped_capitals(head.text, 1)
+        and word_count(head.text) == 1
+        and nxt is not None
+        and nxt.kind == "title"
+        and _stopped_capitals(nxt.text)
+    )
+    if not section and (head.kind != "title" or not _stopped_capitals(head.text)):
+        return None
+    if is_masthead(head.text, lang):
+        return None
+    out: dict[int, Role] = {}
+    for unit in units[:first]:
+        out.update(dict.fromkeys(unit.members, FURNITURE))  # dates over the heading
+    headline = first
+    if section:
+        out.update(dict.fromkeys(head.members, KICKER))
+        headline = first + 1
+    out.update(dict.fromkeys(units[headline].members, HEADLINE))
+    # Subheadings, line by line: OCR sets no blank line before the body, so
+    # a unit may hold a subheading and the body's first lines after it.
+    after = [(i, k) for k in range(headline + 1, len(units)) for i in units[k].members]
+    j = 0
+    while j < len(after) and units[after[j][1]].kind in ("title", "prose"):
+        group: list[int] = []
+        while (
+            j < len(after)
+            and len(group) < SUBHEADING_LINES
+            and units[after[j][1]].kind in ("title", "prose")
+        ):
+            group.append(after[j][0])
+            j += 1
+            text = lines[group[-1]].text
+            if _closes(text) or (
+                # A subheading in capitals that lost its stop, over the body.
+                _open_capitals(text)
+                and j < len(after)
+                and not _mostly_capitals(lines[after[j][0]].text)
+            ):
+                break
+        texts = [lines[i].text for i in group]
+        whole = " ".join(texts)
+        if (
+            not (_closes(texts[-1]) or (len(group) == 1 and _open_capitals(whole)))
+            or word_count(whole) > OLD_DECK_WORDS
+            or not all(_subheading_line(text, width, lang) for text in texts)
+        ):
+            return out  # the body's first line
+        out.update(dict.fromkeys(group, DECK))
+    if j < len(after) and (j == 0 or after[j][1] != after[j - 1][1]):
+        out.update(_signature(units[after[j][1] :]))
+    return out
+
+
+# A subheading holds at most this many lines.
+SUBHEADING_LINES = 3
+# What OCR reads at a heading's end from the rules and edges around it
+# ("TROUBLES. I", "CREEK. !", "COURT. |").
+TRAILING_MARK = regex.compile(r"(?<=[.!?][\"'”’)]?)\s+[|Il!j1]$")
+
+
+def _closes(text: str) -> bool:
+    """Whether a heading line ends its heading: a stop, an OCR mark aside."""
+    text = TRAILING_MARK.sub("", text.rstrip())
+    return ends_sentence(text.rstrip(" \"'”’"))
+
+
+def _open_capitals(text: str) -> bool:
+    """A line in capitals with no stop, of a few words: a subheading whose
+    stop OCR lost ("QUEENSLAND AND N.S.W. WIN")."""
+    return word_count(text) >= 2 and word_count(text) <= TITLE_WORDS and _mostly_capitals(text)
+
+
+def _subheading_line(text: str, width: float, lang: Language) -> bool:
+    """A line an old paper's subheading can hold: capitals, or shorter than
+    the body's lines ("(Before Mr. Justice Owen.)"), opening in a capital or
+    a bracket, and not stopped by an abbreviation ("(Mr.")."""
+    if _capitals_heading(text) or (text[:1] in "([" and text.endswith((")", "]"))):
+        return True  # capitals, or the court and judge in brackets
+    return (
+        (not width or len(text) <= SUBHEADING_SHARE * width)
+        and not text[:1].islower()
+        and lang.abbreviation_end.search(text) is None
+    )
 
 
 # A lead photo's caption under the byline holds at most this many words.

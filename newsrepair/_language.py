@@ -83,6 +83,9 @@ class Language:
     end_note: regex.Pattern[str]
     byline_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
+    place_date_line: regex.Pattern[str]
+    """A dateline of its own line under an old paper's headings: the place in
+    capitals and the day ("PERTH, Thursday.", "SOFIA, Aug. 25. (A.A.P.)")."""
     date_in_line: regex.Pattern[str]
     caption_hint: regex.Pattern[str]
     inline_credit: regex.Pattern[str]
@@ -150,6 +153,8 @@ def _english() -> Language:
         r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
         r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"
     )
+    # Spelt out, as a dateline prints it: "SUN" alone is a word of a title.
+    weekday_name = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     # What a credit names: people and agencies, capitalised, with a few joiners.
     names = (
         r"(?:[\p{Lu}\d©][\p{L}\d.'’&-]*|/|via|for|and|of|the|de|van|von|al)"
@@ -270,6 +275,13 @@ def _english() -> Language:
             rf"(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{month},?\s+\d{{4}}"
             rf"|\d{{4}}-\d{{2}}-\d{{2}})"
             rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[\p{{L}}]{{0,4}})?$"
+        ),
+        # The place in capitals (OCR may misread a letter as a digit or a
+        # mark), then a weekday, or a month and day; an agency in brackets.
+        place_date_line=regex.compile(
+            rf"^(?-i:\p{{Lu}}[\p{{Lu}}\p{{M}}\d'’.*-]+(?:\s+\p{{Lu}}[\p{{Lu}}\p{{M}}\d'’.*-]*){{0,3}})"
+            rf"\s*[,.]?\s+(?=\p{{Lu}})(?i:{weekday_name}|{month}\s*\d{{1,2}})[.,]?"
+            rf"(?:\s*\([\p{{Lu}}.\s]{{1,12}}\)?)?$"
         ),
         date_in_line=regex.compile(
             rf"(?i)\b(?:{weekday},?\s+)?(?:{month}\s+\d{{1,2}},?\s+\d{{4}}"

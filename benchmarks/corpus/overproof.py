@@ -180,6 +180,8 @@ def render(article: OverproofArticle, index: int, seed: int, pdf_path: Path) -> 
         "deck": None,
         "byline": None,
         "dateline": None,
+        # The corrected lines mark no heading: header fields are not scored.
+        "structured": False,
         "paragraphs": [{"text": join_gold_lines(article.gold_lines), "role": "body",
                         "speaker": None}],
         "pull_quotes": [],

@@ -223,6 +223,30 @@ def test_score_document_perfect_output() -> None:
     assert m["headline_exact"] == 1.0
 
 
+def test_unstructured_gold_reads_the_header_as_the_body_start() -> None:
+    """OverProof's gold runs its headings into the body: a heading the system
+    took for the headline is neither a spurious field nor missing body words."""
+    gold = Gold(id="o", paragraphs=("LAND SALE. " + P1,), structured=False)
+    out = SystemOutput(body=P1, headline="LAND SALE.")
+    c = score_document(gold, gold.body, out)
+    assert (0, 0) == (c["wer_edits"], c["headline_spurious"])
+    structured = score_document(_structured_copy(gold), gold.body, out)
+    assert (2, 1) == (structured["wer_edits"], structured["headline_spurious"])
+
+
+def _structured_copy(gold: Gold) -> Gold:
+    """The same gold, read as marking its header (the default)."""
+    return Gold(id=gold.id, paragraphs=gold.paragraphs)
+
+
+def test_overproof_gold_without_the_key_is_unstructured() -> None:
+    old = {"id": "o", "renderer": "overproof", "paragraphs": [{"text": "A B."}]}
+    assert (False, True) == (
+        Gold.from_json(old).structured,
+        Gold.from_json({**old, "renderer": "typst"}).structured,
+    )
+
+
 def test_aggregation_is_micro_average() -> None:
     a = {"wer_edits": 1, "wer_ref": 10}
     b = {"wer_edits": 9, "wer_ref": 90}
