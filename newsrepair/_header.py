@@ -469,9 +469,21 @@ def _signed_below(lines: Sequence[Line], roles: dict[int, Role], at: int, lang: 
 
 
 def _tagline_place(units: list[_Unit], k: int) -> bool:
-    """Whether unit ``k`` stands where a tagline does: first, or under the
-    paper's name in capitals."""
-    return k == 0 or (k == 1 and units[0].kind == "title" and _label_like(units[0].text))
+    """Whether unit ``k`` stands where a tagline does: first, over the paper's
+    name and the story's titles, or under the paper's name in capitals.
+
+    A sentence over one title and the body is the body's first
+    paragraph over a subheading ("Mr. Wade was Crown Prosecutor." /
+    "SENTENCES"), as a repaired body begins: no tagline stands there.
+    """
+    if k == 0:
+        return not (
+            ends_sentence(units[0].text)
+            and len(units) > 2
+            and units[1].kind == "title"
+            and units[2].kind == "prose"
+        )
+    return k == 1 and units[0].kind == "title" and _label_like(units[0].text)
 
 
 def _large_type_prose(lines: Sequence[Line], units: list[_Unit], k: int) -> bool:

@@ -280,7 +280,7 @@ def _english() -> Language:
         # mark), then a weekday, or a month and day; an agency in brackets.
         place_date_line=regex.compile(
             rf"^(?-i:\p{{Lu}}[\p{{Lu}}\p{{M}}\d'’.*-]+(?:\s+\p{{Lu}}[\p{{Lu}}\p{{M}}\d'’.*-]*){{0,3}})"
-            rf"\s*[,.]?\s+(?=\p{{Lu}})(?i:{weekday_name}|{month}\s*\d{{1,2}})[.,]?"
+            rf"\s*[,.]?\s+(?=\p{{Lu}})(?i:{weekday_name}|{month}\s*\d{{1,2}})[.,/|]?"
             rf"(?:\s*\([\p{{Lu}}.\s]{{1,12}}\)?)?$"
         ),
         date_in_line=regex.compile(
