@@ -229,9 +229,9 @@ def test_unstructured_gold_reads_the_header_as_the_body_start() -> None:
     gold = Gold(id="o", paragraphs=("LAND SALE. " + P1,), structured=False)
     out = SystemOutput(body=P1, headline="LAND SALE.")
     c = score_document(gold, gold.body, out)
-    assert (0, 0) == (c["wer_edits"], c["headline_spurious"])
+    assert (c["wer_edits"], c["headline_spurious"]) == (0, 0)
     structured = score_document(_structured_copy(gold), gold.body, out)
-    assert (2, 1) == (structured["wer_edits"], structured["headline_spurious"])
+    assert (structured["wer_edits"], structured["headline_spurious"]) == (2, 1)
 
 
 def _structured_copy(gold: Gold) -> Gold:
@@ -241,10 +241,10 @@ def _structured_copy(gold: Gold) -> Gold:
 
 def test_overproof_gold_without_the_key_is_unstructured() -> None:
     old = {"id": "o", "renderer": "overproof", "paragraphs": [{"text": "A B."}]}
-    assert (False, True) == (
+    assert (
         Gold.from_json(old).structured,
         Gold.from_json({**old, "renderer": "typst"}).structured,
-    )
+    ) == (False, True)
 
 
 def test_aggregation_is_micro_average() -> None:
