@@ -25,6 +25,7 @@ from ._config import Config
 from ._draft import ATTRIBUTION, FLOW, PULL_QUOTE, Block, Draft, Line, Role
 from ._edits import Ledger
 from ._language import language_for
+from ._shapes import CLOSERS
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # TOKEN on lowercased ASCII text
@@ -259,7 +260,10 @@ def _repeating(texts: list[str], candidates: list[int]) -> list[int]:
     for k in reversed(candidates):
         own = compact[k]
         size = len(own)
-        if size < ONE_LINE_MIN_LETTERS:
+        if size < ONE_LINE_MIN_LETTERS or texts[k].rstrip(CLOSERS).endswith("?"):
+            # A question asked twice is an interview's own (a question put
+            # again, or the lead's question answered later): a pull quote
+            # holds a statement.
             continue
         at = (stream[: starts[k]] + stream[starts[k + 1] :]).find(own)
         if at < 0:
