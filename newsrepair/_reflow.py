@@ -83,6 +83,9 @@ HEADING_MAX_CHARS = 80
 # quarters of the column, none was a heading (12 on Wikinews articles
 # rendered apart from the gate's, 8 on the gate); all went on.
 HEADING_SHARE = 0.5
+# A line in sentence case this wide is a sentence's first line, whatever
+# word the next line opens with (but an article or the like).
+SENTENCE_LINE_SHARE = 0.75
 
 
 def _indent_step(draft: Draft) -> int:
@@ -129,6 +132,23 @@ def _name_before_colon(a: Line, b: Line, lang: Language) -> bool:
         and last_word(a.text) in lang.binding_words
         and not label.isupper()
         and label.lower() not in lang.not_speakers
+    )
+
+
+def _sentence_line(text: str, next_word: str, width: float, lang: Language) -> bool:
+    """Whether title-like ``text`` is a sentence's first line, not a heading.
+
+    Set in sentence case (lowercase words after the first) and nearly as
+    wide as the column, before a capitalised word that opens no sentence
+    ("The three-masted British schooner" / "Neptune, of St. John's ..."):
+    a heading in the column is short or capitalises its words.
+    """
+    words = text.split()
+    return (
+        len(text) >= SENTENCE_LINE_SHARE * width
+        and sum(1 for word in words[1:] if word[:1].islower()) >= 2
+        and next_word[:1].isupper()
+        and next_word.lower() not in lang.function_words
     )
 
 
@@ -329,6 +349,7 @@ def decide(
             a_opens
             and _subhead_like(a.text, lang)
             and not (len(a.text) >= HEADING_SHARE * width and _name_across(a, next_word, lang))
+            and not _sentence_line(a.text, next_word, width, lang)
         ):
             return Decision(False, 0.8, "heading line")
         return Decision(True, 0.8, "short unfinished line inside a block")
