@@ -41,6 +41,17 @@ MASTHEAD_BARS = "|•·"
 GUTTER = "   "
 
 
+def _shape(text: str) -> str:
+    """A short line as its copies on other pages print it: numbers as ``#``,
+    spaces squeezed (a layout extraction pads a running head as each page's
+    gutter needs)."""
+    squeezed = DIGITS.sub("#", text)
+    # Most lines hold single spaces only: the split and join change nothing.
+    if "  " in squeezed or not squeezed.isprintable() or squeezed.strip() != squeezed:
+        squeezed = " ".join(squeezed.split())
+    return squeezed
+
+
 def _may_be_page_number(text: str) -> bool:
     # Every lang.page_number alternative starts or ends with a digit or ends with a
     # dash; this cheap test skips the regex for ordinary lines. Non-ASCII ends
@@ -385,10 +396,7 @@ def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> d
     counts = [word_count(text) for text in texts]
     # Spaces squeezed: a layout extraction pads the same running head with
     # as many spaces as each page's gutter needs.
-    shapes = [
-        " ".join(DIGITS.sub("#", text).split()) if n <= 10 else ""
-        for text, n in zip(texts, counts, strict=True)
-    ]
+    shapes = [_shape(text) if n <= 10 else "" for text, n in zip(texts, counts, strict=True)]
     rows = source_rows(lines, source)
     edge_rows = _edge_rows(lines, rows)
     repeated = Counter(shape for shape, n in zip(shapes, counts, strict=True) if n <= 10)
@@ -501,7 +509,7 @@ def find_furniture(lines: Sequence[Line], lang: Language, source: str = "") -> d
             )
         ) or (
             # The paper's name alone beside the folio at a page's foot.
-            _running_foot(lines, i, sure, lang)
+            words <= MASTHEAD_WORDS and _running_foot(lines, i, sure, lang)
         ) or (
             # A date beside the paper's name (and a page number): a running head.
             apart
@@ -574,10 +582,12 @@ def _pieced_heads(
             where.setdefault(shape, []).append(i)
     found: dict[int, Role] = {}
     for i, shape in enumerate(shapes):
+        # Two pieces of two words each: three spaces at least.
+        if shape.count(" ") < 2 * PIECE_WORDS - 1 or i in roles:
+            continue
         words = shape.split()
         if (
-            i in roles
-            or len(words) < 2 * PIECE_WORDS
+            len(words) < 2 * PIECE_WORDS
             or not _heading_like(shape, lang)
             or not _at_page_edge(lines, i, roles, folios)
         ):
