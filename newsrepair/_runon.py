@@ -491,13 +491,10 @@ def _cut(geo: _Geometry) -> tuple[list[int], float] | None:
                 continue  # a broken piece read on by another line than its orphan's
             if geo.piece_at[i] >= 0 and above[1] != geo.piece_at[i]:
                 continue  # an orphan opening a line not under its piece
-            if above[0] < 0:
-                link = 0.0
-            else:
-                # States that differ only in older cuts share the link.
-                link = links.get(above)
-                if link is None:
-                    link = links[above] = _link(geo, above, i)
+            # States that differ only in older cuts share the link.
+            link = links.get(above) if above[0] >= 0 else 0.0
+            if link is None:
+                link = links[above] = _link(geo, above, i)
             for j, step in steps:
                 nxt: _State = ((*cuts[1:], j), (phase + 1) % k)
                 total = cost + link + step
