@@ -22,6 +22,13 @@ _GAP = regex.compile(r" {3,}")
 _TOLERANCE = 3
 # A page is read as columns only with this many rows holding a wide gap.
 _MIN_GAP_ROWS = 4
+# A row indented this far holds a column's line beside a blank one (a
+# paragraph's indent is a few characters).
+_FAR_INDENT = 20
+# The widest run of spaces justification sets between a line's words, and
+# the deepest indent of a paragraph's first line.
+_SPREAD_MAX = 8
+_SET_IN_MAX = 8
 
 
 @attrs.frozen
@@ -86,7 +93,9 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
     # A page is read as columns only when a quarter of its rows hold a wide
     # gap; counting them is a substring test, so pages of running text (most
     # pages) cost no cell objects at all.
-    multi = sum(1 for line in page if "   " in line.text)
+    # A row whose only cell stands far right (the other column blank there,
+    # beside a headline set with blank lines under each line) counts too.
+    multi = sum(1 for line in page if "   " in line.text or line.indent >= _FAR_INDENT)
     if multi < max(_MIN_GAP_ROWS, 0.25 * len(page)):
         return None
     cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
@@ -99,7 +108,17 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
         col = max((k for k, s in enumerate(starts) if s <= cell.x + _TOLERANCE), default=0)
         prev = last_on_row.get(cell.row)
         off_grid = min(abs(cell.x - s) for s in starts) > _TOLERANCE
-        if prev is not None and off_grid and prev[0] >= col - 1:
+        # Justification spreads a line's words by a few spaces; after a
+        # wider gap, a cell set in a little from a column start right of the
+        # cell before is that column's line (a paragraph's indented first
+        # line beside the other column's text), not spacing.
+        set_in = (
+            prev is not None
+            and col > prev[0]
+            and cell.x - starts[col] <= _SET_IN_MAX
+            and cell.x - (prev[1].x + len(prev[1].text)) > _SPREAD_MAX
+        )
+        if prev is not None and off_grid and prev[0] >= col - 1 and not set_in:
             # Spacing inside a justified line, not a gutter: glue it back.
             k, left = prev
             # From the line's text, not the source: at a line end the source
