@@ -75,6 +75,13 @@ def _title_like(text: str) -> bool:
     )
 
 
+def _sentence_case(text: str) -> bool:
+    """Two lowercase words or more after the first, none of them a title's
+    short function word alone: "The Duke of Windsor, formerly Edward"."""
+    words = text.split()[1:]
+    return sum(1 for word in words if word[:1].islower() and len(word) > 3) >= 2
+
+
 def _stopped_capitals(text: str, min_words: int = 2) -> bool:
     """A heading in capitals closed by one full stop: "MEMORIAL TO JOHN BAXTER."."""
     return (
@@ -106,6 +113,11 @@ def tidy_kicker(line: Line) -> Line:
     return line.edited(0, len(line.text), "".join(line.text.split()))
 
 
+# A line this share of the column wide, or more, that the next lines of its
+# block go on is a paragraph's first line, not a title; in sentence case,
+# from a smaller share.
+FULL_SHARE = 0.8
+SENTENCE_CASE_FULL = 0.7
 # An old paper's dateline of its own ("KURRI KURRI, Sunday.") is short.
 PLACE_DATE_CHARS = 40
 # The header is read from the first lines of the page only.
@@ -331,7 +343,11 @@ def _units(
             last.members.append(i)
             last.text += " " + text
             continue
-        full = bool(width) and 0.8 * width <= len(text) <= 1.1 * width and _reads_on(
+        # A paragraph's first line stops short of the column where it is
+        # indented or opens with a drop capital; one set in sentence case
+        # (lowercase words after the first) is taken as full from less.
+        share = SENTENCE_CASE_FULL if _sentence_case(text) else FULL_SHARE
+        full = bool(width) and share * width <= len(text) <= 1.1 * width and _reads_on(
             lines, roles, i, width, lang
         )
         title = (
