@@ -199,6 +199,22 @@ def _reclaimable(
     )
 
 
+def _signed_date(
+    units: list[_Unit], at: int, role: Role, lines: Sequence[Line], lang: Language
+) -> bool:
+    """Whether furniture line ``at`` is a date right under the byline unit last read."""
+    if role != FURNITURE or not units or units[-1].kind != "byline":
+        return False
+    line = lines[at]
+    signed = units[-1].members[-1]
+    return (
+        at - signed == 1
+        and line.page == lines[signed].page
+        and YEAR.search(line.text) is not None
+        and lang.date_line.match(line.text) is not None
+    )
+
+
 def _meta_kind(text: str, lang: Language) -> str | None:
     """"byline", "date" or "masthead" for such a line, else None."""
     if lang.byline_line.match(text):
@@ -293,6 +309,11 @@ def _units(
             if _reclaimable(line, roles[i], lines[0].page, copies, lang):
                 units.append(_Unit("title", [i], text, reclaimed=True))
                 previous = -2
+            elif _signed_date(units, i, roles[i], lines, lang):
+                # The story's date under its byline, which the furniture
+                # rules took for a copy of the masthead's date above.
+                units.append(_Unit("date", [i], text))
+                previous = i
             continue
         if is_label_start(text, lang) and speaker_turns(text, label_counts, lang):
             break
