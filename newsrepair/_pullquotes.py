@@ -213,6 +213,9 @@ def _densest(options: dict[int, list[int]], reach: int) -> int:
 ONE_LINE_MIN_LETTERS = 24
 ONE_LINE_MIN_WORDS = 5
 UNMARKED_MIN_WORDS = 8
+# How far, in letters and digits (a tabloid page holds about 5,000), a
+# paragraph printed whole on a line may stand from its copy in the body.
+COPY_REACH = 4000
 ONE_LINE_MAX_WORDS = 60
 # At most this many one-line candidates are tested, each against the whole
 # body: matching stays linear in the document.
@@ -265,9 +268,16 @@ def _repeating(texts: list[str], candidates: list[int]) -> list[int]:
             # again, or the lead's question answered later): a pull quote
             # holds a statement.
             continue
-        at = (stream[: starts[k]] + stream[starts[k + 1] :]).find(own)
+        # The copy is looked for within about a page of the candidate: a pull
+        # quote stands on its source's page, and a sentence the story itself
+        # repeats further on (a quote restated, the lead's words summed up)
+        # is the story's own.
+        reach = max(0, starts[k] - COPY_REACH)
+        near = stream[reach : starts[k]] + stream[starts[k + 1] : starts[k + 1] + COPY_REACH]
+        at = near.find(own)
         if at < 0:
             continue
+        at += reach  # in the stream without the candidate
         # The copy's place in the whole stream: past the candidate, or around it.
         lo = at if at < starts[k] else at + size
         hi = lo + size + (size if lo < starts[k] < lo + size else 0)
