@@ -19,7 +19,18 @@ import attrs
 import regex
 
 from ._config import Config
-from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
+from ._draft import (
+    ATTRIBUTION,
+    BYLINE,
+    DATELINE,
+    FURNITURE,
+    HEADLINE,
+    KICKER,
+    NOTE,
+    Block,
+    Draft,
+    Line,
+)
 from ._edits import Ledger
 from ._halves import split_halves
 from ._language import language_for, prefixes_of
@@ -208,6 +219,28 @@ def _judge_word(
     return _lexical_verdict(word, lexicon.language, prefixes)
 
 
+def _clear_of_earlier_edits(line: Line, edit: _Edit) -> _Edit | None:
+    """``edit`` narrowed to what it changes where an earlier pass edited the
+    word already ("com-  m uters", its hyphen taken off, then rejoined), or
+    None where it still overlaps that edit: every repair's span must stand
+    apart from the others' for the log to replay."""
+    inside = [t for t, _ in line.anchors if edit.start < t < edit.end]
+    if not inside:
+        return edit
+    old = line.text[edit.start : edit.end]
+    new = edit.after
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start, end = edit.start + head, edit.end - tail
+    if any(start <= t <= end for t in inside):
+        return None
+    return attrs.evolve(edit, start=start, end=end, after=new[head : len(new) - tail])
+
+
 def run(draft: Draft, config: Config) -> Draft:
     """Restore lost compound hyphens and split run-together words in body text."""
     lexicon = draft.lexicon
@@ -333,9 +366,13 @@ def run(draft: Draft, config: Config) -> Draft:
                 if edit.start < reach:
                     continue  # two rules on one word: the first edit stands
                 reach = edit.end
-                start, end = line.to_source(edit.start), line.to_source(edit.end)
-                if ledger.propose(edit.kind, start, end, edit.after, edit.confidence, edit.note):
-                    made.append((edit.start, edit.end, edit.after))
+                clear = _clear_of_earlier_edits(line, edit)
+                if clear is None:
+                    continue
+                start, end = line.to_source(clear.start), line.to_source(clear.end)
+                after = clear.after
+                if ledger.propose(clear.kind, start, end, after, clear.confidence, clear.note):
+                    made.append((clear.start, clear.end, after))
             lines[n] = line.edited_many(made)
         blocks[b] = attrs.evolve(block, lines=tuple(lines))
     return ledger.close(draft, blocks=tuple(blocks))
