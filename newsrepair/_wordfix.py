@@ -19,18 +19,8 @@ import attrs
 import regex
 
 from ._config import Config
-from ._draft import (
-    ATTRIBUTION,
-    BYLINE,
-    DATELINE,
-    FURNITURE,
-    HEADLINE,
-    KICKER,
-    NOTE,
-    Block,
-    Draft,
-    Line,
-)
+from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
+from ._draft import Line
 from ._edits import Ledger
 from ._halves import split_halves
 from ._language import language_for, prefixes_of
