@@ -19,8 +19,18 @@ import attrs
 import regex
 
 from ._config import Config
-from ._draft import ATTRIBUTION, BYLINE, DATELINE, FURNITURE, HEADLINE, KICKER, NOTE, Block, Draft
-from ._draft import Line
+from ._draft import (
+    ATTRIBUTION,
+    BYLINE,
+    DATELINE,
+    FURNITURE,
+    HEADLINE,
+    KICKER,
+    NOTE,
+    Block,
+    Draft,
+    Line,
+)
 from ._edits import Ledger
 from ._halves import split_halves
 from ._language import language_for, prefixes_of
