@@ -155,6 +155,9 @@ def run(draft: Draft, config: Config) -> Draft:
         "",
         COLUMNS_CONFIDENCE,
         f"{columns[1]} page(s) with side-by-side columns read column by column",
+        # Refused, the rows stay in row order, and every join the column
+        # reading would have made is in doubt: the finding covers the text.
+        context=(0, lines[-1].end),
     ):
         lines = columns[0]
     lexicon = Lexicon.from_texts(
