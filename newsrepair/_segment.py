@@ -19,6 +19,7 @@ from ._layout import read_columns
 from ._lexicon import Lexicon
 from ._normalise import SOFT_MARK
 from ._runon import read as read_run_on
+from ._staggered import read as read_staggered
 
 # A document whose typical line is this long writes one paragraph per line.
 PARAGRAPH_LINE_CHARS = 110
@@ -167,6 +168,8 @@ def run(draft: Draft, config: Config) -> Draft:
     # the extractor printed as one space: their rows read as collapsed ones.
     lines = _collapsed_columns(draft, ledger, lines, lexicon)
     if columns is None:
+        # Rows a height-sorting reader wrote alternately from two columns.
+        lines = read_staggered(ledger, lines, lexicon, language_for(config.language))
         lines = read_run_on(ledger, lines, lexicon, language_for(config.language))
     lengths = [len(line.text) for line in lines]
     ordered = sorted(lengths)
