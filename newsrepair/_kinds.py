@@ -105,6 +105,13 @@ REPAIR_KINDS: Mapping[str, Kind] = _table(
         weak="run_on_columns",
     ),
     Kind(
+        "staggered_columns",
+        "R107",
+        "two columns whose lines a row reader wrote alternately, read column by column",
+        "broken words continued two lines down: 0.85-0.9",
+        weak="staggered_columns",
+    ),
+    Kind(
         "join",
         "R201",
         "a paragraph rejoined across a blank line, a page break or other material",
@@ -194,6 +201,11 @@ FINDING_KINDS: Mapping[str, Kind] = _table(
         "W106",
         "a paragraph line holding the rows of side-by-side columns run on, its broken words "
         "continued a row further on; left as it is",
+    ),
+    Kind(
+        "staggered_columns",
+        "W107",
+        "lines of two columns written alternately; left as they are",
     ),
     Kind("paragraph_cut", "W201", "a paragraph ends mid-sentence and nothing continues it"),
     Kind("uncertain_join", "W202", "a join under the confidence bar; the lines are left apart"),

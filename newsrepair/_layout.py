@@ -10,8 +10,10 @@ column line and is glued back to its left neighbour.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 import attrs
 import regex
@@ -29,6 +31,20 @@ _FAR_INDENT = 20
 # the deepest indent of a paragraph's first line.
 _SPREAD_MAX = 8
 _SET_IN_MAX = 8
+# This many blank rows across the whole page, or more, cut it into bands.
+_BAND_BLANK_ROWS = 2
+# What ends a sentence or a label at a line's end.
+_CLOSING = frozenset(".!?:;\"'\u201d\u2019)")
+
+
+def _shows_columns(line: Line) -> bool:
+    """Whether a row holds a wide gap, or only a cell far right beside a blank one.
+
+    The whole text and each page are asked the same question: a short page
+    whose columns' baselines differ writes most column lines on rows of their
+    own, with few gaps but many far-indented rows.
+    """
+    return line.indent >= _FAR_INDENT or "   " in line.text
 
 
 @attrs.frozen
@@ -89,13 +105,64 @@ def _is_gutter(page: Sequence[Line], x: int) -> bool:
     return crossing <= 0.15 * len(reaching)
 
 
+def _opens_on(cell: _Cell) -> bool:
+    """Whether a column's line reads on from the line above: it opens in lowercase."""
+    first = cell.text.lstrip()[:1]
+    return first.islower()
+
+
+def _ends_open(cell: _Cell) -> bool:
+    """Whether a column's line leaves its sentence open (no stop, quote or colon)."""
+    last = cell.text.rstrip()[-1:]
+    return last not in _CLOSING
+
+
+def _band_breaks(rows: Sequence[int], columns: dict[int, list[_Cell]]) -> list[int]:
+    """Rows before which the page is cut into bands, each band read column by column.
+
+    An element set across the columns (a headline over them, a pull quote or a
+    figure spanning them) ends every column's text above it at once: the
+    extractor prints a run of blank rows across the whole page there, and the
+    text above is read, all columns of it, before the text below. Within a
+    column the lines follow row on row. A run is no cut where some column's
+    line above it leaves a sentence open and that column's line below goes
+    on in lowercase: the column flows on across the gap.
+    """
+    ordered = sorted(set(rows))
+    candidates = [row for before, row in pairwise(ordered) if row - before - 1 >= _BAND_BLANK_ROWS]
+    if not candidates:
+        return []
+    # Each column's cells are in row order: a bisection finds the lines on
+    # either side of a run, so the cost stays linear in the page's cells.
+    column_rows = [([c.row for c in cells], cells) for cells in columns.values()]
+    breaks: list[int] = []
+    for row in candidates:
+        flows = False
+        for starts, cells in column_rows:
+            at = bisect_left(starts, row)
+            if 0 < at < len(cells) and _ends_open(cells[at - 1]) and _opens_on(cells[at]):
+                flows = True
+                break
+        if not flows:
+            breaks.append(row)
+    return breaks
+
+
+def _by_band(cells: Sequence[_Cell], breaks: Sequence[int], bands: int) -> list[list[_Cell]]:
+    """The cells of one column, grouped by the band (rows between breaks) they stand in."""
+    grouped: list[list[_Cell]] = [[] for _ in range(bands)]
+    for cell in cells:
+        grouped[bisect_right(breaks, cell.row)].append(cell)
+    return grouped
+
+
 def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> list[Line] | None:
     # A page is read as columns only when a quarter of its rows hold a wide
     # gap; counting them is a substring test, so pages of running text (most
     # pages) cost no cell objects at all.
     # A row whose only cell stands far right (the other column blank there,
     # beside a headline set with blank lines under each line) counts too.
-    multi = sum(1 for line in page if "   " in line.text or line.indent >= _FAR_INDENT)
+    multi = sum(1 for line in page if _shows_columns(line))
     if multi < max(_MIN_GAP_ROWS, 0.25 * len(page)):
         return None
     cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
@@ -131,9 +198,11 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
         columns[col].append(cell)
         last_on_row[cell.row] = (col, cell)
     out: list[Line] = []
-    for k in range(len(starts)):
+    breaks = _band_breaks(rows, columns)
+    banded = [_by_band(columns[k], breaks, len(breaks) + 1) for k in range(len(starts))]
+    for band, k in ((b, k) for b in range(len(breaks) + 1) for k in range(len(starts))):
         previous_row: int | None = None
-        for cell in columns[k]:
+        for cell in banded[k][band]:
             blank = 1 if previous_row is None else cell.row - previous_row - 1
             previous_row = cell.row
             # Only the cell that ends the row ends where the row's hyphen is.
@@ -162,8 +231,8 @@ def read_columns(source: str, lines: Sequence[Line]) -> tuple[list[Line], int] |
     if not lines:
         return None
     # Most texts hold no page of side-by-side columns; the rows of the text
-    # are counted only when some line has a wide gap at all.
-    if sum(1 for line in lines if "   " in line.text) < _MIN_GAP_ROWS:
+    # are counted only when some lines show columns at all.
+    if sum(1 for line in lines if _shows_columns(line)) < _MIN_GAP_ROWS:
         return None
     rows: list[int] = []
     row = 0

@@ -19,6 +19,7 @@ from ._layout import read_columns
 from ._lexicon import Lexicon
 from ._normalise import SOFT_MARK
 from ._runon import read as read_run_on
+from ._staggered import read as read_staggered
 
 # A document whose typical line is this long writes one paragraph per line.
 PARAGRAPH_LINE_CHARS = 110
@@ -155,6 +156,9 @@ def run(draft: Draft, config: Config) -> Draft:
         "",
         COLUMNS_CONFIDENCE,
         f"{columns[1]} page(s) with side-by-side columns read column by column",
+        # Refused, the rows stay in row order, and every join the column
+        # reading would have made is in doubt: the finding covers the text.
+        context=(0, lines[-1].end),
     ):
         lines = columns[0]
     lexicon = Lexicon.from_texts(
@@ -164,6 +168,8 @@ def run(draft: Draft, config: Config) -> Draft:
     # the extractor printed as one space: their rows read as collapsed ones.
     lines = _collapsed_columns(draft, ledger, lines, lexicon)
     if columns is None:
+        # Rows a height-sorting reader wrote alternately from two columns.
+        lines = read_staggered(ledger, lines, lexicon, language_for(config.language))
         lines = read_run_on(ledger, lines, lexicon, language_for(config.language))
     lengths = [len(line.text) for line in lines]
     ordered = sorted(lengths)
