@@ -199,6 +199,12 @@ def _reclaimable(
     )
 
 
+def _close_set_below(lines: Sequence[Line], at: int) -> bool:
+    """Whether the line after ``at`` follows it on the next row (no blank line)."""
+    nxt = at + 1
+    return nxt < len(lines) and lines[nxt].blank_before == 0 and lines[nxt].page == lines[at].page
+
+
 def _signed_date(
     units: list[_Unit], at: int, role: Role, lines: Sequence[Line], lang: Language
 ) -> bool:
@@ -383,8 +389,24 @@ def _units(
             closing_capitals = (
                 _capitals_heading(above) or (above.isupper() and above.endswith("-"))
             ) and _capitals_heading(text)
+            # Across a blank line, a line that opens in lowercase goes on the
+            # title where large type sets each line apart; one that reads on
+            # into the next line set close under it is the body's first (a
+            # title ends, a paragraph opens with a lowercase name: "wikiHow
+            # is a site which aims to" / "build …").
+            paragraph_opens = (
+                not same_block
+                and not open_end(above, lang.function_words)
+                and _close_set_below(lines, i)
+                and (
+                    open_end(text, lang.function_words)
+                    or lines[i + 1].text[:1].islower()
+                )
+            )
             if joins and (
-                title or closing_capitals or (text[:1].islower() and word_count(text) <= 10)
+                title
+                or closing_capitals
+                or (text[:1].islower() and word_count(text) <= 10 and not paragraph_opens)
             ):
                 last.members.append(i)
                 last.text += " " + text
