@@ -59,9 +59,9 @@ def _title_words(text: str) -> int:
     return count
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, most_words: int = 14) -> bool:
     return (
-        _title_words(text) <= 14
+        _title_words(text) <= most_words
         and any(c.isalpha() for c in text)  # a number alone is a folio
         # Old papers close a heading in capitals with a full stop ("CALL
         # THE AMBULANCE.") and break its words ("THE CIVIL SER-"); a title
@@ -147,6 +147,10 @@ LARGE_TYPE_LOOKAHEAD = 3
 LARGE_TYPE_ABOVE = 2
 # A title holds at most this many words; more is a paragraph.
 TITLE_WORDS = 20
+# A headline alone on the text's first line, set apart from what follows,
+# may hold as many words as any title (news headlines run to twenty); a
+# paragraph of more that lost its stop is not taken for one.
+LONG_TITLE_WORDS = TITLE_WORDS
 
 
 @attrs.define
@@ -197,6 +201,20 @@ def _reclaimable(
         and not lang.jump_head.match(text)
         and not lang.date_in_line.search(text)
     )
+
+
+def _long_title_place(lines: Sequence[Line], roles: dict[int, Role]) -> bool:
+    """Whether the text's first line may hold a long headline: it stands
+    apart from the next line of the text (furniture looked through), and
+    that line opens a paragraph (a capital; it ends its sentence, or the
+    lines set close under it go on): a text set a line to a block
+    throughout shows no such paragraph, and a line that goes on in
+    lowercase below is a sentence cut."""
+    nxt = next((j for j in range(1, min(len(lines), HEADER_LINES)) if j not in roles), None)
+    if nxt is None or _close_set_below(lines, 0) or lines[nxt].page != lines[0].page:
+        return False
+    text = lines[nxt].text
+    return not text[:1].islower() and (ends_sentence(text) or _close_set_below(lines, nxt))
 
 
 def _close_set_below(lines: Sequence[Line], at: int) -> bool:
@@ -377,8 +395,11 @@ def _units(
         full = bool(width) and share * width <= len(text) <= 1.1 * width and _reads_on(
             lines, roles, i, width, lang
         )
+        # The first line, set apart over a paragraph, may hold a long
+        # headline: a paragraph's line ends with its stop.
+        long_title = i == 0 and _long_title_place(lines, roles)
         title = (
-            _title_like(text)
+            _title_like(text, LONG_TITLE_WORDS if long_title else 14)
             and not (full and not text.isupper() and not _signed_below(lines, roles, i, lang))
         )
         if last is not None and last.kind == "title":
