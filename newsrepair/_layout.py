@@ -133,7 +133,25 @@ def _ends_open(cell: _Cell) -> bool:
     return last not in _CLOSING
 
 
-def _band_breaks(rows: Sequence[int], columns: dict[int, list[_Cell]]) -> list[int]:
+def _spanning_rows(columns: dict[int, list[_Cell]], starts: Sequence[int]) -> set[int]:
+    """Rows whose one cell starts at the first column and runs on over a gutter.
+
+    Such a row is an element set across the columns (a figure's caption, a
+    rule of text), not a column's line: a column's line stops at its gutter.
+    """
+    on_row = Counter(c.row for cells in columns.values() for c in cells)
+    return {
+        c.row
+        for c in columns.get(0, ())
+        if on_row[c.row] == 1
+        and abs(c.x - starts[0]) <= _TOLERANCE
+        and c.x + len(c.text.rstrip()) > starts[1] + _TOLERANCE
+    }
+
+
+def _band_breaks(
+    rows: Sequence[int], columns: dict[int, list[_Cell]], starts: Sequence[int]
+) -> list[int]:
     """Rows before which the page is cut into bands, each band read column by column.
 
     An element set across the columns (a headline over them, a pull quote or a
@@ -142,23 +160,29 @@ def _band_breaks(rows: Sequence[int], columns: dict[int, list[_Cell]]) -> list[i
     text above is read, all columns of it, before the text below. Within a
     column the lines follow row on row. A run is no cut where some column's
     line above it leaves a sentence open and that column's line below goes
-    on in lowercase: the column flows on across the gap.
+    on in lowercase: the column flows on across the gap; unless a row beside
+    the run runs over a gutter, for then the element across the columns is
+    printed there and the lowercase word is chance.
     """
     ordered = sorted(set(rows))
-    candidates = [row for before, row in pairwise(ordered) if row - before - 1 >= _BAND_BLANK_ROWS]
-    if not candidates:
+    runs = [
+        (before, row) for before, row in pairwise(ordered) if row - before - 1 >= _BAND_BLANK_ROWS
+    ]
+    if not runs:
         return []
+    spanning = _spanning_rows(columns, starts)
     # Each column's cells are in row order: a bisection finds the lines on
     # either side of a run, so the cost stays linear in the page's cells.
     column_rows = [([c.row for c in cells], cells) for cells in columns.values()]
     breaks: list[int] = []
-    for row in candidates:
-        flows = False
-        for starts, cells in column_rows:
-            at = bisect_left(starts, row)
-            if 0 < at < len(cells) and _ends_open(cells[at - 1]) and _opens_on(cells[at]):
-                flows = True
-                break
+    for before, row in runs:
+        flows = before not in spanning and row not in spanning
+        flows = flows and any(
+            0 < (at := bisect_left(rows_of, row)) < len(cells)
+            and _ends_open(cells[at - 1])
+            and _opens_on(cells[at])
+            for rows_of, cells in column_rows
+        )
         if not flows:
             breaks.append(row)
     return breaks
@@ -214,7 +238,7 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
         columns[col].append(cell)
         last_on_row[cell.row] = (col, cell)
     out: list[Line] = []
-    breaks = _band_breaks(rows, columns)
+    breaks = _band_breaks(rows, columns, starts)
     banded = [_by_band(columns[k], breaks, len(breaks) + 1) for k in range(len(starts))]
     for band, k in ((b, k) for b in range(len(breaks) + 1) for k in range(len(starts))):
         previous_row: int | None = None
