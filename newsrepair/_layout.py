@@ -31,6 +31,8 @@ _FAR_INDENT = 20
 # the deepest indent of a paragraph's first line.
 _SPREAD_MAX = 8
 _SET_IN_MAX = 8
+# At most this many positions with few cells are tried as a short column's start.
+_MAX_SHORT_COLUMN_TESTS = 4
 # This many blank rows across the whole page, or more, cut it into bands.
 _BAND_BLANK_ROWS = 2
 # What ends a sentence or a label at a line's end.
@@ -72,15 +74,28 @@ def _cells(source: str, line: Line, row: int) -> list[_Cell]:
     return cells
 
 
-def _column_starts(cells: Sequence[_Cell], rows: int) -> list[int]:
-    """Positions where columns start: many rows have a cell beginning there."""
+def _column_starts(cells: Sequence[_Cell], page: Sequence[Line]) -> list[int]:
+    """Positions where columns start: many rows have a cell beginning there.
+
+    A short column (a story's end beside a figure) has few rows; four cells
+    there are enough where no row of the page crosses the gutter before them.
+    """
     counts = Counter(c.x for c in cells)
-    support = max(4, int(0.12 * rows))
+    support = max(_MIN_GAP_ROWS, int(0.12 * len(page)))
     starts: list[int] = []
+    # Each short column's gutter test reads the page once: only the best
+    # supported few are tried, so a page of scattered cells stays linear.
+    short_tests = _MAX_SHORT_COLUMN_TESTS
     for x, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         near = sum(n for y, n in counts.items() if abs(y - x) <= _TOLERANCE)
-        if near < support or any(abs(x - s) <= 2 * _TOLERANCE for s in starts):
+        if any(abs(x - s) <= 2 * _TOLERANCE for s in starts) or near < _MIN_GAP_ROWS:
             continue
+        if near < support:
+            if short_tests == 0:
+                continue
+            short_tests -= 1
+            if not _is_gutter(page, x, clear=True):
+                continue
         starts.append(x)
     return sorted(starts)
 
@@ -90,11 +105,12 @@ def _char_at(line: Line, x: int) -> str:
     return line.text[at] if 0 <= at < len(line.text) else " "
 
 
-def _is_gutter(page: Sequence[Line], x: int) -> bool:
+def _is_gutter(page: Sequence[Line], x: int, *, clear: bool = False) -> bool:
     """Whether a column really starts at ``x``: rows reaching past it leave a gap before it.
 
     Justified text also has wide spaces, but they fall anywhere; between real
-    columns almost no row has text in the two characters before the start.
+    columns almost no row has text in the two characters before the start
+    (with ``clear``, no row at all).
     """
     reaching = [line for line in page if line.indent + len(line.text) > x + 2]
     if len(reaching) < 4:
@@ -102,7 +118,7 @@ def _is_gutter(page: Sequence[Line], x: int) -> bool:
     crossing = sum(
         1 for line in reaching if _char_at(line, x - 1) != " " or _char_at(line, x - 2) != " "
     )
-    return crossing <= 0.15 * len(reaching)
+    return crossing == 0 if clear else crossing <= 0.15 * len(reaching)
 
 
 def _opens_on(cell: _Cell) -> bool:
@@ -117,7 +133,25 @@ def _ends_open(cell: _Cell) -> bool:
     return last not in _CLOSING
 
 
-def _band_breaks(rows: Sequence[int], columns: dict[int, list[_Cell]]) -> list[int]:
+def _spanning_rows(columns: dict[int, list[_Cell]], starts: Sequence[int]) -> set[int]:
+    """Rows whose one cell starts at the first column and runs on over a gutter.
+
+    Such a row is an element set across the columns (a figure's caption, a
+    rule of text), not a column's line: a column's line stops at its gutter.
+    """
+    on_row = Counter(c.row for cells in columns.values() for c in cells)
+    return {
+        c.row
+        for c in columns.get(0, ())
+        if on_row[c.row] == 1
+        and abs(c.x - starts[0]) <= _TOLERANCE
+        and c.x + len(c.text.rstrip()) > starts[1] + _TOLERANCE
+    }
+
+
+def _band_breaks(
+    rows: Sequence[int], columns: dict[int, list[_Cell]], starts: Sequence[int]
+) -> list[int]:
     """Rows before which the page is cut into bands, each band read column by column.
 
     An element set across the columns (a headline over them, a pull quote or a
@@ -126,23 +160,29 @@ def _band_breaks(rows: Sequence[int], columns: dict[int, list[_Cell]]) -> list[i
     text above is read, all columns of it, before the text below. Within a
     column the lines follow row on row. A run is no cut where some column's
     line above it leaves a sentence open and that column's line below goes
-    on in lowercase: the column flows on across the gap.
+    on in lowercase: the column flows on across the gap; unless a row beside
+    the run runs over a gutter, for then the element across the columns is
+    printed there and the lowercase word is chance.
     """
     ordered = sorted(set(rows))
-    candidates = [row for before, row in pairwise(ordered) if row - before - 1 >= _BAND_BLANK_ROWS]
-    if not candidates:
+    runs = [
+        (before, row) for before, row in pairwise(ordered) if row - before - 1 >= _BAND_BLANK_ROWS
+    ]
+    if not runs:
         return []
+    spanning = _spanning_rows(columns, starts)
     # Each column's cells are in row order: a bisection finds the lines on
     # either side of a run, so the cost stays linear in the page's cells.
     column_rows = [([c.row for c in cells], cells) for cells in columns.values()]
     breaks: list[int] = []
-    for row in candidates:
-        flows = False
-        for starts, cells in column_rows:
-            at = bisect_left(starts, row)
-            if 0 < at < len(cells) and _ends_open(cells[at - 1]) and _opens_on(cells[at]):
-                flows = True
-                break
+    for before, row in runs:
+        flows = before not in spanning and row not in spanning
+        flows = flows and any(
+            0 < (at := bisect_left(rows_of, row)) < len(cells)
+            and _ends_open(cells[at - 1])
+            and _opens_on(cells[at])
+            for rows_of, cells in column_rows
+        )
         if not flows:
             breaks.append(row)
     return breaks
@@ -166,7 +206,7 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
     if multi < max(_MIN_GAP_ROWS, 0.25 * len(page)):
         return None
     cells = [c for line, row in zip(page, rows, strict=True) for c in _cells(source, line, row)]
-    starts = [x for x in _column_starts(cells, len(page)) if x == 0 or _is_gutter(page, x)]
+    starts = [x for x in _column_starts(cells, page) if x == 0 or _is_gutter(page, x)]
     if len(starts) < 2:
         return None
     columns: dict[int, list[_Cell]] = {k: [] for k in range(len(starts))}
@@ -198,7 +238,7 @@ def _page_columns(source: str, page: Sequence[Line], rows: Sequence[int]) -> lis
         columns[col].append(cell)
         last_on_row[cell.row] = (col, cell)
     out: list[Line] = []
-    breaks = _band_breaks(rows, columns)
+    breaks = _band_breaks(rows, columns, starts)
     banded = [_by_band(columns[k], breaks, len(breaks) + 1) for k in range(len(starts))]
     for band, k in ((b, k) for b in range(len(breaks) + 1) for k in range(len(starts))):
         previous_row: int | None = None
