@@ -525,6 +525,7 @@ def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) 
     widest = width * (1 + _SLACK) + 1
     shortest = _MIN_OPEN * width
     row_end = toks[-1].end if toks else 0
+    ends = [tok.end for tok in toks]
 
     def extend(a: int, pieces: tuple[tuple[int, int], ...], score: float) -> None:
         if len(found) >= _MAX_CUTTINGS:
@@ -537,7 +538,9 @@ def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) 
         if left == 0 or row_end - toks[a].start > left * (widest + 1):
             return
         # Longest line first: the best cuttings are found before the cap.
-        for b in range(k, a, -1):
+        # Lines longer than a column are never tried: the ends grow, so the
+        # longest that fits is found by bisection, not by trying each.
+        for b in range(bisect.bisect_right(ends, toks[a].start + widest), a, -1):
             length = toks[b - 1].end - toks[a].start
             if length > widest:
                 continue
