@@ -718,9 +718,13 @@ def _column_keys(
     return _ColumnKeys(distinct, ids)
 
 
+_Terms = tuple[list[float], list[float]]
+
+
 def _column_gains(
     keys: _ColumnKeys,
     cand: _Cutting,
+    scored: dict[tuple[int, tuple[int, int] | None], _Terms],
     links: _Links,
     far: _Resumed,
     r: int,
@@ -729,29 +733,45 @@ def _column_gains(
 
     The terms ``_Links.continuity`` sums, and what a column missing above
     gains by reading on from its last line higher up, add up column by column.
+    A column's terms depend only on its line below, which many readings of
+    the row share: ``scored`` keeps them for the row.
     """
     gains: list[list[float]] = []
     resumes: list[list[float]] = []
     for col, down in enumerate(cand.by_column):
-        col_gains: list[float] = []
-        col_resumes: list[float] = []
-        for up, last in keys.distinct[col]:
-            gain = 0.0
-            resume = 0.0
-            if up is None:
-                if down is not None:
-                    gain = _COLUMN_APPEARS
-                    if last is not None:
-                        resume = far.link(last, r, down) + _RESUMES - _COLUMN_APPEARS
-            elif down is not None:
-                gain = links.link(up, down)
-            elif not links.above[up[1] - 1].terminal:
-                gain = _OPEN_END_ABSENT
-            col_gains.append(gain)
-            col_resumes.append(resume)
-        gains.append(col_gains)
-        resumes.append(col_resumes)
+        got = scored.get((col, down))
+        if got is None:
+            got = scored[col, down] = _column_terms(keys.distinct[col], down, links, far, r)
+        gains.append(got[0])
+        resumes.append(got[1])
     return gains, resumes
+
+
+def _column_terms(
+    distinct: Sequence[tuple[tuple[int, int] | None, _Last | None]],
+    down: tuple[int, int] | None,
+    links: _Links,
+    far: _Resumed,
+    r: int,
+) -> _Terms:
+    """One column's line ``down`` scored after each distinct line above it."""
+    col_gains: list[float] = []
+    col_resumes: list[float] = []
+    for up, last in distinct:
+        gain = 0.0
+        resume = 0.0
+        if up is None:
+            if down is not None:
+                gain = _COLUMN_APPEARS
+                if last is not None:
+                    resume = far.link(last, r, down) + _RESUMES - _COLUMN_APPEARS
+        elif down is not None:
+            gain = links.link(up, down)
+        elif not links.above[up[1] - 1].terminal:
+            gain = _OPEN_END_ABSENT
+        col_gains.append(gain)
+        col_resumes.append(resume)
+    return col_gains, col_resumes
 
 
 def _decode(
@@ -797,8 +817,9 @@ def _decode(
         now: list[tuple[_Last | None, ...]] = []
         keys = _column_keys([states[i - 1][j] for j in alive], [lasts[j] for j in alive], unlevel)
         starts = [best[j] for j in alive]
+        scored: dict[tuple[int, tuple[int, int] | None], _Terms] = {}
         for cand in states[i]:
-            gains, resumes = _column_gains(keys, cand, links, far, r)
+            gains, resumes = _column_gains(keys, cand, scored, links, far, r)
             top, arg = float("-inf"), 0
             # The same sums, in the same order, as scoring each pair in turn
             # (so the same path wins), but each column's term is worked out
