@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
+from operator import getitem
 
 import attrs
 import regex
@@ -524,6 +525,7 @@ def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) 
     widest = width * (1 + _SLACK) + 1
     shortest = _MIN_OPEN * width
     row_end = toks[-1].end if toks else 0
+    ends = [tok.end for tok in toks]
 
     def extend(a: int, pieces: tuple[tuple[int, int], ...], score: float) -> None:
         if len(found) >= _MAX_CUTTINGS:
@@ -536,7 +538,9 @@ def _cuttings(toks: Sequence[_Tok], columns: int, width: int, lexicon: Lexicon) 
         if left == 0 or row_end - toks[a].start > left * (widest + 1):
             return
         # Longest line first: the best cuttings are found before the cap.
-        for b in range(k, a, -1):
+        # Lines longer than a column are never tried: the ends grow, so the
+        # longest that fits is found by bisection, not by trying each.
+        for b in range(bisect.bisect_right(ends, toks[a].start + widest), a, -1):
             length = toks[b - 1].end - toks[a].start
             if length > widest:
                 continue
@@ -636,9 +640,7 @@ class _Links:
 _Last = tuple[int, int, int]
 
 
-def _lasts(
-    before: tuple[_Last | None, ...], cut: _Cutting, r: int
-) -> tuple[_Last | None, ...]:
+def _lasts(before: tuple[_Last | None, ...], cut: _Cutting, r: int) -> tuple[_Last | None, ...]:
     """Each column's last line once row ``r`` is read with ``cut``."""
     return tuple(
         (r, *piece) if piece is not None else old
@@ -656,30 +658,18 @@ class _Resumed:
     give: float
     known: dict[tuple[int, int, int, int, int], float] = attrs.field(factory=dict)
 
-    def resumed(
-        self, before: _Cutting, after: _Cutting, lasts: tuple[_Last | None, ...], r: int
-    ) -> float:
-        """What ``after`` (row ``r``) gains over ``_Links.continuity`` for resumed columns.
-
-        That scored such a column as appearing afresh; one that had a line
-        higher up reads on from it instead.
-        """
-        score = 0.0
-        for col, down in enumerate(after.by_column):
-            last = lasts[col]
-            if down is None or before.by_column[col] is not None or last is None:
-                continue
-            key = (*last, r, down[0])
-            got = self.known.get(key)
-            if got is None:
-                above = self.rows[last[0]]
-                tok = above[last[2] - 1]
-                length = tok.end - above[last[1]].start
-                got = self.known[key] = _link(
-                    tok, self.rows[r][down[0]], length, self.lexicon, self.width, self.give
-                )
-            score += got + _RESUMES - _COLUMN_APPEARS
-        return score
+    def link(self, last: _Last, r: int, down: tuple[int, int]) -> float:
+        """How a column's last line higher up reads on into its line ``down`` of row ``r``."""
+        key = (*last, r, down[0])
+        got = self.known.get(key)
+        if got is None:
+            above = self.rows[last[0]]
+            tok = above[last[2] - 1]
+            length = tok.end - above[last[1]].start
+            got = self.known[key] = _link(
+                tok, self.rows[r][down[0]], length, self.lexicon, self.width, self.give
+            )
+        return got
 
 
 def _unlevel(lines: Sequence[Line], region: Region) -> bool:
@@ -688,6 +678,100 @@ def _unlevel(lines: Sequence[Line], region: Region) -> bool:
     rows = range(region.first, region.last + 1)
     single = sum(1 for r in rows if len(lines[r].text) <= column_line)
     return single >= _UNLEVEL * len(rows)
+
+
+@attrs.define
+class _ColumnKeys:
+    """Each live reading's line in each column, numbered per column.
+
+    Readings of a row share lines: the score of a line below depends only
+    on its column's line above (and, for a column missing above, its last
+    line higher up), so it is worked out once per distinct one.
+    """
+
+    distinct: list[list[tuple[tuple[int, int] | None, _Last | None]]]
+    ids: list[tuple[int, ...]]
+
+
+def _column_keys(
+    befores: Sequence[_Cutting], lasts: Sequence[tuple[_Last | None, ...]], unlevel: bool
+) -> _ColumnKeys:
+    """Number the distinct (line above, last line higher up) of each column."""
+    columns = len(befores[0].by_column) if befores else 0
+    distinct: list[list[tuple[tuple[int, int] | None, _Last | None]]] = [[] for _ in range(columns)]
+    seen: list[dict[tuple[tuple[int, int] | None, _Last | None], int]] = [
+        {} for _ in range(columns)
+    ]
+    ids: list[tuple[int, ...]] = []
+    for at, before in enumerate(befores):
+        row: list[int] = []
+        for col, up in enumerate(before.by_column):
+            # Only a column missing above reads on from higher up.
+            last = lasts[at][col] if unlevel and up is None else None
+            key = (up, last)
+            got = seen[col].get(key)
+            if got is None:
+                got = seen[col][key] = len(distinct[col])
+                distinct[col].append(key)
+            row.append(got)
+        ids.append(tuple(row))
+    return _ColumnKeys(distinct, ids)
+
+
+_Terms = tuple[list[float], list[float]]
+
+
+def _column_gains(
+    keys: _ColumnKeys,
+    cand: _Cutting,
+    scored: dict[tuple[int, tuple[int, int] | None], _Terms],
+    links: _Links,
+    far: _Resumed,
+    r: int,
+) -> tuple[list[list[float]], list[list[float]]]:
+    """Per column and distinct line above: ``cand``'s continuity and resumed terms.
+
+    The terms ``_Links.continuity`` sums, and what a column missing above
+    gains by reading on from its last line higher up, add up column by column.
+    A column's terms depend only on its line below, which many readings of
+    the row share: ``scored`` keeps them for the row.
+    """
+    gains: list[list[float]] = []
+    resumes: list[list[float]] = []
+    for col, down in enumerate(cand.by_column):
+        got = scored.get((col, down))
+        if got is None:
+            got = scored[col, down] = _column_terms(keys.distinct[col], down, links, far, r)
+        gains.append(got[0])
+        resumes.append(got[1])
+    return gains, resumes
+
+
+def _column_terms(
+    distinct: Sequence[tuple[tuple[int, int] | None, _Last | None]],
+    down: tuple[int, int] | None,
+    links: _Links,
+    far: _Resumed,
+    r: int,
+) -> _Terms:
+    """One column's line ``down`` scored after each distinct line above it."""
+    col_gains: list[float] = []
+    col_resumes: list[float] = []
+    for up, last in distinct:
+        gain = 0.0
+        resume = 0.0
+        if up is None:
+            if down is not None:
+                gain = _COLUMN_APPEARS
+                if last is not None:
+                    resume = far.link(last, r, down) + _RESUMES - _COLUMN_APPEARS
+        elif down is not None:
+            gain = links.link(up, down)
+        elif not links.above[up[1] - 1].terminal:
+            gain = _OPEN_END_ABSENT
+        col_gains.append(gain)
+        col_resumes.append(resume)
+    return col_gains, col_resumes
 
 
 def _decode(
@@ -731,15 +815,22 @@ def _decode(
         cur: list[float] = []
         ptr: list[int] = []
         now: list[tuple[_Last | None, ...]] = []
+        keys = _column_keys([states[i - 1][j] for j in alive], [lasts[j] for j in alive], unlevel)
+        starts = [best[j] for j in alive]
+        scored: dict[tuple[int, tuple[int, int] | None], _Terms] = {}
         for cand in states[i]:
+            gains, resumes = _column_gains(keys, cand, scored, links, far, r)
             top, arg = float("-inf"), 0
-            for j in alive:
-                before = states[i - 1][j]
-                s = best[j] + links.continuity(before, cand)
+            # The same sums, in the same order, as scoring each pair in turn
+            # (so the same path wins), but each column's term is worked out
+            # once per distinct line above rather than once per reading.
+            for at, start in enumerate(starts):
+                ids = keys.ids[at]
+                s = start + sum(map(getitem, gains, ids))
                 if unlevel:
-                    s += far.resumed(before, cand, lasts[j], r)
+                    s += sum(map(getitem, resumes, ids))
                 if s > top:
-                    top, arg = s, j
+                    top, arg = s, alive[at]
             if unlevel and len(cand.pieces) > 1 and fits[i]:
                 # A row short enough for one column's line is one, where
                 # most rows hold a single column's line.

@@ -482,7 +482,9 @@ def _cut(geo: _Geometry) -> tuple[list[int], float] | None:
             continue
         if len(here) > _BEAM:
             here = table[i] = dict(sorted(here.items(), key=_state_cost)[:_BEAM])
-        steps = _steps(geo, i, widest)
+        # Each line's end with its cost and the table it lands in, looked up
+        # once per atom rather than once per state.
+        steps = [(j, step, table[j]) for j, step in _steps(geo, i, widest)]
         links: dict[tuple[int, int], float] = {}
         for state, (cost, _back) in here.items():
             cuts, phase = state
@@ -495,12 +497,15 @@ def _cut(geo: _Geometry) -> tuple[list[int], float] | None:
             link = links.get(above) if above[0] >= 0 else 0.0
             if link is None:
                 link = links[above] = _link(geo, above, i)
-            for j, step in steps:
-                nxt: _State = ((*cuts[1:], j), (phase + 1) % k)
-                total = cost + link + step
-                old = table[j].get(nxt)
+            older = cuts[1:]
+            phase_on = (phase + 1) % k
+            reached = cost + link
+            for j, step, there in steps:
+                nxt: _State = ((*older, j), phase_on)
+                total = reached + step
+                old = there.get(nxt)
                 if old is None or total < old[0]:
-                    table[j][nxt] = (total, state)
+                    there[nxt] = (total, state)
     ends = [(v[0], s) for s, v in table[n].items() if s[1] == 0]
     if not ends:
         return None
