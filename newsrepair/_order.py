@@ -43,6 +43,7 @@ from ._edits import Ledger
 from ._language import Language
 from ._lexicon import Lexicon
 from ._shapes import FIRST_WORD, ends_terminal, hyphen_piece, starts_lower
+from ._tucked import find_tucks
 
 # A chain of boxes grows a link a round; three rounds put back a paragraph
 # printed in up to four boxes, and bound the work.
@@ -256,9 +257,9 @@ def reorder(
         or any(r.kind in GEOMETRIC_READINGS for r in draft.repairs)
     ):
         return Moved(flow, frozenset())
-    heads: set[tuple[int, int]] = set()
     # Each moved line once, with the cut line it finishes.
     moves: dict[int, tuple[Line, Line]] = {}
+    flow, heads = _tuck_pieces(flow, draft, config, (lexicon, lang), ledger, moves)
     for _round in range(MAX_ROUNDS):
         runs = _units(flow, heads)
         found = _move_round(flow, runs, draft, config, lexicon, lang, ledger)
@@ -273,6 +274,44 @@ def reorder(
     for line, cut in moves.values():
         _propose_line(ledger, line, cut)
     return Moved(flow, frozenset(heads))
+
+
+def _tuck_pieces(
+    flow: list[Line],
+    draft: Draft,
+    config: Config,
+    words: tuple[Lexicon, Language],
+    ledger: Ledger,
+    moves: dict[int, tuple[Line, Line]],
+) -> tuple[list[Line], set[tuple[int, int]]]:
+    """Put each piece of a cut line back after the marked cut it finishes (see ``_tucked``).
+
+    Under the confidence bar each such move is proposed (a finding) and the
+    flow stays as printed.
+    """
+    lexicon, lang = words
+    tucks = find_tucks(flow, draft.source, lambda a, b: reads_on(a, b, lexicon, lang))
+    if not tucks:
+        return flow, set()
+    if config.min_confidence > MOVE_CONFIDENCE:
+        for tuck in tucks:
+            _propose_line(ledger, flow[tuck.piece], flow[tuck.after])
+        return flow, set()
+    pieces = {tuck.after: tuck.piece for tuck in tucks}
+    gone = set(pieces.values())
+    out: list[Line] = []
+    heads: set[tuple[int, int]] = set()
+    for n, line in enumerate(flow):
+        if n in gone:
+            continue
+        out.append(line)
+        k = pieces.get(n)
+        if k is not None:
+            piece, nxt = flow[k], flow[n + 1]
+            out.append(piece)
+            heads.update(((line.start, piece.start), (piece.start, nxt.start)))
+            moves[piece.start] = (piece, line)
+    return out, heads
 
 
 def _units(flow: Sequence[Line], heads: set[tuple[int, int]]) -> list[Box]:
